@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * A Discord bot token: three base64url parts separated by dots (user id, timestamp, HMAC).
+ * Checked for shape only, so a pasted client secret or a stray quote fails at boot, not at login.
+ */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
+const SNOWFLAKE = /^\d{15,21}$/;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** An empty string in `.env` means "not set", as most people expect. */
+const optionalText = z
+	.string()
+	.transform((value) => value.trim())
+	.optional()
+	.transform((value) => (value ? value : undefined));
+
+const snowflake = (name: string) =>
+	z.string().trim().regex(SNOWFLAKE, `${name} must be a Discord id (a snowflake: 15 to 21 digits)`);
+
+/** A comma-separated list of snowflakes; empty means none. */
+const snowflakeList = (name: string) =>
+	z
+		.string()
+		.optional()
+		.transform((value, ctx) => {
+			const ids = (value ?? '')
+				.split(',')
+				.map((part) => part.trim())
+				.filter(Boolean);
+			for (const id of ids) {
+				if (!SNOWFLAKE.test(id)) {
+					ctx.addIssue({
+						code: 'custom',
+						message: `${name} must be a comma-separated list of Discord ids; "${id.slice(0, 30)}" is not one`,
+					});
+					return z.NEVER;
+				}
+			}
+			return ids;
+		});
+
+const envSchema = z.object({
+	// Never echo the token: every message below is fixed text.
+	DISCORD_TOKEN: z
+		.string({ error: 'DISCORD_TOKEN is required to run the bot' })
+		.trim()
+		.regex(TOKEN_SHAPE, {
+			error: 'DISCORD_TOKEN is malformed: expected three dot-separated parts, as copied from the Developer Portal (Bot → Reset Token); the value is not shown',
+		}),
+	DISCORD_CLIENT_ID: optionalText.pipe(snowflake('DISCORD_CLIENT_ID').optional()),
+	DEV_GUILD_ID: optionalText.pipe(snowflake('DEV_GUILD_ID').optional()),
+	MODERATOR_ROLE_IDS: snowflakeList('MODERATOR_ROLE_IDS'),
+	BOT_OWNER_IDS: snowflakeList('BOT_OWNER_IDS'),
+	KNOWLEDGE_DIR: optionalText.transform((value) => value ?? 'knowledge'),
+	DATA_DIR: optionalText.transform((value) => value ?? 'data'),
+	LOG_LEVEL: optionalText.transform((value) => value?.toLowerCase() ?? 'info').pipe(
+		z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }),
+	),
+	DISCORD_API_URL: optionalText.pipe(
+		z
+			.url({ protocol: /^https?$/, error: 'DISCORD_API_URL must be an http(s) URL such as http://127.0.0.1:3000/api' })
+			.optional(),
+	),
+	ASK_COOLDOWN_SECONDS: optionalText.transform((value) => value ?? '3').pipe(
+		z.coerce
+			.number({ error: 'ASK_COOLDOWN_SECONDS must be a number of seconds' })
+			.min(0, 'ASK_COOLDOWN_SECONDS must be 0 or more')
+			.max(3600, 'ASK_COOLDOWN_SECONDS must be at most 3600'),
+	),
+});
+
+/** The bot's validated configuration. */
+export interface Env {
+	/** Bot token. Never log it: the logger redacts it, but do not hand it to it either. */
+	readonly DISCORD_TOKEN: string;
+	/** Application id; needed only by `npm run deploy` (the bot learns it from READY). */
+	readonly DISCORD_CLIENT_ID: string | undefined;
+	/** When set, `npm run deploy` registers the commands to this guild only (instant, for development). */
+	readonly DEV_GUILD_ID: string | undefined;
+	/** Roles allowed to use `/kb`. When empty, Manage Server is enough. */
+	readonly MODERATOR_ROLE_IDS: readonly string[];
+	/** Users allowed to use `/kb` anywhere, and the only ones allowed in DMs. */
+	readonly BOT_OWNER_IDS: readonly string[];
+	readonly KNOWLEDGE_DIR: string;
+	readonly DATA_DIR: string;
+	readonly LOG_LEVEL: (typeof LOG_LEVELS)[number];
+	/** REST base (e.g. `http://127.0.0.1:PORT/api`) for tests against a local Discord-compatible server. */
+	readonly DISCORD_API_URL: string | undefined;
+	/** Per-user cooldown on `/ask`, in seconds (0 disables it). */
+	readonly ASK_COOLDOWN_SECONDS: number;
+}
+
+/** Thrown by {@link parseEnv}: one line per bad variable, never a variable's value for the token. */
+export class EnvError extends Error {
+	constructor(readonly problems: readonly string[]) {
+		super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+		this.name = 'EnvError';
+	}
+}
+
+/**
+ * Validates the environment once, at boot.
+ *
+ * @throws {EnvError} listing every bad variable (the token's value is never included).
+ * @example
+ * const env = parseEnv(process.env); // after `import 'dotenv/config'`
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const result = envSchema.safeParse(source);
+	if (result.success) return result.data;
+	const problems = result.error.issues.map((issue) => {
+		const name = String(issue.path[0] ?? 'environment');
+		// zod's own messages can quote the input; for our fields the messages are fixed text,
+		// but we still refuse to print anything about the token except our sentence.
+		if (name === 'DISCORD_TOKEN' && !issue.message.startsWith('DISCORD_TOKEN')) {
+			return 'DISCORD_TOKEN is malformed; the value is not shown';
+		}
+		return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+	});
+	throw new EnvError(problems);
+}

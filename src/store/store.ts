@@ -1,0 +1,391 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** Where the answer came from: which door the question used. */
+export type AnswerSource = 'slash' | 'dm' | 'mention' | 'suggestion';
+
+/** One answer given, kept so that buttons on it keep working after a restart or on another shard. */
+export interface AnswerRecord {
+	id: string;
+	createdAt: Date;
+	userId: string;
+	guildId: string | null;
+	channelId: string | null;
+	source: AnswerSource;
+	question: string;
+	answered: boolean;
+	confidence: number;
+	factIds: string[];
+	suggestions: string[];
+}
+
+export type NewAnswerRecord = Omit<AnswerRecord, 'createdAt'> & { createdAt?: Date };
+
+export interface VoteTally {
+	up: number;
+	down: number;
+	/** True when this user's vote was new or changed; false when it repeated their previous vote. */
+	changed: boolean;
+}
+
+/** One line of the audit log: who did what to the knowledge base, and whether it worked. */
+export interface AuditEntry {
+	id: number;
+	at: Date;
+	actorId: string;
+	actorName: string;
+	/** `refresh`, `add`, `remove`, `startup`, … */
+	action: string;
+	/** The document concerned, when there is one. */
+	target: string | null;
+	ok: boolean;
+	detail: Record<string, unknown>;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at?: Date };
+
+/** A question moderators should look at: asked and not answered, or answered and voted down. */
+export interface KnowledgeGap {
+	question: string;
+	unanswered: number;
+	downvotes: number;
+	lastAskedAt: Date;
+}
+
+/** File name of the database inside `DATA_DIR`. */
+export const STORE_FILE = 'ombudsbot.sqlite';
+
+/**
+ * Schema migrations, applied in order inside one transaction each; `user_version` records progress.
+ * Append only: never edit a migration that has shipped.
+ */
+const MIGRATIONS: readonly string[] = [
+	`
+	CREATE TABLE answers (
+		id TEXT PRIMARY KEY,
+		created_at INTEGER NOT NULL,
+		user_id TEXT NOT NULL,
+		guild_id TEXT,
+		channel_id TEXT,
+		source TEXT NOT NULL,
+		question TEXT NOT NULL,
+		normalized TEXT NOT NULL,
+		answered INTEGER NOT NULL,
+		confidence REAL NOT NULL,
+		fact_ids TEXT NOT NULL,
+		suggestions TEXT NOT NULL
+	);
+	CREATE INDEX answers_normalized ON answers (normalized);
+	CREATE INDEX answers_unanswered ON answers (answered, created_at);
+	CREATE TABLE feedback (
+		answer_id TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL,
+		vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+		at INTEGER NOT NULL,
+		PRIMARY KEY (answer_id, user_id)
+	);
+	CREATE TABLE audit (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		at INTEGER NOT NULL,
+		actor_id TEXT NOT NULL,
+		actor_name TEXT NOT NULL,
+		action TEXT NOT NULL,
+		target TEXT,
+		ok INTEGER NOT NULL,
+		detail TEXT NOT NULL
+	);
+	CREATE INDEX audit_action ON audit (action, id);
+	CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+	`,
+];
+
+/** Groups questions that differ only by case, spacing and trailing punctuation. */
+export function normalizeQuestion(question: string): string {
+	return question
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/\s+/g, ' ')
+		.replace(/[\s?!.…]+$/u, '')
+		.trim()
+		.slice(0, 500);
+}
+
+const MAX_QUESTION_CHARS = 2_000;
+
+interface AnswerRow {
+	id: string;
+	created_at: number;
+	user_id: string;
+	guild_id: string | null;
+	channel_id: string | null;
+	source: string;
+	question: string;
+	answered: number;
+	confidence: number;
+	fact_ids: string;
+	suggestions: string;
+}
+
+interface AuditRow {
+	id: number;
+	at: number;
+	actor_id: string;
+	actor_name: string;
+	action: string;
+	target: string | null;
+	ok: number;
+	detail: string;
+}
+
+function parseJsonArray(text: string): string[] {
+	try {
+		const value: unknown = JSON.parse(text);
+		return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
+function toAudit(row: AuditRow): AuditEntry {
+	let detail: Record<string, unknown> = {};
+	try {
+		const parsed: unknown = JSON.parse(row.detail);
+		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) detail = parsed as Record<string, unknown>;
+	} catch {
+		// A hand-edited row should not break /kb status.
+	}
+	return {
+		id: row.id,
+		at: new Date(row.at),
+		actorId: row.actor_id,
+		actorName: row.actor_name,
+		action: row.action,
+		target: row.target,
+		ok: row.ok === 1,
+		detail,
+	};
+}
+
+/**
+ * The bot's durable state (answers given, feedback, audit log) in one SQLite file under `DATA_DIR`.
+ *
+ * WAL mode lets several processes (shards) share the file; every write is one transaction with
+ * `synchronous = FULL`, so a crash loses nothing that was acknowledged.
+ *
+ * @example
+ * const store = Store.open('data');
+ * store.recordAnswer({ id, userId, question, ... });
+ * store.close();
+ */
+export class Store {
+	private readonly db: Database.Database;
+	private closed = false;
+
+	private constructor(db: Database.Database) {
+		this.db = db;
+	}
+
+	/** Opens (creating if needed) the store in `dataDir`, or an in-memory one for `':memory:'`. */
+	static open(dataDir: string): Store {
+		let file = ':memory:';
+		if (dataDir !== ':memory:') {
+			mkdirSync(dataDir, { recursive: true });
+			file = join(dataDir, STORE_FILE);
+		}
+		const db = new Database(file);
+		try {
+			db.pragma('journal_mode = WAL');
+			db.pragma('synchronous = FULL');
+			db.pragma('foreign_keys = ON');
+			// Other shards may hold the write lock for a moment.
+			db.pragma('busy_timeout = 5000');
+			Store.migrate(db);
+		} catch (error) {
+			db.close();
+			throw error;
+		}
+		return new Store(db);
+	}
+
+	private static migrate(db: Database.Database): void {
+		const version = db.pragma('user_version', { simple: true }) as number;
+		for (let index = version; index < MIGRATIONS.length; index++) {
+			const sql = MIGRATIONS[index]!;
+			db.transaction(() => {
+				db.exec(sql);
+				db.pragma(`user_version = ${index + 1}`);
+			}).immediate();
+		}
+	}
+
+	get isOpen(): boolean {
+		return !this.closed;
+	}
+
+	/** Records an answer (idempotent on `id`). */
+	recordAnswer(record: NewAnswerRecord): void {
+		const question = record.question.slice(0, MAX_QUESTION_CHARS);
+		this.db
+			.prepare(
+				`INSERT OR IGNORE INTO answers
+				(id, created_at, user_id, guild_id, channel_id, source, question, normalized, answered, confidence, fact_ids, suggestions)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			)
+			.run(
+				record.id,
+				(record.createdAt ?? new Date()).getTime(),
+				record.userId,
+				record.guildId,
+				record.channelId,
+				record.source,
+				question,
+				normalizeQuestion(question),
+				record.answered ? 1 : 0,
+				Number.isFinite(record.confidence) ? record.confidence : 0,
+				JSON.stringify(record.factIds),
+				JSON.stringify(record.suggestions),
+			);
+	}
+
+	getAnswer(id: string): AnswerRecord | undefined {
+		const row = this.db.prepare('SELECT * FROM answers WHERE id = ?').get(id) as AnswerRow | undefined;
+		if (!row) return undefined;
+		return {
+			id: row.id,
+			createdAt: new Date(row.created_at),
+			userId: row.user_id,
+			guildId: row.guild_id,
+			channelId: row.channel_id,
+			source: row.source as AnswerSource,
+			question: row.question,
+			answered: row.answered === 1,
+			confidence: row.confidence,
+			factIds: parseJsonArray(row.fact_ids),
+			suggestions: parseJsonArray(row.suggestions),
+		};
+	}
+
+	/**
+	 * Records one user's vote on one answer: one vote per user per answer; voting again replaces it.
+	 * Returns the tally after the vote.
+	 */
+	recordVote(answerId: string, userId: string, vote: 1 | -1): VoteTally {
+		return this.db
+			.transaction((): VoteTally => {
+				const previous = this.db
+					.prepare('SELECT vote FROM feedback WHERE answer_id = ? AND user_id = ?')
+					.get(answerId, userId) as { vote: number } | undefined;
+				this.db
+					.prepare(
+						`INSERT INTO feedback (answer_id, user_id, vote, at) VALUES (?, ?, ?, ?)
+						ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, at = excluded.at`,
+					)
+					.run(answerId, userId, vote, Date.now());
+				const tally = this.tally(answerId);
+				return { ...tally, changed: previous?.vote !== vote };
+			})
+			.immediate();
+	}
+
+	tally(answerId: string): { up: number; down: number } {
+		const row = this.db
+			.prepare(
+				`SELECT COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down FROM feedback WHERE answer_id = ?`,
+			)
+			.get(answerId) as { up: number; down: number };
+		return { up: row.up, down: row.down };
+	}
+
+	/** Appends to the audit log; returns the entry's id. */
+	audit(entry: NewAuditEntry): number {
+		const result = this.db
+			.prepare(
+				'INSERT INTO audit (at, actor_id, actor_name, action, target, ok, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+			)
+			.run(
+				(entry.at ?? new Date()).getTime(),
+				entry.actorId,
+				entry.actorName,
+				entry.action,
+				entry.target,
+				entry.ok ? 1 : 0,
+				JSON.stringify(entry.detail),
+			);
+		return Number(result.lastInsertRowid);
+	}
+
+	/** The newest audit entries, newest first; optionally only some actions. */
+	recentAudit(limit = 20, actions?: readonly string[]): AuditEntry[] {
+		const rows = (
+			actions && actions.length > 0
+				? this.db
+						.prepare(
+							`SELECT * FROM audit WHERE action IN (${actions.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT ?`,
+						)
+						.all(...actions, limit)
+				: this.db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit)
+		) as AuditRow[];
+		return rows.map(toAudit);
+	}
+
+	/** The most frequent unanswered or voted-down questions, worst first. */
+	gaps(limit = 10): KnowledgeGap[] {
+		const rows = this.db
+			.prepare(
+				`SELECT MIN(a.question) AS question,
+					SUM(a.answered = 0) AS unanswered,
+					(SELECT COUNT(*) FROM feedback f JOIN answers b ON b.id = f.answer_id
+						WHERE b.normalized = a.normalized AND f.vote = -1) AS downvotes,
+					MAX(a.created_at) AS last_at
+				FROM answers a
+				GROUP BY a.normalized
+				HAVING unanswered > 0 OR downvotes > 0
+				ORDER BY unanswered + downvotes DESC, last_at DESC
+				LIMIT ?`,
+			)
+			.all(limit) as { question: string; unanswered: number; downvotes: number; last_at: number }[];
+		return rows.map((row) => ({
+			question: row.question,
+			unanswered: row.unanswered,
+			downvotes: row.downvotes,
+			lastAskedAt: new Date(row.last_at),
+		}));
+	}
+
+	getMeta(key: string): string | undefined {
+		const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+		return row?.value;
+	}
+
+	setMeta(key: string, value: string): void {
+		this.db
+			.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+			.run(key, value);
+	}
+
+	/**
+	 * Bumps the knowledge generation: other processes (shards) that see a new number reload
+	 * the knowledge folder. Returns the new generation.
+	 */
+	bumpKnowledgeGeneration(): number {
+		return this.db
+			.transaction(() => {
+				const next = Number(this.getMeta('knowledge_generation') ?? '0') + 1;
+				this.setMeta('knowledge_generation', String(next));
+				return next;
+			})
+			.immediate();
+	}
+
+	knowledgeGeneration(): number {
+		return Number(this.getMeta('knowledge_generation') ?? '0');
+	}
+
+	/** Closes the database; further calls throw. Safe to call twice. */
+	close(): void {
+		if (this.closed) return;
+		this.closed = true;
+		this.db.close();
+	}
+}

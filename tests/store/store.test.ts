@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { normalizeQuestion, Store } from '../../src/store/store.ts';
+
+let dir: string;
+let store: Store;
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'ombudsbot-store-'));
+	store = Store.open(dir);
+});
+
+afterEach(() => {
+	store.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+const answer = (id: string, question: string, answered: boolean, createdAt = new Date()) => ({
+	id,
+	createdAt,
+	userId: '100000000000000001',
+	guildId: null,
+	channelId: null,
+	source: 'slash' as const,
+	question,
+	answered,
+	confidence: answered ? 0.9 : 0.1,
+	factIds: answered ? ['doc:1:0'] : [],
+	suggestions: answered ? [] : ['What is the mandate?'],
+});
+
+describe('Store', () => {
+	test('GIVEN a recorded answer THEN it survives closing and reopening', () => {
+		store.recordAnswer(answer('a1', 'Who appoints the ombudsman?', true));
+		store.close();
+		store = Store.open(dir);
+		expect(store.getAnswer('a1')).toMatchObject({ question: 'Who appoints the ombudsman?', answered: true, factIds: ['doc:1:0'] });
+	});
+
+	test('GIVEN two votes by one user THEN one vote counts, the latest', () => {
+		store.recordAnswer(answer('a1', 'q', true));
+		expect(store.recordVote('a1', 'u1', 1)).toEqual({ up: 1, down: 0, changed: true });
+		expect(store.recordVote('a1', 'u1', 1)).toEqual({ up: 1, down: 0, changed: false });
+		expect(store.recordVote('a1', 'u1', -1)).toEqual({ up: 0, down: 1, changed: true });
+		expect(store.recordVote('a1', 'u2', 1)).toEqual({ up: 1, down: 1, changed: true });
+	});
+
+	test('GIVEN unanswered and voted-down questions THEN gaps lists them, most frequent first', () => {
+		store.recordAnswer(answer('a1', 'What is the budget?', false, new Date(1000)));
+		store.recordAnswer(answer('a2', 'what is the budget', false, new Date(2000)));
+		store.recordAnswer(answer('a3', 'Who is the deputy?', false, new Date(3000)));
+		store.recordAnswer(answer('a4', 'Is it independent?', true, new Date(4000)));
+		store.recordAnswer(answer('a5', 'Is it fine?', true, new Date(5000)));
+		store.recordVote('a4', 'u1', -1);
+		expect(store.gaps(10).map((gap) => [gap.question, gap.unanswered, gap.downvotes])).toEqual([
+			// Asked twice, differing only by case and punctuation.
+			['What is the budget?', 2, 0],
+			// Tied at one: the more recent first.
+			['Is it independent?', 0, 1],
+			['Who is the deputy?', 1, 0],
+			// 'Is it fine?' was answered and not voted down: no gap.
+		]);
+	});
+
+	test('GIVEN audit entries THEN recentAudit returns them newest first, filtered by action', () => {
+		store.audit({ actorId: '1', actorName: 'mod', action: 'refresh', target: null, ok: true, detail: { facts: 3 } });
+		store.audit({ actorId: '1', actorName: 'mod', action: 'add', target: 'new-doc', ok: false, detail: { issue: 'empty' } });
+		expect(store.recentAudit(10).map((entry) => entry.action)).toEqual(['add', 'refresh']);
+		expect(store.recentAudit(10, ['refresh'])[0]).toMatchObject({ ok: true, detail: { facts: 3 } });
+	});
+
+	test('GIVEN the knowledge generation bumped THEN a second process sees it', () => {
+		const other = Store.open(dir);
+		try {
+			expect(other.knowledgeGeneration()).toBe(0);
+			store.bumpKnowledgeGeneration();
+			expect(other.knowledgeGeneration()).toBe(1);
+		} finally {
+			other.close();
+		}
+	});
+
+	const cases = [
+		{ input: 'What is the Mandate?', out: 'what is the mandate' },
+		{ input: '  what   is\tthe mandate ?!  ', out: 'what is the mandate' },
+		{ input: 'ＭＡＮＤＡＴＥ', out: 'mandate' },
+	];
+	for (const { input, out } of cases) {
+		test(`normalizeQuestion(${JSON.stringify(input)}) = ${JSON.stringify(out)}`, () => {
+			expect(normalizeQuestion(input)).toBe(out);
+		});
+	}
+});
