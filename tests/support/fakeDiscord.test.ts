@@ -1,0 +1,68 @@
+import { Client, Events, GatewayIntentBits, MessageFlags, Partials } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from './fakeDiscord.ts';
+
+const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.fake-token-signature-for-tests-only';
+
+// The fake server is itself tested against the real discord.js client, so bot tests can trust it.
+describe('fake Discord server', () => {
+	let discord: FakeDiscord;
+	let client: Client;
+
+	beforeAll(async () => {
+		discord = await startFakeDiscord({ token: TOKEN });
+		client = new Client({
+			intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages],
+			partials: [Partials.Channel],
+			rest: { api: discord.apiUrl },
+		});
+		client.on(Events.InteractionCreate, async (interaction) => {
+			if (interaction.isChatInputCommand()) {
+				await interaction.reply({ content: `pong ${interaction.options.getString('text') ?? ''}`, flags: MessageFlags.Ephemeral });
+			}
+		});
+		client.on(Events.MessageCreate, async (message) => {
+			if (message.author.bot) return;
+			await message.reply({ content: `echo ${message.content}`, allowedMentions: { parse: [] } });
+		});
+		const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+		await client.login(TOKEN);
+		await ready;
+	});
+
+	afterAll(async () => {
+		await client?.destroy();
+		await discord?.close();
+	});
+
+	test('GIVEN a login THEN READY carries the application id and the guild is cached', () => {
+		expect(client.application?.id).toBe(discord.applicationId);
+		expect(client.guilds.cache.get(discord.guildId)?.channels.cache.has(discord.channelId)).toBe(true);
+	});
+
+	test('GIVEN a slash command THEN the reply reaches the callback route', async () => {
+		const { token } = discord.interact(discord.payloads.slash('ping', [{ name: 'text', type: 3, value: 'hi' }]));
+		const call = await discord.waitForCall((c) => c.path.includes(token));
+		expect(call.body).toMatchObject({ type: 4, data: { content: 'pong hi', flags: 64 } });
+	});
+
+	test('GIVEN a DM THEN the client (Channel partial) receives and replies in that channel', async () => {
+		const payload = discord.payloads.message('hello', { dm: true });
+		discord.sendMessage(payload);
+		const call = await discord.waitForCall((c) => c.path === `/channels/${payload.channel_id as string}/messages`);
+		expect(call.body).toMatchObject({ content: 'echo hello', allowed_mentions: { parse: [] } });
+	});
+
+	test('GIVEN a dropped connection THEN the client resumes and gets events sent meanwhile', async () => {
+		discord.dropConnections();
+		const { token } = discord.interact(discord.payloads.slash('ping', [{ name: 'text', type: 3, value: 'again' }]));
+		const call = await discord.waitForCall((c) => c.path.includes(token), 8_000);
+		expect(call.body.data.content).toBe('pong again');
+		expect(discord.resumes).toBeGreaterThanOrEqual(1);
+	});
+
+	test('GIVEN a wrong token on REST THEN 401', async () => {
+		const response = await fetch(`${discord.apiUrl}/v10/users/@me`, { headers: { authorization: 'Bot wrong' } });
+		expect(response.status).toBe(401);
+	});
+});
