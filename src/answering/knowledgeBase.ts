@@ -1,0 +1,63 @@
+import { loadKnowledge, type LoadedKnowledge } from '../knowledge/loadKnowledge.ts';
+import type { Lexicon } from '../knowledge/schema.ts';
+import { TopicLabeller } from '../knowledge/topics.ts';
+import type { Fact, KnowledgeDocument, KnowledgeProblem } from '../knowledge/types.ts';
+import { FactIndex } from '../search/factIndex.ts';
+import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from '../search/searchOptions.ts';
+
+/** Everything the bot knows, built once from a knowledge folder and never changed: a refresh builds a new one. */
+export interface KnowledgeBase {
+	readonly directory: string;
+	readonly documents: readonly KnowledgeDocument[];
+	readonly facts: readonly Fact[];
+	readonly lexicon: Lexicon;
+	readonly index: FactIndex;
+	readonly topics: TopicLabeller;
+	readonly options: Readonly<SearchOptions>;
+	readonly factsById: ReadonlyMap<string, Fact>;
+	readonly builtAt: Date;
+	/** How long reading and indexing took, in milliseconds. */
+	readonly buildMs: number;
+}
+
+export interface KnowledgeBaseLoad {
+	/** Null when nothing in the folder could be used. */
+	knowledgeBase: KnowledgeBase | null;
+	/** Files skipped, each with its reason. */
+	problems: KnowledgeProblem[];
+}
+
+/**
+ * Reads and indexes a knowledge folder. Bad files are skipped and listed in `problems`; the knowledge base
+ * is null only when no document could be used.
+ * @example
+ * const { knowledgeBase, problems } = await loadKnowledgeBase('knowledge');
+ */
+export async function loadKnowledgeBase(directory: string, options: Partial<SearchOptions> = {}): Promise<KnowledgeBaseLoad> {
+	const started = performance.now();
+	const loaded = await loadKnowledge(directory);
+	if (loaded.documents.length === 0) return { knowledgeBase: null, problems: loaded.problems };
+	return { knowledgeBase: buildKnowledgeBase(directory, loaded, options, started), problems: loaded.problems };
+}
+
+export function buildKnowledgeBase(
+	directory: string,
+	loaded: LoadedKnowledge,
+	options: Partial<SearchOptions> = {},
+	started = performance.now(),
+): KnowledgeBase {
+	const merged = Object.freeze({ ...DEFAULT_SEARCH_OPTIONS, ...options });
+	const index = new FactIndex(loaded.documents, loaded.lexicon, merged);
+	return Object.freeze({
+		directory,
+		documents: loaded.documents,
+		facts: index.facts,
+		lexicon: loaded.lexicon,
+		index,
+		topics: new TopicLabeller(loaded.lexicon.topics),
+		options: merged,
+		factsById: new Map(index.facts.map((f) => [f.id, f])),
+		builtAt: new Date(),
+		buildMs: performance.now() - started,
+	});
+}

@@ -1,0 +1,99 @@
+/**
+ * The command-line contract (see README): `npm run --silent ask -- [--json] [--knowledge DIR]
+ * (QUESTION | --batch FILE|- | --topic NAME)`. With --json, stdout carries only JSON lines.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { answer, loadKnowledgeBase, parseTopicName, topicFacts, type KnowledgeBase } from '../answering/index.ts';
+import { messages, UserError } from '../errors.ts';
+import { formatAnswer, formatProblems, formatTopic } from './format.ts';
+
+const EXIT_USAGE = 1;
+const EXIT_KNOWLEDGE = 2;
+
+const argsSchema = z.object({
+	json: z.boolean().default(false),
+	knowledge: z.string().min(1).default(process.env.KNOWLEDGE_DIR ?? 'knowledge'),
+	batch: z.string().min(1).optional(),
+	topic: z.string().min(1).optional(),
+	question: z.string().default(''),
+});
+
+async function main(): Promise<number> {
+	const { values, positionals } = parseArgs({
+		options: { json: { type: 'boolean' }, knowledge: { type: 'string' }, batch: { type: 'string' }, topic: { type: 'string' } },
+		allowPositionals: true,
+	});
+	const args = argsSchema.parse({ ...values, question: positionals.join(' ') });
+
+	const { knowledgeBase, problems } = await loadKnowledgeBase(args.knowledge);
+	if (problems.length || !knowledgeBase) {
+		process.stderr.write(`${formatProblems(problems)}\nThe knowledge folder "${args.knowledge}" cannot be used as it is.\n`);
+		return EXIT_KNOWLEDGE;
+	}
+	if (args.topic) return printTopic(knowledgeBase, args.topic, args.json);
+	if (args.batch) return printBatch(knowledgeBase, args.batch, args.json);
+	return printAnswer(knowledgeBase, args.question, args.json);
+}
+
+function printAnswer(kb: KnowledgeBase, question: string, json: boolean): number {
+	try {
+		const result = answer(question, kb);
+		process.stdout.write(`${json ? toJsonLine(result) : formatAnswer(result)}\n`);
+		return 0;
+	} catch (error) {
+		if (!(error instanceof UserError)) throw error;
+		process.stderr.write(`${error.message}\nUsage: npm run ask -- [--json] [--knowledge DIR] "QUESTION" | --batch FILE | --topic NAME\n`);
+		return EXIT_USAGE;
+	}
+}
+
+async function printBatch(kb: KnowledgeBase, file: string, json: boolean): Promise<number> {
+	const text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+	const out: string[] = [];
+	for (const line of text.split(/\r?\n/)) {
+		if (!line.trim()) continue;
+		const result = answer(line, kb);
+		out.push(json ? toJsonLine(result) : `> ${result.question}\n${formatAnswer(result)}\n`);
+	}
+	process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
+	return 0;
+}
+
+function printTopic(kb: KnowledgeBase, name: string, json: boolean): number {
+	try {
+		const topic = parseTopicName(name);
+		const facts = topicFacts(kb, topic);
+		process.stdout.write(
+			`${json ? JSON.stringify({ topic, facts: facts.map((f) => ({ text: f.standalone, document: f.document, line: f.line })) }) : formatTopic(topic, facts)}\n`,
+		);
+		return 0;
+	} catch (error) {
+		if (!(error instanceof UserError)) throw error;
+		process.stderr.write(`${error.message}\n`);
+		return EXIT_USAGE;
+	}
+}
+
+function toJsonLine(result: ReturnType<typeof answer>): string {
+	const { question, answered, answer: text, confidence, sources, topic, suggestions, ms } = result;
+	return JSON.stringify({ question, answered, answer: text, confidence, sources, ...(topic ? { topic } : {}), suggestions, ms: Math.round(ms * 1000) / 1000 });
+}
+
+async function readStdin(): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		const message = error instanceof z.ZodError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : String((error as Error).stack ?? error);
+		process.stderr.write(`ask: ${message || messages.emptyQuestion}\n`);
+		process.exitCode = EXIT_USAGE;
+	},
+);

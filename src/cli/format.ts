@@ -1,0 +1,37 @@
+import type { Answer } from '../answering/types.ts';
+import type { KnowledgeBase } from '../answering/knowledgeBase.ts';
+import type { Fact, KnowledgeProblem, TopicName } from '../knowledge/types.ts';
+
+/** Human-readable renderings shared by the console and the CLI without `--json`. */
+export function formatAnswer(result: Answer): string {
+	const lines: string[] = [];
+	if (result.answered) {
+		lines.push(result.answer, '');
+		for (const source of result.sources) lines.push(`  source: ${source.document}, line ${source.line}`);
+		lines.push(`  confidence: ${Math.round(result.confidence * 100)}%${result.topic ? `  topic: ${result.topic}` : ''}`);
+	} else {
+		lines.push(result.answer);
+		if (result.suggestions.length) {
+			lines.push('', 'Did you mean:');
+			for (const suggestion of result.suggestions) lines.push(`  - ${suggestion}`);
+		}
+		lines.push(`  confidence: ${Math.round(result.confidence * 100)}%`);
+	}
+	return lines.join('\n');
+}
+
+export function formatTopic(topic: TopicName, facts: readonly Fact[]): string {
+	if (facts.length === 0) return `Nothing in the documents is about ${topic}.`;
+	return [`${topic} (${facts.length} facts):`, ...facts.map((f, i) => `${i + 1}. ${f.standalone}\n   (${f.document}, line ${f.line})`)].join('\n');
+}
+
+export function formatSources(kb: KnowledgeBase): string {
+	return [
+		`${kb.documents.length} documents, ${kb.facts.length} facts, built in ${kb.buildMs.toFixed(0)} ms:`,
+		...kb.documents.map((d) => `  ${d.id}: ${d.title} (${d.facts.length} facts${d.date ? `, ${d.date}` : ''})`),
+	].join('\n');
+}
+
+export function formatProblems(problems: readonly KnowledgeProblem[]): string {
+	return problems.map((p) => `knowledge problem: ${p.file}: ${p.issue}`).join('\n');
+}

@@ -1,0 +1,188 @@
+import type { SourceLine } from './documentFile.ts';
+import { nlp } from './nlp.ts';
+
+/** A sentence of a document, cleaned, with the line it starts on and what the NLP model saw in it. */
+export interface Sentence {
+	text: string;
+	line: number;
+	/** wink-nlp entity types found in it: DATE, DURATION, CARDINAL, MONEY, PERCENT, ORDINAL, TIME … */
+	entityTypes: Set<string>;
+}
+
+/** What a document's body is made of once its lines are read. */
+export interface DocumentText {
+	/** Lines that stand alone without ending a sentence: headline, byline. */
+	headings: string[];
+	/** The dateline place that opened the body ("PORT ALDEN: …"), if any. */
+	dateline?: string;
+	sentences: Sentence[];
+}
+
+/**
+ * Site furniture that is not part of the article: "Also Read", "Read more: …", share and subscribe prompts.
+ * Matched against a whole line.
+ */
+const BOILERPLATE_LINE =
+	/^\s*(?:also read|read more|read also|related(?: articles| stories| news)?|see also|more from|advertisement|sponsored|share(?: this)?(?: article)?|click here|subscribe|follow us|recommended)\b[^.!?]*[.!?]?\s*$/i;
+/** A line that ends a sentence: terminal punctuation, possibly inside closing quotes or brackets. */
+const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/;
+/** "PORT ALDEN: The commission …", "ASTANA (Reuters) - …": an all-caps place opening a news article. */
+const DATELINE = /^([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:\s*\([^)]{1,40}\))?\s*[:—–-]\s+(?=\S)/;
+/** Fewer words than this is a label, not a fact. */
+const MIN_SENTENCE_WORDS = 3;
+
+/**
+ * Reads a document body into clean sentences: drops boilerplate lines, joins lines broken mid-sentence,
+ * keeps headline and byline apart, splits sentences with wink-nlp and maps each back to its line.
+ */
+export function readSentences(lines: readonly SourceLine[]): DocumentText {
+	const headings: string[] = [];
+	let dateline: string | undefined;
+	const sentences: Sentence[] = [];
+	for (const paragraph of paragraphs(lines)) {
+		if (paragraph.isHeading) {
+			headings.push(paragraph.text);
+			continue;
+		}
+		let { text } = paragraph;
+		const datelineMatch = sentences.length === 0 && !dateline ? DATELINE.exec(text) : null;
+		let offsetShift = 0;
+		if (datelineMatch) {
+			dateline = titleCase(datelineMatch[1]!.trim());
+			offsetShift = datelineMatch[0].length;
+			text = text.slice(offsetShift);
+		}
+		for (const piece of splitSentences(text)) {
+			const cleaned = cleanSentence(piece.text);
+			if (cleaned.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length < MIN_SENTENCE_WORDS) continue;
+			sentences.push({ text: cleaned, line: paragraph.lineAt(piece.offset + offsetShift), entityTypes: piece.entityTypes });
+		}
+	}
+	return { headings, dateline, sentences };
+}
+
+interface Paragraph {
+	text: string;
+	isHeading: boolean;
+	/** The file line holding character `offset` of `text`. */
+	lineAt(offset: number): number;
+}
+
+/** Groups lines into paragraphs: a line that does not end a sentence runs on into the next non-blank line. */
+function* paragraphs(lines: readonly SourceLine[]): Generator<Paragraph> {
+	let parts: SourceLine[] = [];
+	const flush = (followedByBlank: boolean): Paragraph | undefined => {
+		if (parts.length === 0) return undefined;
+		const starts: { offset: number; line: number }[] = [];
+		let text = '';
+		for (const part of parts) {
+			if (text) text += ' ';
+			starts.push({ offset: text.length, line: part.line });
+			text += part.text.trim();
+		}
+		const last = parts[parts.length - 1]!;
+		const isHeading = parts.length === 1 && followedByBlank && !ENDS_SENTENCE.test(last.text);
+		parts = [];
+		return {
+			text,
+			isHeading,
+			lineAt: (offset) => [...starts].reverse().find((s) => s.offset <= offset)?.line ?? starts[0]!.line,
+		};
+	};
+	for (let i = 0; i < lines.length; i++) {
+		const current = lines[i]!;
+		if (current.text.trim() === '') {
+			const done = flush(true);
+			if (done) yield done;
+			continue;
+		}
+		if (BOILERPLATE_LINE.test(current.text)) continue;
+		parts.push(current);
+		const next = nextContentLine(lines, i);
+		const runsOn = next !== undefined && !ENDS_SENTENCE.test(current.text);
+		if (!runsOn) {
+			const done = flush(next === undefined || lines[i + 1]?.text.trim() === '');
+			if (done) yield done;
+		}
+	}
+	const done = flush(true);
+	if (done) yield done;
+}
+
+/** The next line that is neither blank nor boilerplate, if it directly follows (no blank line between). */
+function nextContentLine(lines: readonly SourceLine[], index: number): SourceLine | undefined {
+	for (let j = index + 1; j < lines.length; j++) {
+		const candidate = lines[j]!;
+		if (candidate.text.trim() === '') return undefined;
+		if (!BOILERPLATE_LINE.test(candidate.text)) return candidate;
+	}
+	return undefined;
+}
+
+interface SentencePiece {
+	text: string;
+	offset: number;
+	entityTypes: Set<string>;
+}
+
+function splitSentences(text: string): SentencePiece[] {
+	const { its } = nlp();
+	const doc = nlp().readDoc(text);
+	const pieces: SentencePiece[] = [];
+	let cursor = 0;
+	doc.sentences().each((sentence) => {
+		const sentenceText = sentence.out();
+		const found = text.indexOf(sentenceText.slice(0, 20), cursor);
+		const offset = found >= 0 ? found : cursor;
+		cursor = offset + Math.max(1, sentenceText.length - 1);
+		const entityTypes = new Set<string>(sentence.entities().out(its.type) as string[]);
+		pieces.push({ text: sentenceText, offset, entityTypes });
+	});
+	return pieces;
+}
+
+const QUOTES: [RegExp, string][] = [
+	[/[“”„‟«»″]/g, '"'],
+	[/[‘’‚‛′`]/g, "'"],
+	[/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, ' '],
+];
+
+/** Normalises quotes and whitespace and drops punctuation that would dangle in an answer. */
+export function cleanSentence(raw: string): string {
+	let text = raw;
+	for (const [pattern, replacement] of QUOTES) text = text.replace(pattern, replacement);
+	text = text.replace(/\s+/g, ' ').trim();
+	text = dropUnbalanced(text, '(', ')');
+	text = dropUnbalanced(text, '[', ']');
+	if ((text.match(/"/g) ?? []).length % 2 === 1) {
+		text = text.startsWith('"') ? text.slice(1) : text.replace(/"(?=[^"]*$)/, '');
+	}
+	text = text.replace(/^[\s,;:)\]}-]+/, '').replace(/\s+([,.;:!?])/g, '$1');
+	return text.trim();
+}
+
+function dropUnbalanced(text: string, open: string, close: string): string {
+	let depth = 0;
+	let out = '';
+	for (const ch of text) {
+		if (ch === open) depth++;
+		if (ch === close) {
+			if (depth === 0) continue;
+			depth--;
+		}
+		out += ch;
+	}
+	if (depth > 0) {
+		for (let i = out.length - 1; i >= 0 && depth > 0; i--) {
+			if (out[i] === open) {
+				out = out.slice(0, i) + out.slice(i + 1);
+				depth--;
+			}
+		}
+	}
+	return out.replace(/\s{2,}/g, ' ');
+}
+
+function titleCase(text: string): string {
+	return text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}

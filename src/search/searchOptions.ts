@@ -1,0 +1,57 @@
+/**
+ * The engine's tuning in one place. Every weight here was chosen against the development questions and
+ * checked on questions it was not tuned on; change one, then run the eval (see README).
+ */
+export interface SearchOptions {
+	/** Weight of a match on whom a sentence leans on ("he said" → the speaker), against 1 for its own words. */
+	aboutWeight: number;
+	/** Weight of a match on the document's subject (institution, country) when the sentence itself lacks it. */
+	subjectWeight: number;
+	/** Credit for a word matched through a typo correction at edit distance 1, and 2. */
+	typoQuality: readonly [number, number];
+	/** Credit for a word matched through a shared prefix ("Merovia" → "Merovian", "chair" → "chairperson"). */
+	prefixQuality: number;
+	/** Shortest prefix that may stand for a longer word. */
+	minPrefixLength: number;
+	/** Credit for one word of a multi-word synonym ("forum" of "Asia Pacific Forum") when the whole is absent. */
+	partialPhraseQuality: number;
+	/** How much an unknown word (in no document) weighs against the best-known word: it usually names what the documents lack. */
+	unknownWeight: number;
+	/** BM25 length normalisation (0: none, 1: full). */
+	lengthNormalisation: number;
+	/** BM25 term-frequency saturation. */
+	k1: number;
+	/** Added to coverage when the best sentence holds the kind of value the question asks for ("when" → a date). */
+	expectationBonus: number;
+	/** Taken from coverage when it does not. */
+	expectationPenalty: number;
+	/** Confidence at or above which the bot answers; below it, it says the documents do not say. */
+	answerThreshold: number;
+	/** Coverage (plus expectation adjustment) at which confidence is exactly the threshold. */
+	coverageAtThreshold: number;
+	/** Steepness of the coverage → confidence curve. */
+	confidenceSlope: number;
+	/** Most "did you mean" suggestions offered with an abstention. */
+	maxSuggestions: number;
+	/** Longest question read, in characters; the rest is ignored so a pasted essay costs bounded time. */
+	maxQuestionLength: number;
+}
+
+export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
+	aboutWeight: 0.8,
+	subjectWeight: 0.6,
+	typoQuality: Object.freeze([0.9, 0.75] as const),
+	prefixQuality: 0.7,
+	minPrefixLength: 5,
+	partialPhraseQuality: 0.5,
+	unknownWeight: 0.8,
+	lengthNormalisation: 0.5,
+	k1: 1.2,
+	expectationBonus: 0.1,
+	expectationPenalty: 0.25,
+	answerThreshold: 0.5,
+	coverageAtThreshold: 0.55,
+	confidenceSlope: 8,
+	maxSuggestions: 3,
+	maxQuestionLength: 1000,
+});

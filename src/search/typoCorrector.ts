@@ -1,0 +1,79 @@
+/**
+ * Corrects a misspelt word to a word of the knowledge base's vocabulary, SymSpell-style: every vocabulary
+ * word is indexed under its one-letter deletions, so candidates are found by lookup rather than by scanning
+ * the vocabulary, then confirmed with the Damerau–Levenshtein distance.
+ */
+export class TypoCorrector {
+	private readonly byDeletion = new Map<string, string[]>();
+	private readonly frequency: ReadonlyMap<string, number>;
+
+	/** @param frequency every known word with how often it occurs (more frequent wins a tie). */
+	constructor(frequency: ReadonlyMap<string, number>) {
+		this.frequency = frequency;
+		for (const word of frequency.keys()) {
+			if (word.length < 3 || /\d/.test(word)) continue;
+			for (const key of deletions(word, true)) {
+				const list = this.byDeletion.get(key);
+				if (list) list.push(word);
+				else this.byDeletion.set(key, [word]);
+			}
+		}
+	}
+
+	/**
+	 * The closest known word within the allowed distance (1 edit from 4 letters, 2 from 8), or undefined.
+	 * @example corrector.correct('kazakstan') // → { word: 'kazakhstan', distance: 1 }
+	 */
+	correct(word: string): { word: string; distance: number } | undefined {
+		if (word.length < 4 || /\d/.test(word) || this.frequency.has(word)) return undefined;
+		const maxDistance = word.length >= 8 ? 2 : 1;
+		const keys = new Set(deletions(word, true));
+		if (maxDistance === 2) for (const once of deletions(word, false)) for (const twice of deletions(once, false)) keys.add(twice);
+		let best: { word: string; distance: number } | undefined;
+		for (const key of keys) {
+			for (const candidate of this.byDeletion.get(key) ?? []) {
+				if (Math.abs(candidate.length - word.length) > maxDistance) continue;
+				const distance = damerauLevenshtein(word, candidate, maxDistance);
+				if (distance > maxDistance) continue;
+				if (
+					!best ||
+					distance < best.distance ||
+					(distance === best.distance && (this.frequency.get(candidate) ?? 0) > (this.frequency.get(best.word) ?? 0))
+				) {
+					best = { word: candidate, distance };
+				}
+			}
+		}
+		return best;
+	}
+}
+
+function deletions(word: string, includeSelf: boolean): string[] {
+	const out = includeSelf ? [word] : [];
+	for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+	return out;
+}
+
+/** Optimal-string-alignment distance, giving up early once it exceeds `limit`. */
+export function damerauLevenshtein(a: string, b: string, limit = Infinity): number {
+	const rows = a.length + 1;
+	const cols = b.length + 1;
+	const d: number[][] = Array.from({ length: rows }, (_, i) => {
+		const row = new Array<number>(cols).fill(0);
+		row[0] = i;
+		return row;
+	});
+	for (let j = 0; j < cols; j++) d[0]![j] = j;
+	for (let i = 1; i < rows; i++) {
+		let rowMin = Infinity;
+		for (let j = 1; j < cols; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
+			d[i]![j] = value;
+			rowMin = Math.min(rowMin, value);
+		}
+		if (rowMin > limit) return rowMin;
+	}
+	return d[rows - 1]![cols - 1]!;
+}
