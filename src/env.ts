@@ -63,8 +63,13 @@ const envSchema = z.object({
 			.url({ protocol: /^https?$/, error: 'DISCORD_API_URL must be an http(s) URL such as http://127.0.0.1:3000/api' })
 			.optional(),
 	),
-	ASK_COOLDOWN_SECONDS: optionalText.transform((value) => value ?? '3').pipe(
-		z.coerce
+	MESSAGE_CONTENT_INTENT: optionalText.transform((value) => value?.toLowerCase() ?? 'false').pipe(
+		z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'MESSAGE_CONTENT_INTENT must be true or false' }).transform(
+			(value) => value === 'true' || value === '1' || value === 'yes',
+		),
+	),
+	ASK_COOLDOWN_SECONDS: optionalText.transform((value) => Number(value ?? '3')).pipe(
+		z
 			.number({ error: 'ASK_COOLDOWN_SECONDS must be a number of seconds' })
 			.min(0, 'ASK_COOLDOWN_SECONDS must be 0 or more')
 			.max(3600, 'ASK_COOLDOWN_SECONDS must be at most 3600'),
@@ -88,6 +93,11 @@ export interface Env {
 	readonly LOG_LEVEL: (typeof LOG_LEVELS)[number];
 	/** REST base (e.g. `http://127.0.0.1:PORT/api`) for tests against a local Discord-compatible server. */
 	readonly DISCORD_API_URL: string | undefined;
+	/**
+	 * Request the privileged MessageContent intent (enable it in the Developer Portal first).
+	 * Not needed for DMs or mentions of the bot, whose content Discord always delivers.
+	 */
+	readonly MESSAGE_CONTENT_INTENT: boolean;
 	/** Per-user cooldown on `/ask`, in seconds (0 disables it). */
 	readonly ASK_COOLDOWN_SECONDS: number;
 }
@@ -109,7 +119,9 @@ export class EnvError extends Error {
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
 	const result = envSchema.safeParse(source);
-	if (result.success) return result.data;
+	if (result.success) {
+		return { DISCORD_CLIENT_ID: undefined, DEV_GUILD_ID: undefined, DISCORD_API_URL: undefined, ...result.data };
+	}
 	const problems = result.error.issues.map((issue) => {
 		const name = String(issue.path[0] ?? 'environment');
 		// zod's own messages can quote the input; for our fields the messages are fixed text,
@@ -120,4 +132,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
 	});
 	throw new EnvError(problems);
+}
+
+/**
+ * {@link parseEnv} for entry points: on a bad environment, prints one line per problem to stderr
+ * and exits with code 2 (the token's value is never printed).
+ */
+export function parseEnvOrExit(source: Record<string, string | undefined>): Env {
+	try {
+		return parseEnv(source);
+	} catch (error) {
+		if (error instanceof EnvError) {
+			process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+			process.exit(2);
+		}
+		throw error;
+	}
 }

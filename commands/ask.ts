@@ -1,0 +1,54 @@
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { answerQuestion, cooldownMessage } from '../src/discord/answerFlow.ts';
+import { suggestQuestions } from '../src/discord/engine.ts';
+import { clip, LIMITS } from '../src/discord/limits.ts';
+import { ephemeral, notice } from '../src/discord/replies.ts';
+import { respond } from '../src/discord/respond.ts';
+import type { BotContext } from '../src/discord/types.ts';
+
+/** `/ask question [private]`: a question answered from the documents, with the source. */
+export const data = new SlashCommandBuilder()
+	.setName('ask')
+	.setDescription('Ask a question; the answer comes from the documents, with its source')
+	.addStringOption((option) =>
+		option
+			.setName('question')
+			.setDescription('Your question, e.g. "Who appoints the ombudsman?"')
+			.setRequired(true)
+			.setMaxLength(500)
+			.setAutocomplete(true),
+	)
+	.addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'));
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+	const question = interaction.options.getString('question', true);
+	const wait = ctx.cooldowns.take(interaction.user.id);
+	if (wait > 0) {
+		await respond(interaction, notice(cooldownMessage(wait)));
+		return;
+	}
+	const { payload } = answerQuestion(question, ctx, {
+		userId: interaction.user.id,
+		guildId: interaction.guildId,
+		channelId: interaction.channelId,
+		source: 'slash',
+	});
+	await respond(interaction, interaction.options.getBoolean('private') ? ephemeral(payload) : payload);
+}
+
+/** Questions the knowledge base can answer, as the user types (engine budget: a few ms). */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+	const kb = ctx.knowledge.current;
+	if (!kb) {
+		await interaction.respond([]);
+		return;
+	}
+	const typed = interaction.options.getFocused().slice(0, 200);
+	const seen = new Set<string>();
+	const choices = suggestQuestions(kb, typed, LIMITS.autocompleteChoices)
+		.map((text: string) => clip(text.replace(/\s+/g, ' ').trim(), LIMITS.choiceName))
+		.filter((text) => text.length > 0 && !seen.has(text) && seen.add(text))
+		.slice(0, LIMITS.autocompleteChoices)
+		.map((text) => ({ name: text, value: clip(text, LIMITS.choiceValue) }));
+	await interaction.respond(choices);
+}

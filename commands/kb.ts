@@ -1,0 +1,98 @@
+import {
+	InteractionContextType,
+	MessageFlags,
+	PermissionFlagsBits,
+	SlashCommandBuilder,
+	type AutocompleteInteraction,
+	type ChatInputCommandInteraction,
+} from 'discord.js';
+import { addDocument, gapsPayload, refreshKnowledge, removeDocument, statusPayload } from '../src/discord/curation.ts';
+import { clip, LIMITS } from '../src/discord/limits.ts';
+import { canCurate } from '../src/discord/permissions.ts';
+import { notice } from '../src/discord/replies.ts';
+import { respond } from '../src/discord/respond.ts';
+import type { BotContext } from '../src/discord/types.ts';
+
+/**
+ * `/kb`: moderators curate the knowledge base live. Discord hides it from members without
+ * Manage Server, and every subcommand checks again at execution (see `canCurate`).
+ */
+export const data = new SlashCommandBuilder()
+	.setName('kb')
+	.setDescription('Moderators: manage the knowledge base')
+	.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+	.setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+	.addSubcommand((sub) => sub.setName('refresh').setDescription('Reload the knowledge folder; keeps the current one if anything is wrong'))
+	.addSubcommand((sub) =>
+		sub
+			.setName('add')
+			.setDescription('Add (or replace) a .md or .txt document')
+			.addAttachmentOption((option) => option.setName('file').setDescription('A .md or .txt file, UTF-8').setRequired(true))
+			.addBooleanOption((option) => option.setName('replace').setDescription('Overwrite a document with the same name')),
+	)
+	.addSubcommand((sub) =>
+		sub
+			.setName('remove')
+			.setDescription('Remove a document (a copy is kept in the data folder)')
+			.addStringOption((option) =>
+				option.setName('document').setDescription('The document id').setRequired(true).setAutocomplete(true).setMaxLength(100),
+			),
+	)
+	.addSubcommand((sub) => sub.setName('status').setDescription('Documents, facts, last refresh and recent changes'))
+	.addSubcommand((sub) => sub.setName('gaps').setDescription('The questions most often unanswered or voted 👎'));
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+	const subcommand = interaction.options.getSubcommand(true);
+	const allowed = canCurate(interaction, ctx.env);
+	if (!allowed.ok) {
+		ctx.logger.warn({ userId: interaction.user.id, guildId: interaction.guildId, subcommand }, 'kb: refused');
+		await respond(interaction, notice(allowed.reason));
+		return;
+	}
+	const actor = { id: interaction.user.id, name: interaction.user.username };
+	switch (subcommand) {
+		case 'status':
+			await respond(interaction, statusPayload(ctx));
+			return;
+		case 'gaps':
+			await respond(interaction, gapsPayload(ctx));
+			return;
+		case 'refresh':
+			// Building can pass Discord's 3-second window: defer first.
+			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+			await respond(interaction, await refreshKnowledge(ctx, actor));
+			return;
+		case 'add': {
+			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+			const file = interaction.options.getAttachment('file', true);
+			const replace = interaction.options.getBoolean('replace') ?? false;
+			await respond(interaction, await addDocument(ctx, actor, { name: file.name, size: file.size, url: file.url }, replace));
+			return;
+		}
+		case 'remove': {
+			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+			await respond(interaction, await removeDocument(ctx, actor, interaction.options.getString('document', true)));
+			return;
+		}
+		default:
+			await respond(interaction, notice('Unknown subcommand.'));
+	}
+}
+
+/** Document ids for `/kb remove`, only for those allowed to curate. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+	const kb = ctx.knowledge.current;
+	if (!kb || !canCurate(interaction, ctx.env).ok) {
+		await interaction.respond([]);
+		return;
+	}
+	const typed = interaction.options.getFocused().toLowerCase();
+	const choices = kb.documents
+		.filter((document) => document.id.includes(typed) || document.title.toLowerCase().includes(typed))
+		.slice(0, LIMITS.autocompleteChoices)
+		.map((document) => ({
+			name: clip(`${document.id}: ${document.title}`, LIMITS.choiceName),
+			value: clip(document.id, LIMITS.choiceValue),
+		}));
+	await interaction.respond(choices);
+}

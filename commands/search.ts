@@ -1,0 +1,22 @@
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { UserError } from '../src/errors.ts';
+import { requireKnowledge } from '../src/discord/answerFlow.ts';
+import { searchFacts } from '../src/discord/engine.ts';
+import { searchPayload } from '../src/discord/replies.ts';
+import { respond } from '../src/discord/respond.ts';
+import type { BotContext } from '../src/discord/types.ts';
+
+/** `/search query`: the facts that best match some words, with citations. */
+export const data = new SlashCommandBuilder()
+	.setName('search')
+	.setDescription('Find the facts in the documents that best match some words')
+	.addStringOption((option) =>
+		option.setName('query').setDescription('Words to look for, e.g. "annual report parliament"').setRequired(true).setMaxLength(200),
+	);
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+	const query = interaction.options.getString('query', true).trim();
+	if (!query) throw new UserError('EmptyQuestion', 'Please type some words to search for.');
+	const kb = requireKnowledge(ctx);
+	await respond(interaction, searchPayload(kb, query, searchFacts(kb, query, 8)));
+}

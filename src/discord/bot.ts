@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import type { DestinationStream } from 'pino';
+import type { Env } from '../env.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { Store } from '../store/store.ts';
+import { Cooldowns } from './cooldown.ts';
+import * as interactionCreate from './events/interactionCreate.ts';
+import * as messageCreate from './events/messageCreate.ts';
+import { KnowledgeHolder } from './knowledge.ts';
+import { loadCommands, COMMANDS_DIR } from './registry.ts';
+import { notice } from './replies.ts';
+import type { BotContext } from './types.ts';
+
+export interface StartOptions {
+	/** Log destination (tests collect lines); stdout by default. */
+	logDestination?: DestinationStream;
+	/** Install SIGINT/SIGTERM and unhandled-rejection handlers (default true; tests pass false). */
+	handleSignals?: boolean;
+	/** Where command modules live (default: the project's `commands/`). */
+	commandsDir?: string;
+	/** How often to check whether another process (shard) changed the knowledge folder. */
+	syncIntervalMs?: number;
+	/** How long shutdown waits for in-flight work. */
+	drainTimeoutMs?: number;
+}
+
+export interface BotHandle {
+	readonly client: Client;
+	readonly ctx: BotContext;
+	/** Graceful stop: refuse new work, finish in-flight, destroy the client, close the store. */
+	stop(reason?: string): Promise<void>;
+}
+
+function packageVersion(): string {
+	try {
+		const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+		return pkg.version ?? '0.0.0';
+	} catch {
+		return '0.0.0';
+	}
+}
+
+/** Intents the bot needs; MessageContent only when asked for (it is privileged). */
+export function botIntents(env: Pick<Env, 'MESSAGE_CONTENT_INTENT'>): GatewayIntentBits[] {
+	return [
+		GatewayIntentBits.Guilds,
+		// Mentions of the bot in server channels (their content arrives without MessageContent).
+		GatewayIntentBits.GuildMessages,
+		GatewayIntentBits.DirectMessages,
+		...(env.MESSAGE_CONTENT_INTENT ? [GatewayIntentBits.MessageContent] : []),
+	];
+}
+
+/** discord.js options: DM partials, no pings by default, and a REST base for local tests. */
+export function clientOptions(env: Env): ClientOptions {
+	return {
+		intents: botIntents(env),
+		// DM channels are not cached before their first message: without this, DMs are dropped.
+		partials: [Partials.Channel],
+		allowedMentions: { parse: [], repliedUser: false },
+		...(env.DISCORD_API_URL ? { rest: { api: env.DISCORD_API_URL } } : {}),
+	};
+}
+
+/**
+ * Starts the Discord bot: store, knowledge base, commands, client; resolves once connected.
+ *
+ * @example
+ * const env = parseEnvOrExit(process.env);
+ * const bot = await startBot(env);
+ */
+export async function startBot(env: Env, options: StartOptions = {}): Promise<BotHandle> {
+	const logger: Logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN], destination: options.logDestination });
+	const store = Store.open(env.DATA_DIR);
+	const knowledge = new KnowledgeHolder(env.KNOWLEDGE_DIR);
+	let client: Client | null = null;
+	let syncTimer: NodeJS.Timeout | null = null;
+	const cleanupSignals: (() => void)[] = [];
+	try {
+		knowledge.generation = store.knowledgeGeneration();
+		const startup = { id: 'startup', name: 'startup' };
+		const { problems } = await knowledge.load(startup);
+		for (const problem of problems) logger.warn(problem, 'knowledge file skipped');
+		const build = knowledge.lastBuild;
+		if (build) logger.info({ documents: build.documents, facts: build.facts, ms: build.ms }, 'knowledge base loaded');
+		else logger.error({ directory: env.KNOWLEDGE_DIR }, 'no usable knowledge base: answering is off until /kb refresh succeeds');
+		store.audit({
+			actorId: startup.id,
+			actorName: startup.name,
+			action: 'startup',
+			target: null,
+			ok: build !== null,
+			detail: { documents: build?.documents ?? 0, facts: build?.facts ?? 0, ms: build?.ms ?? 0, problems },
+		});
+
+		const { commands, problems: commandProblems } = await loadCommands(options.commandsDir ?? COMMANDS_DIR);
+		for (const problem of commandProblems) logger.warn(problem, 'command module skipped');
+		logger.info({ commands: [...commands.keys()] }, 'commands loaded');
+
+		const ctx: BotContext = {
+			env,
+			logger,
+			store,
+			knowledge,
+			cooldowns: new Cooldowns(env.ASK_COOLDOWN_SECONDS * 1000),
+			commands,
+			version: packageVersion(),
+			startedAt: new Date(),
+		};
+
+		const liveClient = new Client(clientOptions(env));
+		client = liveClient;
+		let accepting = true;
+		const inFlight = new Set<Promise<unknown>>();
+		const track = (work: Promise<unknown>) => {
+			inFlight.add(work);
+			void work.finally(() => inFlight.delete(work));
+		};
+
+		liveClient.on(interactionCreate.name, (interaction: Interaction) => {
+			if (!accepting) {
+				if (interaction.isRepliable()) {
+					track(interaction.reply(notice('I am restarting; please try again in a minute.')).catch(() => undefined));
+				}
+				return;
+			}
+			track(interactionCreate.execute(interaction, ctx).catch((error: unknown) => logger.error({ err: error }, 'interaction event failed')));
+		});
+		liveClient.on(messageCreate.name, (message: Message) => {
+			if (!accepting) return;
+			track(messageCreate.execute(message, ctx).catch((error: unknown) => logger.error({ err: error }, 'message event failed')));
+		});
+		liveClient.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+		liveClient.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+		liveClient.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
+		liveClient.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
+		liveClient.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
+		liveClient.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
+
+		const ready = new Promise<void>((resolve) => liveClient.once(Events.ClientReady, () => resolve()));
+		try {
+			await liveClient.login(env.DISCORD_TOKEN);
+		} catch (error) {
+			const message = (error as Error).message ?? String(error);
+			logger.error({ err: error }, 'discord login failed');
+			throw new Error(
+				/token|auth|401|4004/i.test(message)
+					? 'Discord refused the login: DISCORD_TOKEN is invalid or was reset (the value is not shown).'
+					: `Could not connect to Discord: ${message}`,
+			);
+		}
+		await ready;
+		logger.info({ user: liveClient.user?.tag, applicationId: liveClient.application?.id, guilds: liveClient.guilds.cache.size }, 'bot ready');
+
+		// Another process (shard) may change the knowledge folder: reload when the store says so.
+		syncTimer = setInterval(() => {
+			let generation: number;
+			try {
+				generation = store.knowledgeGeneration();
+			} catch {
+				return;
+			}
+			if (generation === knowledge.generation) return;
+			knowledge.generation = generation;
+			void knowledge.refresh({ id: 'sync', name: 'another shard' }).then(
+				(result) => logger.info({ ok: result.ok, generation }, 'knowledge base synced from another process'),
+				(error: unknown) => logger.error({ err: error }, 'knowledge sync failed'),
+			);
+		}, options.syncIntervalMs ?? 30_000);
+		syncTimer.unref();
+
+		let stopping: Promise<void> | null = null;
+		const stop = (reason = 'stop requested'): Promise<void> => {
+			stopping ??= (async () => {
+				logger.info({ reason, inFlight: inFlight.size }, 'shutting down');
+				accepting = false;
+				if (syncTimer) clearInterval(syncTimer);
+				const drain = Promise.allSettled([...inFlight]);
+				let timer: NodeJS.Timeout | undefined;
+				const timeout = new Promise<void>((resolve) => {
+					timer = setTimeout(resolve, options.drainTimeoutMs ?? 10_000);
+				});
+				await Promise.race([drain, timeout]);
+				clearTimeout(timer);
+				// Wait for a queued refresh or upload to finish writing before closing the store.
+				await Promise.race([knowledge.exclusive(async () => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+				await liveClient.destroy().catch((error: unknown) => logger.warn({ err: error }, 'client destroy failed'));
+				store.close();
+				for (const cleanup of cleanupSignals) cleanup();
+				logger.info('stopped');
+			})();
+			return stopping;
+		};
+
+		if (options.handleSignals ?? true) {
+			for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+				const onSignal = () => {
+					void stop(signal).then(
+						() => process.exit(0),
+						(error: unknown) => {
+							logger.fatal({ err: error }, 'shutdown failed');
+							process.exit(1);
+						},
+					);
+				};
+				process.once(signal, onSignal);
+				cleanupSignals.push(() => process.off(signal, onSignal));
+			}
+			const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
+			process.on('unhandledRejection', onRejection);
+			cleanupSignals.push(() => process.off('unhandledRejection', onRejection));
+		}
+
+		return { client: liveClient, ctx, stop };
+	} catch (error) {
+		if (syncTimer) clearInterval(syncTimer);
+		for (const cleanup of cleanupSignals) cleanup();
+		await client?.destroy().catch(() => undefined);
+		store.close();
+		throw error;
+	}
+}

@@ -1,0 +1,87 @@
+import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { UserError } from '../errors.ts';
+import { answerQuestion, requireKnowledge } from './answerFlow.ts';
+import { decodeCustomId } from './customIds.ts';
+import { factContext, TOPIC_NAMES, topicFacts, type TopicName } from './engine.ts';
+import { contextPayload, ephemeral, notice, topicPagePayload } from './replies.ts';
+import { respond } from './respond.ts';
+import type { BotContext } from './types.ts';
+
+const STALE = 'That answer is no longer available (it may be from before a reset). Please ask again.';
+
+/**
+ * Buttons and menus on the bot's replies. Everything needed is in the custom id or the store,
+ * so a click works on any shard and after a restart.
+ */
+export async function handleComponent(interaction: ButtonInteraction | StringSelectMenuInteraction, ctx: BotContext): Promise<void> {
+	const action = decodeCustomId(interaction.customId);
+	if (!action) {
+		await respond(interaction, notice('This button is not mine or is out of date.'));
+		return;
+	}
+	switch (action.kind) {
+		case 'context': {
+			const kb = requireKnowledge(ctx);
+			const record = ctx.store.getAnswer(action.answerId);
+			if (!record) throw new UserError('KnowledgeUnusable', STALE);
+			const facts = new Map(kb.facts.map((fact) => [fact.id, fact]));
+			const cited = record.factIds.map((id) => facts.get(id)).find((fact) => fact !== undefined);
+			if (!cited) {
+				throw new UserError('KnowledgeUnusable', 'The documents changed since this answer: its source is gone. Please ask again.');
+			}
+			await respond(interaction, contextPayload(kb, cited, factContext(kb, cited.id, 2)));
+			return;
+		}
+		case 'vote': {
+			const record = ctx.store.getAnswer(action.answerId);
+			if (!record) throw new UserError('KnowledgeUnusable', STALE);
+			const tally = ctx.store.recordVote(action.answerId, interaction.user.id, action.vote);
+			const emoji = action.vote > 0 ? '👍' : '👎';
+			const text = tally.changed
+				? `Thanks: your ${emoji} is recorded.${action.vote < 0 ? ' Moderators see the questions that get 👎 and can add what is missing.' : ''}`
+				: `You already voted ${emoji} on this answer; it counts once.`;
+			ctx.logger.info({ answerId: action.answerId, userId: interaction.user.id, vote: action.vote, changed: tally.changed }, 'feedback');
+			await respond(interaction, notice(text));
+			return;
+		}
+		case 'suggest':
+		case 'suggest-menu': {
+			const record = ctx.store.getAnswer(action.answerId);
+			if (!record) throw new UserError('KnowledgeUnusable', STALE);
+			const index = action.kind === 'suggest' ? action.index : Number((interaction as StringSelectMenuInteraction).values?.[0]);
+			const suggestion = Number.isInteger(index) ? record.suggestions[index] : undefined;
+			if (!suggestion) throw new UserError('KnowledgeUnusable', STALE);
+			const { payload } = answerQuestion(suggestion, ctx, {
+				userId: interaction.user.id,
+				guildId: interaction.guildId,
+				channelId: interaction.channelId,
+				source: 'suggestion',
+			});
+			// The asker's own message turns into the answer; anyone else gets it privately.
+			if (interaction.user.id === record.userId && !interaction.replied && !interaction.deferred) {
+				const { flags: _flags, ...rest } = payload;
+				await interaction.update(rest);
+			} else {
+				await respond(interaction, ephemeral(payload));
+			}
+			return;
+		}
+		case 'page': {
+			if (!(TOPIC_NAMES as readonly string[]).includes(action.topic)) {
+				await respond(interaction, notice('This button is out of date.'));
+				return;
+			}
+			const kb = requireKnowledge(ctx);
+			const topic = action.topic as TopicName;
+			const facts = topicFacts(kb, topic);
+			if (interaction.user.id === action.ownerId) {
+				const { flags: _flags, ...rest } = topicPagePayload(kb, topic, facts, action.page, action.ownerId);
+				await interaction.update(rest);
+			} else {
+				// Not theirs to turn: show the page to them alone, with buttons of their own.
+				await respond(interaction, ephemeral(topicPagePayload(kb, topic, facts, action.page, interaction.user.id)));
+			}
+			return;
+		}
+	}
+}

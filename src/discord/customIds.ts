@@ -1,0 +1,69 @@
+import { LIMITS } from './limits.ts';
+
+/**
+ * Button and select ids. They carry everything a click needs (an answer id, a page), so any
+ * process (shard) can handle a click, even after a restart: the rest lives in the store.
+ */
+export type ComponentAction =
+	| { kind: 'context'; answerId: string }
+	| { kind: 'vote'; answerId: string; vote: 1 | -1 }
+	| { kind: 'suggest'; answerId: string; index: number }
+	| { kind: 'suggest-menu'; answerId: string }
+	| { kind: 'page'; topic: string; page: number; ownerId: string };
+
+const ID = /^[a-z0-9]{1,24}$/;
+const SNOWFLAKE = /^\d{1,21}$/;
+
+/** Encodes an action into a custom id (at most 100 characters). */
+export function encodeCustomId(action: ComponentAction): string {
+	let id: string;
+	switch (action.kind) {
+		case 'context':
+			id = `ctx:${action.answerId}`;
+			break;
+		case 'vote':
+			id = `vote:${action.answerId}:${action.vote > 0 ? 'up' : 'down'}`;
+			break;
+		case 'suggest':
+			id = `dym:${action.answerId}:${action.index}`;
+			break;
+		case 'suggest-menu':
+			id = `dymm:${action.answerId}`;
+			break;
+		case 'page':
+			id = `page:${action.topic}:${action.page}:${action.ownerId}`;
+			break;
+	}
+	if (id.length > LIMITS.customId) throw new Error(`custom id too long: ${id.length}`);
+	return id;
+}
+
+/** Decodes a custom id; null for anything malformed (custom ids come from clients: never trust them). */
+export function decodeCustomId(customId: string): ComponentAction | null {
+	const parts = customId.split(':');
+	const [kind, a, b, c] = parts;
+	switch (kind) {
+		case 'ctx':
+			return parts.length === 2 && ID.test(a ?? '') ? { kind: 'context', answerId: a! } : null;
+		case 'vote':
+			if (parts.length !== 3 || !ID.test(a ?? '') || (b !== 'up' && b !== 'down')) return null;
+			return { kind: 'vote', answerId: a!, vote: b === 'up' ? 1 : -1 };
+		case 'dym': {
+			const index = Number(b);
+			if (parts.length !== 3 || !ID.test(a ?? '') || !Number.isInteger(index) || index < 0 || index > 24) return null;
+			return { kind: 'suggest', answerId: a!, index };
+		}
+		case 'dymm':
+			return parts.length === 2 && ID.test(a ?? '') ? { kind: 'suggest-menu', answerId: a! } : null;
+		case 'page': {
+			const page = Number(b);
+			if (parts.length !== 4 || !/^[a-z-]{1,32}$/.test(a ?? '') || !Number.isInteger(page) || page < 0 || page > 999) {
+				return null;
+			}
+			if (!SNOWFLAKE.test(c ?? '')) return null;
+			return { kind: 'page', topic: a!, page, ownerId: c! };
+		}
+		default:
+			return null;
+	}
+}

@@ -1,0 +1,45 @@
+import { Events, type Interaction } from 'discord.js';
+import { handleComponent } from '../components.ts';
+import { notice } from '../replies.ts';
+import { replyWithError, respond } from '../respond.ts';
+import type { BotContext } from '../types.ts';
+
+export const name = Events.InteractionCreate;
+
+/** Routes every interaction: slash commands, autocomplete, buttons and menus. One switch. */
+export async function execute(interaction: Interaction, ctx: BotContext): Promise<void> {
+	if (interaction.isAutocomplete()) {
+		const command = ctx.commands.get(interaction.commandName);
+		try {
+			if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+			else await interaction.respond([]);
+		} catch (error) {
+			ctx.logger.error({ err: error, command: interaction.commandName }, 'autocomplete failed');
+			// An empty list beats Discord's "loading options failed".
+			if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+		}
+		return;
+	}
+	if (interaction.isChatInputCommand()) {
+		const command = ctx.commands.get(interaction.commandName);
+		const label = { command: interaction.commandName, userId: interaction.user.id, guildId: interaction.guildId };
+		try {
+			if (!command) {
+				await respond(interaction, notice('I do not know this command any more. An admin may need to run `npm run deploy`.'));
+				return;
+			}
+			await command.execute(interaction, ctx);
+		} catch (error) {
+			await replyWithError(interaction, error, ctx.logger, label);
+		}
+		return;
+	}
+	if (interaction.isButton() || interaction.isStringSelectMenu()) {
+		const label = { customId: interaction.customId.slice(0, 100), userId: interaction.user.id, guildId: interaction.guildId };
+		try {
+			await handleComponent(interaction, ctx);
+		} catch (error) {
+			await replyWithError(interaction, error, ctx.logger, label);
+		}
+	}
+}

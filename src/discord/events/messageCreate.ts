@@ -1,0 +1,52 @@
+import { Events, type Message } from 'discord.js';
+import { answerQuestion, cooldownMessage } from '../answerFlow.ts';
+import { notice } from '../replies.ts';
+import { asMessageReply, replyToMessageWithError } from '../respond.ts';
+import type { BotContext } from '../types.ts';
+
+export const name = Events.MessageCreate;
+
+const HINT =
+	'Ask me a question about the institution, for example: *Who appoints the ombudsman?* ' +
+	'In a server, mention me with the question or use `/ask`.';
+
+/**
+ * Direct messages, and mentions of the bot in a server channel: answered like /ask, as a reply.
+ * Message content of DMs and of messages that mention the bot reaches the bot even without the
+ * privileged MessageContent intent.
+ */
+export async function execute(message: Message, ctx: BotContext): Promise<void> {
+	if (message.author.bot || message.system || message.webhookId) return;
+	const me = message.client.user;
+	let question: string;
+	if (message.guildId === null) {
+		question = message.content;
+	} else {
+		// Only an explicit mention counts: not a reply to the bot, nor @everyone.
+		const mention = new RegExp(`<@!?${me.id}>`, 'g');
+		if (!mention.test(message.content)) return;
+		question = message.content.replace(mention, ' ');
+	}
+	question = question.replace(/\s+/g, ' ').trim();
+	const label = { source: message.guildId ? 'mention' : 'dm', userId: message.author.id, guildId: message.guildId };
+	try {
+		if (!question) {
+			await message.reply(asMessageReply(notice(HINT)));
+			return;
+		}
+		const wait = ctx.cooldowns.take(message.author.id);
+		if (wait > 0) {
+			await message.reply(asMessageReply(notice(cooldownMessage(wait))));
+			return;
+		}
+		const { payload } = answerQuestion(question, ctx, {
+			userId: message.author.id,
+			guildId: message.guildId,
+			channelId: message.channelId,
+			source: message.guildId ? 'mention' : 'dm',
+		});
+		await message.reply(asMessageReply(payload));
+	} catch (error) {
+		await replyToMessageWithError(message, error, ctx.logger, label);
+	}
+}

@@ -1,0 +1,41 @@
+import { PermissionFlagsBits, type ChatInputCommandInteraction, type AutocompleteInteraction, type GuildMember } from 'discord.js';
+import type { Env } from '../env.ts';
+
+export type CurationCheck = { ok: true } | { ok: false; reason: string };
+
+/** Role ids of an interaction's member, whether discord.js cached the guild (GuildMember) or not (raw API member). */
+function memberRoleIds(interaction: ChatInputCommandInteraction | AutocompleteInteraction): string[] {
+	const member = interaction.member;
+	if (!member) return [];
+	const roles = (member as GuildMember | { roles: string[] }).roles;
+	if (Array.isArray(roles)) return roles;
+	// GuildMember: `_roles` has every id even when a role is missing from the cache.
+	const raw = (member as unknown as { _roles?: string[] })._roles;
+	return raw ?? [...(roles as GuildMember['roles']).cache.keys()];
+}
+
+/**
+ * May this person change the knowledge base? Checked at execution, whatever Discord's command
+ * permissions say (a server admin can widen those):
+ * - bot owners (`BOT_OWNER_IDS`): anywhere, and the only ones in DMs;
+ * - in a server, with `MODERATOR_ROLE_IDS` set: members holding one of those roles;
+ * - in a server, with no roles configured: members with Manage Server.
+ *
+ * With several servers sharing one knowledge base, set `MODERATOR_ROLE_IDS`: otherwise the
+ * admins of every server the bot is in can curate it.
+ */
+export function canCurate(interaction: ChatInputCommandInteraction | AutocompleteInteraction, env: Env): CurationCheck {
+	if (env.BOT_OWNER_IDS.includes(interaction.user.id)) return { ok: true };
+	if (!interaction.inGuild()) {
+		return { ok: false, reason: "In direct messages, only the bot's owners can change the knowledge base." };
+	}
+	if (env.MODERATOR_ROLE_IDS.length > 0) {
+		const roles = memberRoleIds(interaction);
+		return env.MODERATOR_ROLE_IDS.some((id) => roles.includes(id))
+			? { ok: true }
+			: { ok: false, reason: 'Only moderators can change the knowledge base: you need one of the moderator roles.' };
+	}
+	return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)
+		? { ok: true }
+		: { ok: false, reason: 'Only moderators can change the knowledge base: you need the Manage Server permission.' };
+}

@@ -1,0 +1,249 @@
+import {
+	ActionRowBuilder,
+	ButtonBuilder,
+	ButtonStyle,
+	EmbedBuilder,
+	MessageFlags,
+	StringSelectMenuBuilder,
+} from 'discord.js';
+import { encodeCustomId } from './customIds.ts';
+import type { Answer, Fact, KnowledgeBase } from './engine.ts';
+import { clip, LIMITS, plain } from './limits.ts';
+
+/** No reply may ping anyone: not users, roles, @everyone, nor the person replied to. */
+const ALLOWED: { parse: []; repliedUser: false } = { parse: [], repliedUser: false };
+
+type Row = ActionRowBuilder<ButtonBuilder> | ActionRowBuilder<StringSelectMenuBuilder>;
+
+/** A reply usable for interactions and messages alike. */
+export interface ReplyPayload {
+	content?: string;
+	embeds: EmbedBuilder[];
+	components: Row[];
+	allowedMentions: { parse: []; repliedUser: false };
+	flags?: MessageFlags.Ephemeral;
+}
+
+const COLORS = { high: 0x2e7d32, medium: 0xf9a825, none: 0x9e9e9e, info: 0x1565c0, error: 0xc62828 } as const;
+
+/** The confidence marker shown on every answer. */
+export function confidenceMarker(answer: Pick<Answer, 'answered' | 'confidence'>): string {
+	const percent = Math.round(Math.max(0, Math.min(1, answer.confidence)) * 100);
+	if (!answer.answered) return `🔴 Not in the documents (${percent}%)`;
+	if (answer.confidence >= 0.75) return `🟢 High confidence (${percent}%)`;
+	return `🟡 Moderate confidence (${percent}%)`;
+}
+
+function documentTitle(kb: KnowledgeBase | null, id: string): string {
+	return kb?.documents.find((document) => document.id === id)?.title ?? id;
+}
+
+/** "Title (`doc`, line 12)": where to read the fact in the documents. */
+export function citeLine(kb: KnowledgeBase | null, document: string, line: number): string {
+	return `${clip(plain(documentTitle(kb, document)), 120)} (\`${clip(plain(document), 80)}\`, line ${line})`;
+}
+
+/** A plain text reply (ephemeral by default), for notices and errors. */
+export function notice(text: string, options: { ephemeral?: boolean } = {}): ReplyPayload {
+	return {
+		content: clip(text, LIMITS.content),
+		embeds: [],
+		components: [],
+		allowedMentions: ALLOWED,
+		...(options.ephemeral === false ? {} : { flags: MessageFlags.Ephemeral }),
+	};
+}
+
+/** Marks a payload ephemeral (ignored by DMs, where only the user sees it anyway). */
+export function ephemeral(payload: ReplyPayload): ReplyPayload {
+	return { ...payload, flags: MessageFlags.Ephemeral };
+}
+
+/**
+ * The reply to a question: the answer, a confidence marker and the sources; buttons for context
+ * and feedback; "did you mean" buttons (and a menu when there are many) when the bot abstains.
+ * Without `answerId` (the store could not record the answer) the buttons are left out.
+ */
+export function answerPayload(answer: Answer, answerId: string | null, kb: KnowledgeBase | null): ReplyPayload {
+	const embed = new EmbedBuilder()
+		.setColor(!answer.answered ? COLORS.none : answer.confidence >= 0.75 ? COLORS.high : COLORS.medium)
+		.setTitle(clip(plain(answer.question).replace(/\s+/g, ' ') || 'Question', LIMITS.embedTitle))
+		.setDescription(clip(answer.answer || '…', LIMITS.embedDescription))
+		.addFields({ name: 'Confidence', value: confidenceMarker(answer), inline: true });
+	if (answer.sources.length > 0) {
+		const lines = answer.sources.slice(0, 5).map((source) => `• ${citeLine(kb, source.document, source.line)}`);
+		embed.addFields({
+			name: answer.sources.length > 1 ? 'Sources' : 'Source',
+			value: clip(lines.join('\n'), LIMITS.embedFieldValue),
+			inline: false,
+		});
+	}
+	embed.setFooter({ text: 'Answers come only from the documents. Use 👍/👎 to tell moderators how it did.' });
+
+	const components: Row[] = [];
+	if (answerId) {
+		if (answer.answered) {
+			components.push(
+				new ActionRowBuilder<ButtonBuilder>().addComponents(
+					new ButtonBuilder()
+						.setCustomId(encodeCustomId({ kind: 'context', answerId }))
+						.setLabel('Show context')
+						.setStyle(ButtonStyle.Secondary)
+						.setDisabled(answer.factIds.length === 0),
+					new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'vote', answerId, vote: 1 })).setEmoji('👍').setStyle(ButtonStyle.Secondary),
+					new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'vote', answerId, vote: -1 })).setEmoji('👎').setStyle(ButtonStyle.Secondary),
+				),
+			);
+		} else if (answer.suggestions.length > 0) {
+			const shown = answer.suggestions.slice(0, LIMITS.buttonsPerRow);
+			components.push(
+				new ActionRowBuilder<ButtonBuilder>().addComponents(
+					shown.map((suggestion, index) =>
+						new ButtonBuilder()
+							.setCustomId(encodeCustomId({ kind: 'suggest', answerId, index }))
+							.setLabel(clip(suggestion.replace(/\s+/g, ' ').trim() || '…', LIMITS.buttonLabel))
+							.setStyle(ButtonStyle.Primary),
+					),
+				),
+			);
+			if (answer.suggestions.length > shown.length) {
+				components.push(
+					new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+						new StringSelectMenuBuilder()
+							.setCustomId(encodeCustomId({ kind: 'suggest-menu', answerId }))
+							.setPlaceholder('More questions I can answer…')
+							.addOptions(
+								answer.suggestions.slice(0, LIMITS.selectOptions).map((suggestion, index) => ({
+									label: clip(suggestion.replace(/\s+/g, ' ').trim() || '…', LIMITS.selectOptionLabel),
+									value: String(index),
+								})),
+							),
+					),
+				);
+			}
+			embed.addFields({ name: 'Did you mean', value: 'Pick a question below and I will answer it.', inline: false });
+		}
+	}
+	return { embeds: [embed], components, allowedMentions: ALLOWED };
+}
+
+/** One fact as a list item, with its citation under it. */
+function factItem(kb: KnowledgeBase | null, fact: Fact, index: number): string {
+	return `**${index}.** ${clip(fact.standalone || fact.text, 900)}\n└ ${citeLine(kb, fact.document, fact.line)}`;
+}
+
+/** Splits facts into pages that each fit one embed description. */
+export function paginateFacts(kb: KnowledgeBase | null, facts: readonly Fact[], maxPerPage = 8, maxChars = 3_800): string[] {
+	const pages: string[] = [];
+	let current: string[] = [];
+	let length = 0;
+	facts.forEach((fact, index) => {
+		const item = factItem(kb, fact, index + 1);
+		if (current.length > 0 && (current.length >= maxPerPage || length + item.length + 2 > maxChars)) {
+			pages.push(current.join('\n\n'));
+			current = [];
+			length = 0;
+		}
+		current.push(item);
+		length += item.length + 2;
+	});
+	if (current.length > 0) pages.push(current.join('\n\n'));
+	return pages;
+}
+
+const TOPIC_TITLES: Record<string, string> = {
+	mandate: 'Mandate',
+	independence: 'Independence',
+	cooperation: 'Cooperation',
+};
+
+/** One page of a topic's facts, with ◀ ▶ buttons when there is more than one page. */
+export function topicPagePayload(
+	kb: KnowledgeBase | null,
+	topic: string,
+	facts: readonly Fact[],
+	page: number,
+	ownerId: string,
+): ReplyPayload {
+	const pages = paginateFacts(kb, facts);
+	const title = TOPIC_TITLES[topic] ?? topic;
+	if (pages.length === 0) {
+		return notice(`The documents say nothing yet about **${title.toLowerCase()}**.`, { ephemeral: false });
+	}
+	const index = Math.max(0, Math.min(page, pages.length - 1));
+	const embed = new EmbedBuilder()
+		.setColor(COLORS.info)
+		.setTitle(clip(`${title}: what the documents say`, LIMITS.embedTitle))
+		.setDescription(clip(pages[index]!, LIMITS.embedDescription))
+		.setFooter({ text: `Page ${index + 1} of ${pages.length} · ${facts.length} facts` });
+	const components: Row[] = [];
+	if (pages.length > 1) {
+		components.push(
+			new ActionRowBuilder<ButtonBuilder>().addComponents(
+				new ButtonBuilder()
+					.setCustomId(encodeCustomId({ kind: 'page', topic, page: Math.max(0, index - 1), ownerId }))
+					.setLabel('◀ Previous')
+					.setStyle(ButtonStyle.Secondary)
+					.setDisabled(index === 0),
+				new ButtonBuilder()
+					.setCustomId(encodeCustomId({ kind: 'page', topic, page: Math.min(pages.length - 1, index + 1), ownerId }))
+					.setLabel('Next ▶')
+					.setStyle(ButtonStyle.Secondary)
+					.setDisabled(index === pages.length - 1),
+			),
+		);
+	}
+	return { embeds: [embed], components, allowedMentions: ALLOWED };
+}
+
+/** The top matching facts for /search. */
+export function searchPayload(kb: KnowledgeBase | null, query: string, hits: readonly { fact: Fact }[]): ReplyPayload {
+	const embed = new EmbedBuilder().setColor(COLORS.info).setTitle(clip(`Search: ${plain(query).replace(/\s+/g, ' ')}`, LIMITS.embedTitle));
+	if (hits.length === 0) {
+		embed.setDescription('No fact in the documents matches that. Try other words, or `/ask` a question.');
+	} else {
+		const pages = paginateFacts(kb, hits.map((hit) => hit.fact), hits.length, LIMITS.embedDescription - 100);
+		embed.setDescription(clip(pages[0] ?? '', LIMITS.embedDescription));
+		embed.setFooter({ text: `${hits.length} best matching facts` });
+	}
+	return { embeds: [embed], components: [], allowedMentions: ALLOWED };
+}
+
+/** "Show context": the cited fact among its neighbours, the cited one in bold. */
+export function contextPayload(kb: KnowledgeBase | null, cited: Fact, around: readonly Fact[]): ReplyPayload {
+	const text = around
+		.map((fact) => (fact.id === cited.id ? `**${clip(fact.text, 1_200)}**` : clip(fact.text, 800)))
+		.join(' ');
+	const embed = new EmbedBuilder()
+		.setColor(COLORS.info)
+		.setTitle(clip(`Context: ${documentTitle(kb, cited.document)}`, LIMITS.embedTitle))
+		.setDescription(clip(text, LIMITS.embedDescription))
+		.setFooter({ text: clip(`${cited.document}, line ${cited.line}`, LIMITS.embedFooter) });
+	return { embeds: [embed], components: [], allowedMentions: ALLOWED, flags: MessageFlags.Ephemeral };
+}
+
+/** An informational embed (about, help, status, gaps). */
+export function infoPayload(
+	title: string,
+	description: string,
+	fields: { name: string; value: string; inline?: boolean }[] = [],
+	options: { ephemeral?: boolean; error?: boolean } = {},
+): ReplyPayload {
+	const embed = new EmbedBuilder()
+		.setColor(options.error ? COLORS.error : COLORS.info)
+		.setTitle(clip(title, LIMITS.embedTitle))
+		.setDescription(clip(description || '…', LIMITS.embedDescription));
+	const kept = fields.slice(0, LIMITS.embedFields).map((field) => ({
+		name: clip(field.name || '…', LIMITS.embedFieldName),
+		value: clip(field.value || '…', LIMITS.embedFieldValue),
+		inline: field.inline ?? false,
+	}));
+	// Keep the whole embed under Discord's 6,000-character total.
+	let total = (embed.data.title?.length ?? 0) + (embed.data.description?.length ?? 0);
+	const fitting = kept.filter((field) => {
+		total += field.name.length + field.value.length;
+		return total <= LIMITS.embedTotal - 100;
+	});
+	if (fitting.length > 0) embed.addFields(fitting);
+	return { embeds: [embed], components: [], allowedMentions: ALLOWED, ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+}

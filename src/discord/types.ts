@@ -1,0 +1,42 @@
+import type {
+	AutocompleteInteraction,
+	ChatInputCommandInteraction,
+	RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Env } from '../env.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/store.ts';
+import type { Cooldowns } from './cooldown.ts';
+import type { KnowledgeHolder } from './knowledge.ts';
+
+/**
+ * A slash command: one module in `commands/`, found by the registry.
+ *
+ * @example
+ * // commands/ping.ts
+ * export const data = new SlashCommandBuilder().setName('ping').setDescription('Replies with pong');
+ * export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext) {
+ * 	await interaction.reply({ content: 'pong', allowedMentions: { parse: [] } });
+ * }
+ */
+export interface Command {
+	/** The definition sent to Discord by `npm run deploy` (a `SlashCommandBuilder` or anything with `toJSON`). */
+	readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+	execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<unknown>;
+	/** Answers an option being typed; must respond well inside 3 seconds. */
+	autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<unknown>;
+}
+
+/** What every handler gets: the live knowledge base, the store, the logger and the settings. */
+export interface BotContext {
+	readonly env: Env;
+	readonly logger: Logger;
+	readonly store: Store;
+	readonly knowledge: KnowledgeHolder;
+	readonly cooldowns: Cooldowns;
+	/** The loaded commands, by name (for /help). */
+	readonly commands: ReadonlyMap<string, Command>;
+	/** The package version, for /about. */
+	readonly version: string;
+	readonly startedAt: Date;
+}
