@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { EnvError, parseEnv } from '../../src/env.ts';
+
+const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.fake-token-signature-for-tests-only';
+
+function problems(source: Record<string, string | undefined>): readonly string[] {
+	try {
+		parseEnv(source);
+	} catch (error) {
+		if (error instanceof EnvError) return error.problems;
+		throw error;
+	}
+	return [];
+}
+
+describe('parseEnv', () => {
+	test('GIVEN only a token THEN defaults fill the rest', () => {
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN })).toMatchObject({
+			KNOWLEDGE_DIR: 'knowledge',
+			DATA_DIR: 'data',
+			LOG_LEVEL: 'info',
+			MODERATOR_ROLE_IDS: [],
+			BOT_OWNER_IDS: [],
+			ASK_COOLDOWN_SECONDS: 3,
+			MESSAGE_CONTENT_INTENT: false,
+			DISCORD_API_URL: undefined,
+			DEV_GUILD_ID: undefined,
+		});
+	});
+
+	test('GIVEN empty strings (as .env writes them) THEN they mean unset', () => {
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, DEV_GUILD_ID: '', DISCORD_API_URL: ' ', MODERATOR_ROLE_IDS: '' })).toMatchObject({
+			DEV_GUILD_ID: undefined,
+			DISCORD_API_URL: undefined,
+			MODERATOR_ROLE_IDS: [],
+		});
+	});
+
+	test('GIVEN lists with spaces THEN ids are trimmed', () => {
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, BOT_OWNER_IDS: ' 123456789012345678 , 223456789012345678,' }).BOT_OWNER_IDS).toEqual([
+			'123456789012345678',
+			'223456789012345678',
+		]);
+	});
+
+	const bad = [
+		{ name: 'DISCORD_TOKEN', value: 'not a token', expect: /DISCORD_TOKEN is malformed/ },
+		{ name: 'DISCORD_CLIENT_ID', value: 'abc', expect: /DISCORD_CLIENT_ID must be a Discord id/ },
+		{ name: 'DEV_GUILD_ID', value: '12', expect: /DEV_GUILD_ID must be a Discord id/ },
+		{ name: 'MODERATOR_ROLE_IDS', value: '1,x', expect: /MODERATOR_ROLE_IDS must be a comma-separated list/ },
+		{ name: 'LOG_LEVEL', value: 'loud', expect: /LOG_LEVEL must be one of/ },
+		{ name: 'DISCORD_API_URL', value: 'ftp://host/api', expect: /DISCORD_API_URL must be an http\(s\) URL/ },
+		{ name: 'ASK_COOLDOWN_SECONDS', value: 'soon', expect: /ASK_COOLDOWN_SECONDS must be a number/ },
+		{ name: 'MESSAGE_CONTENT_INTENT', value: 'maybe', expect: /MESSAGE_CONTENT_INTENT must be true or false/ },
+	];
+	for (const row of bad) {
+		test(`GIVEN ${row.name}=${row.value} THEN one clear message names the variable`, () => {
+			const found = problems({ DISCORD_TOKEN: TOKEN, [row.name]: row.value });
+			expect(found).toHaveLength(1);
+			expect(found[0]).toMatch(row.expect);
+		});
+	}
+
+	test('GIVEN a malformed token THEN the message never contains it', () => {
+		const secret = 'mfa.SECRET-secret-SECRET-looks-like-an-old-user-token';
+		const error = (() => {
+			try {
+				parseEnv({ DISCORD_TOKEN: secret });
+			} catch (caught) {
+				return caught as Error;
+			}
+			throw new Error('expected a failure');
+		})();
+		expect(error.message).not.toContain('SECRET');
+		expect(error.message).toContain('the value is not shown');
+	});
+
+	test('GIVEN no token THEN it says the token is required', () => {
+		expect(problems({})).toEqual(['DISCORD_TOKEN is required to run the bot']);
+	});
+});
