@@ -29,7 +29,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 					value: build ? `${time(build.at, TimestampStyles.RelativeTime)} by ${clip(plain(build.by.name), 60)}` : 'never: no knowledge base loaded',
 					inline: false,
 				},
-				...(list ? [{ name: documents.length > 20 ? `Documents (first 20 of ${documents.length})` : 'Documents', value: list }] : []),
+				...(list ? [{ name: documents.length > 20 ? `Sources (first 20 of ${documents.length})` : 'Sources', value: list }] : []),
 			],
 		),
 	);

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { topicFacts } from '../../src/answering/index.ts';
+import { paginateFacts } from '../../src/discord/replies.ts';
+import { customIdsOf, expectNoPings, messageOf, startTestBot, textOf, USERS, type TestBot } from '../support/botHarness.ts';
+
+const ANSWERABLE = 'When did Kazakhstan join the forum?';
+const UNANSWERABLE = 'What is the capital of France?';
+
+let t: TestBot;
+
+beforeAll(async () => {
+	t = await startTestBot();
+});
+
+afterAll(async () => {
+	await t?.close();
+});
+
+const ask = (question: string, user = USERS.member, extra: unknown[] = []) =>
+	t.interact(t.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: question }, ...extra], { user }));
+
+describe('/ask', () => {
+	test('GIVEN an answerable question THEN an embed with the answer, a confidence marker, the source and buttons', async () => {
+		const { body } = await ask(ANSWERABLE);
+		expect(body.type).toBe(4);
+		const embed = body.data.embeds[0];
+		expect(embed.title).toBe(ANSWERABLE);
+		expect(embed.description).toMatch(/Kazakhstan joined/);
+		expect(textOf(body.data)).toMatch(/(High|Moderate) confidence/);
+		expect(textOf(body.data)).toMatch(/`kazakhstan-joins-asia-pacific-forum`, line \d+/);
+		const ids = customIdsOf(body.data);
+		expect(ids.some((id) => id.startsWith('ctx:'))).toBe(true);
+		expect(ids.filter((id) => id.startsWith('vote:'))).toHaveLength(2);
+		expect(body.data.flags ?? 0).toBe(0);
+	});
+
+	test('GIVEN private: true THEN the answer is ephemeral', async () => {
+		const { body } = await ask(ANSWERABLE, USERS.member, [{ name: 'private', type: 5, value: true }]);
+		expect(body.data.flags).toBe(64);
+	});
+
+	test('GIVEN a question the documents do not answer THEN it says so and offers did-you-mean buttons when it has suggestions', async () => {
+		const { body } = await ask(UNANSWERABLE);
+		expect(textOf(body.data)).toMatch(/Not in the documents/);
+		expect(customIdsOf(body.data).some((id) => id.startsWith('ctx:'))).toBe(false);
+	});
+
+	test('GIVEN a did-you-mean click by the asker THEN the abstention turns into the suggested answer', async () => {
+		const { body } = await ask('Who appoints the ombudsman?');
+		const suggestion = customIdsOf(body.data).find((id) => id.startsWith('dym:'));
+		expect(suggestion, 'the engine offers suggestions for this question').toBeDefined();
+		const click = await t.interact(t.discord.payloads.button(suggestion!, body.data, { user: USERS.member }));
+		expect(click.body.type).toBe(7); // UPDATE_MESSAGE
+		expect(textOf(click.body.data)).toMatch(/confidence/);
+		expect(customIdsOf(click.body.data).some((id) => id.startsWith('vote:'))).toBe(true);
+	});
+
+	test('GIVEN a did-you-mean click by someone else THEN they get the answer privately', async () => {
+		const { body } = await ask('Who appoints the ombudsman?');
+		const suggestion = customIdsOf(body.data).find((id) => id.startsWith('dym:'))!;
+		const click = await t.interact(t.discord.payloads.button(suggestion, body.data, { user: USERS.other }));
+		expect(click.body.type).toBe(4);
+		expect(click.body.data.flags).toBe(64);
+	});
+
+	test('GIVEN Show context THEN an ephemeral embed with the cited sentence in bold among its neighbours', async () => {
+		const { body } = await ask(ANSWERABLE);
+		const ctxId = customIdsOf(body.data).find((id) => id.startsWith('ctx:'))!;
+		const click = await t.interact(t.discord.payloads.button(ctxId, body.data));
+		expect(click.body.data.flags).toBe(64);
+		expect(click.body.data.embeds[0].description).toMatch(/\*\*Kazakhstan joined/);
+		expect(click.body.data.embeds[0].footer.text).toMatch(/kazakhstan-joins-asia-pacific-forum, line \d+/);
+	});
+
+	test('GIVEN 👍 twice and then 👎 by one user THEN one vote is kept, the latest', async () => {
+		const { body } = await ask(ANSWERABLE);
+		const [up, down] = customIdsOf(body.data).filter((id) => id.startsWith('vote:'));
+		const first = await t.interact(t.discord.payloads.button(up!, body.data));
+		expect(first.body.data.content).toMatch(/recorded/);
+		const again = await t.interact(t.discord.payloads.button(up!, body.data));
+		expect(again.body.data.content).toMatch(/already voted/);
+		await t.interact(t.discord.payloads.button(down!, body.data));
+		const answerId = up!.split(':')[1]!;
+		expect(t.bot.ctx.store.tally(answerId)).toEqual({ up: 0, down: 1 });
+	});
+
+	test('GIVEN a forged or stale button THEN a polite ephemeral notice, no crash', async () => {
+		for (const id of ['ctx:doesnotexist', 'vote:nope:up', 'garbage', 'dym:zzz:3']) {
+			const click = await t.interact(t.discord.payloads.button(id, { content: 'x' }));
+			expect(click.body.data.flags).toBe(64);
+			expect(click.body.data.content).toMatch(/no longer available|not mine|out of date/);
+		}
+	});
+
+	test('GIVEN autocomplete THEN at most 25 choices of at most 100 characters, answered fast', async () => {
+		const started = Date.now();
+		const { body } = await t.interact(t.discord.payloads.autocomplete('ask', 'question', 'kaz'));
+		expect(Date.now() - started).toBeLessThan(1_000);
+		expect(body.type).toBe(8);
+		expect(body.data.choices.length).toBeGreaterThan(0);
+		expect(body.data.choices.length).toBeLessThanOrEqual(25);
+		for (const choice of body.data.choices) {
+			expect(choice.name.length).toBeLessThanOrEqual(100);
+			expect(choice.value.length).toBeLessThanOrEqual(100);
+		}
+	});
+
+	test('GIVEN a cooldown THEN a second question right away is refused politely', async () => {
+		const cooled = await startTestBot({ env: { ASK_COOLDOWN_SECONDS: '30' } });
+		try {
+			const first = await cooled.interact(cooled.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: ANSWERABLE }]));
+			expect(first.body.data.embeds).toHaveLength(1);
+			const second = await cooled.interact(cooled.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: ANSWERABLE }]));
+			expect(second.body.data.flags).toBe(64);
+			expect(second.body.data.content).toMatch(/please wait \d+ seconds/);
+		} finally {
+			await cooled.close();
+		}
+	});
+});
+
+describe('topic commands', () => {
+	for (const topic of ['mandate', 'independence', 'cooperation'] as const) {
+		test(`GIVEN /${topic} THEN the topic's facts, cited, with page buttons when they need more than one page`, async () => {
+			const { body } = await t.interact(t.discord.payloads.slash(topic));
+			const kb = t.bot.ctx.knowledge.current!;
+			const pages = paginateFacts(kb, topicFacts(kb, topic));
+			if (pages.length === 0) {
+				expect(body.data.content).toMatch(/say nothing yet/);
+				return;
+			}
+			expect(body.data.embeds[0].description).toMatch(/line \d+/);
+			expect(body.data.embeds[0].footer.text).toBe(`Page 1 of ${pages.length} · ${topicFacts(kb, topic).length} facts`);
+			expect(customIdsOf(body.data).length).toBe(pages.length > 1 ? 2 : 0);
+		});
+	}
+
+	test('GIVEN a topic longer than one page THEN Next turns the page for its owner and shows it privately to others', async () => {
+		const kb = t.bot.ctx.knowledge.current!;
+		const topic = (['mandate', 'independence', 'cooperation'] as const).find((name) => paginateFacts(kb, topicFacts(kb, name)).length > 1);
+		expect(topic, 'some topic of the project knowledge needs two pages').toBeDefined();
+		const { body } = await t.interact(t.discord.payloads.slash(topic!, [], { user: USERS.member }));
+		const next = customIdsOf(body.data)[1]!;
+		const turned = await t.interact(t.discord.payloads.button(next, body.data, { user: USERS.member }));
+		expect(turned.body.type).toBe(7);
+		expect(turned.body.data.embeds[0].footer.text).toMatch(/^Page 2 of/);
+		const peek = await t.interact(t.discord.payloads.button(next, body.data, { user: USERS.other }));
+		expect(peek.body.type).toBe(4);
+		expect(peek.body.data.flags).toBe(64);
+		expect(peek.body.data.embeds[0].footer.text).toMatch(/^Page 2 of/);
+	});
+});
+
+describe('/search, /about, /help', () => {
+	test('GIVEN /search THEN the best matching facts with citations', async () => {
+		const { body } = await t.interact(t.discord.payloads.slash('search', [{ name: 'query', type: 3, value: 'torture prevention' }]));
+		expect(body.data.embeds[0].title).toBe('Search: torture prevention');
+		expect(body.data.embeds[0].description).toMatch(/\*\*1\.\*\* .*\n└ .*line \d+/);
+	});
+
+	test('GIVEN /search with nothing matching THEN it says so', async () => {
+		const { body } = await t.interact(t.discord.payloads.slash('search', [{ name: 'query', type: 3, value: 'zzzqqq xxyyzz' }]));
+		expect(body.data.embeds[0].description).toMatch(/No fact/);
+	});
+
+	test('GIVEN /about THEN documents, facts, last refresh and version', async () => {
+		const { body } = await t.interact(t.discord.payloads.slash('about'));
+		const kb = t.bot.ctx.knowledge.current!;
+		const fields = Object.fromEntries(body.data.embeds[0].fields.map((field: any) => [field.name, field.value]));
+		expect(fields.Documents).toBe(String(kb.documents.length));
+		expect(fields.Facts).toBe(String(kb.facts.length));
+		expect(fields.Version).toMatch(/^\d+\.\d+\.\d+/);
+		expect(fields['Last refresh']).toMatch(/<t:\d+:R> by startup/);
+	});
+
+	test('GIVEN /help THEN every loaded command is listed, privately', async () => {
+		const { body } = await t.interact(t.discord.payloads.slash('help'));
+		expect(body.data.flags).toBe(64);
+		for (const name of t.bot.ctx.commands.keys()) expect(textOf(body.data)).toContain(`/${name}`);
+	});
+
+	test('GIVEN a command the bot does not know THEN an ephemeral notice', async () => {
+		const { body } = await t.interact(t.discord.payloads.slash('nonexistent'));
+		expect(body.data.flags).toBe(64);
+		expect(body.data.content).toMatch(/npm run deploy/);
+	});
+});
+
+describe('every reply', () => {
+	test('GIVEN everything sent so far THEN no message could ping anyone, and none exceeds Discord limits', async () => {
+		// Hostile text in, too: mentions in questions and queries.
+		await ask('@everyone <@930000000000000002> <@&960000000000000001> @here who is the ombudsman?');
+		await t.interact(t.discord.payloads.slash('search', [{ name: 'query', type: 3, value: '@everyone ombudsman' }]));
+		const checked = expectNoPings(t.discord.calls);
+		expect(checked).toBeGreaterThan(20);
+		for (const call of t.discord.calls) {
+			const body = messageOf(call);
+			if (!body) continue;
+			expect((body.content ?? '').length).toBeLessThanOrEqual(2_000);
+			for (const embed of body.embeds ?? []) {
+				expect((embed.description ?? '').length).toBeLessThanOrEqual(4_096);
+				expect((embed.title ?? '').length).toBeLessThanOrEqual(256);
+			}
+		}
+	});
+});
