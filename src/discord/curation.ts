@@ -171,6 +171,11 @@ export async function removeDocument(ctx: BotContext, actor: Actor, documentId: 
 	});
 }
 
+function describeTarget(entry: { target: string | null; detail: Record<string, unknown> }): string {
+	const target = entry.target ?? (typeof entry.detail.file === 'string' ? entry.detail.file : null);
+	return target ? ` \`${clip(plain(target), 60)}\`` : '';
+}
+
 /** `/kb status`: what is served, the last build, the recent changes. */
 export function statusPayload(ctx: BotContext): ReplyPayload {
 	const kb = ctx.knowledge.current;
@@ -182,7 +187,7 @@ export function statusPayload(ctx: BotContext): ReplyPayload {
 			entries
 				.map(
 					(entry) =>
-						`${entry.ok ? '✅' : '❌'} ${time(entry.at, TimestampStyles.ShortDateTime)} **${entry.action}**${entry.target ? ` \`${clip(plain(entry.target), 60)}\`` : ''} by ${clip(plain(entry.actorName), 40)}`,
+						`${entry.ok ? '✅' : '❌'} ${time(entry.at, TimestampStyles.ShortDateTime)} **${entry.action}**${describeTarget(entry)} by ${clip(plain(entry.actorName), 40)}`,
 				)
 				.join('\n') || 'none yet';
 	} catch (error) {
