@@ -1,6 +1,5 @@
 import { messages, UserError } from '../errors.ts';
-import { expectationOf } from '../search/expectation.ts';
-import { analyseQuestion } from '../search/query.ts';
+import { readQuestion } from '../search/query.ts';
 import { rankFacts, type RankedFact } from '../search/rankFacts.ts';
 import { factLabel } from './factLabel.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
@@ -23,8 +22,8 @@ export function answer(question: string, kb: KnowledgeBase): Answer {
 	const text = question.replace(/\p{Cc}+/gu, ' ').trim();
 	if (!text) throw new UserError('EmptyQuestion', messages.emptyQuestion);
 	const { options } = kb;
-	const expectation = expectationOf(text);
-	const ranked = rankFacts(kb.index, analyseQuestion(text, kb.index, options), expectation, options, CANDIDATES);
+	const { terms, expectation } = readQuestion(text, kb.index, options);
+	const ranked = rankFacts(kb.index, terms, expectation, options, CANDIDATES);
 	const best = ranked[0];
 	const confidence = best ? confidenceOf(best, kb) : 0;
 	const answered = best !== undefined && confidence >= options.answerThreshold;

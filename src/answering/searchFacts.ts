@@ -1,6 +1,5 @@
 import type { Fact } from '../knowledge/types.ts';
-import { expectationOf } from '../search/expectation.ts';
-import { analyseQuestion } from '../search/query.ts';
+import { readQuestion } from '../search/query.ts';
 import { rankFacts } from '../search/rankFacts.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 
@@ -12,8 +11,8 @@ export interface SearchHit {
 
 /** The facts that best match a query, with no answer threshold: what `/search` and `/sources` list. */
 export function searchFacts(kb: KnowledgeBase, query: string, limit = 5): SearchHit[] {
-	const terms = analyseQuestion(query, kb.index, kb.options);
-	return rankFacts(kb.index, terms, expectationOf(query), kb.options, limit).map((r) => ({ fact: r.fact, score: Math.max(0, Math.min(1, r.coverage)) }));
+	const { terms, expectation } = readQuestion(query, kb.index, kb.options);
+	return rankFacts(kb.index, terms, expectation, kb.options, limit).map((r) => ({ fact: r.fact, score: Math.max(0, Math.min(1, r.coverage)) }));
 }
 
 /** A fact with up to `radius` sentences either side from its document, in order: for "show context". */

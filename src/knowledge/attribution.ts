@@ -9,6 +9,17 @@ const NAMED_SPEAKER = new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'�
 const PRONOUN_SPEAKER = new RegExp(`\\b(he|she)\\b(?=\\s+${ADVERB}${SPEECH_VERB}\\b)`, 'iu');
 const LEADING_PRONOUN = /^(he|she)\b(?!\s+or\b|\s*\/)/iu;
 const FIRST_PERSON_PLURAL = /\b(?:we|our|us)\b/iu;
+/** "He or she", "he/she", "They": the generic holder of an office, not a person named before. */
+const GENERIC_HOLDER = /\b(?:he or she|she or he|he\/she|s\/he)\b/iu;
+/** An office mentioned with "the" ("the commissioner for human rights"): what a later "he or she" stands for. */
+const OFFICE =
+	/\bthe\s+((?:(?:deputy|vice|chief|public|high)\s+)?(?:commissioner|ombudsman|ombudsperson|defender|chairperson|chair|president|director|minister|head|secretary|judge|mediator|advocate)(?:\s+for\s+human\s+rights)?)\b/iu;
+
+/** "Askar Shakirov, Commissioner for Human Rights (Ombudsman)": a capitalised office after the name. */
+const ROLE_AFTER = /^,\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|the|and|on)\s+)*(?:\p{Lu}[\p{L}'’-]*|\([^)]{1,60}\)))*)/u;
+/** "Chairperson Tomas Reyvik", "Deputy chairperson Lina Osei": an office right before the name. */
+const ROLE_BEFORE =
+	/((?:(?:deputy|vice|acting|chief|first)\s+)?(?:public\s+)?(?:chairperson|chairman|chairwoman|chair|president|minister|commissioner|ombudsman|ombudsperson|director|judge|secretary|defender|head|spokesperson|mayor|governor))\s+$/iu;
 
 export interface Attribution {
 	/** Whom the sentence leans on, if it leans on someone named earlier. */
@@ -25,27 +36,56 @@ export class Attributor {
 	private readonly people: string[] = [];
 	private lastPerson: string | undefined;
 	private lastSpeaker: string | undefined;
+	private lastOffice: string | undefined;
+	/** Offices people hold, as the document states them ("Askar Shakirov" → "Commissioner for Human Rights (Ombudsman)"). */
+	private readonly roles = new Map<string, string>();
 
 	next(sentence: string): Attribution {
-		const named = personNames(sentence).map((n) => this.fullName(n));
+		const rawNames = personNames(sentence);
+		const named = rawNames.map((n) => this.fullName(n));
+		rawNames.forEach((raw, i) => this.learnRole(sentence, raw, named[i]!));
+		for (const name of named) if (!this.people.includes(name)) this.people.push(name);
 		const speakerMatch = NAMED_SPEAKER.exec(sentence);
 		const speaker = speakerMatch ? this.knownPerson(speakerMatch[1]!) : undefined;
-		for (const name of named) if (!this.people.includes(name)) this.people.push(name);
 
 		let result: Attribution = { standalone: sentence };
-		if (!speaker && named.length === 0 && this.lastPerson) {
+		const generic = GENERIC_HOLDER.exec(sentence);
+		if (generic && this.lastOffice) {
+			const office = generic.index === 0 ? capitalise(this.lastOffice) : this.lastOffice;
+			result = { about: this.lastOffice, standalone: sentence.replace(GENERIC_HOLDER, office) };
+		} else if (!speaker && named.length === 0 && this.lastPerson) {
 			if (PRONOUN_SPEAKER.test(sentence)) {
-				result = { about: this.lastPerson, standalone: sentence.replace(PRONOUN_SPEAKER, this.lastPerson) };
+				result = { about: this.describe(this.lastPerson), standalone: sentence.replace(PRONOUN_SPEAKER, this.lastPerson) };
 			} else if (LEADING_PRONOUN.test(sentence)) {
-				result = { about: this.lastPerson, standalone: sentence.replace(LEADING_PRONOUN, this.lastPerson) };
+				result = { about: this.describe(this.lastPerson), standalone: sentence.replace(LEADING_PRONOUN, this.lastPerson) };
 			} else if (this.lastSpeaker && FIRST_PERSON_PLURAL.test(sentence)) {
-				result = { about: this.lastSpeaker, standalone: sentence };
+				result = { about: this.describe(this.lastSpeaker), standalone: sentence };
 			}
 		}
+		if (!result.about && speaker && speakerMatch) {
+			const standalone = speaker !== speakerMatch[1] && speaker.endsWith(speakerMatch[1]!) ? sentence.replace(speakerMatch[1]!, speaker) : sentence;
+			const about = this.describe(speaker);
+			if (about !== speakerMatch[1]) result = { about, standalone };
+		}
+		const office = OFFICE.exec(sentence)?.[0];
+		if (office) this.lastOffice = office.toLowerCase();
 		const current = speaker ?? named[0];
 		if (current) this.lastPerson = current;
-		this.lastSpeaker = speaker ?? (result.about && PRONOUN_SPEAKER.test(sentence) ? result.about : undefined);
+		this.lastSpeaker = speaker ?? (result.about && PRONOUN_SPEAKER.test(sentence) ? this.lastPerson : undefined);
 		return result;
+	}
+
+	/** A person with the office the document gave them, so their words are found by the office too. */
+	private describe(person: string): string {
+		const role = this.roles.get(person);
+		return role ? `${person}, ${role}` : person;
+	}
+
+	private learnRole(sentence: string, raw: string, person: string): void {
+		const at = sentence.indexOf(raw);
+		if (at < 0 || this.roles.has(person)) return;
+		const role = ROLE_AFTER.exec(sentence.slice(at + raw.length))?.[1] ?? ROLE_BEFORE.exec(sentence.slice(0, at))?.[1];
+		if (role) this.roles.set(person, role.trim());
 	}
 
 	/** A surname alone ("Shakirov") stands for the full name met earlier ("Askar Shakirov"). */
@@ -57,4 +97,8 @@ export class Attributor {
 	private fullName(name: string): string {
 		return this.knownPerson(name) ?? name;
 	}
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }

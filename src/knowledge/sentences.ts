@@ -1,4 +1,5 @@
 import type { SourceLine } from './documentFile.ts';
+import type { ItemSentence } from 'wink-nlp';
 import { nlp } from './nlp.ts';
 
 /** A sentence of a document, cleaned, with the line it starts on and what the NLP model saw in it. */
@@ -130,7 +131,7 @@ function splitSentences(text: string): SentencePiece[] {
 	const doc = nlp().readDoc(text);
 	const pieces: SentencePiece[] = [];
 	let cursor = 0;
-	doc.sentences().each((sentence) => {
+	doc.sentences().each((sentence: ItemSentence) => {
 		const sentenceText = sentence.out();
 		const found = text.indexOf(sentenceText.slice(0, 20), cursor);
 		const offset = found >= 0 ? found : cursor;

@@ -1,10 +1,17 @@
 import type { Fact } from '../knowledge/types.ts';
+import { words } from './analyze.ts';
 
 /** The kind of value a question asks for, read from its question words. */
-export type Expectation = 'date' | 'duration' | 'number' | 'place' | 'agent' | 'reason' | 'none';
+export type ExpectationKind = 'date' | 'duration' | 'number' | 'place' | 'agent' | 'reason' | 'none';
 
-const RULES: [RegExp, Expectation][] = [
-	[/\bhow long\b|\bfor how many (?:years|months|days)\b|\bwhat (?:term|period)\b/, 'duration'],
+export interface Expectation {
+	kind: ExpectationKind;
+	/** For "how many X": the stem of X, which the number in the answer must count. */
+	counted?: string;
+}
+
+const RULES: [RegExp, ExpectationKind][] = [
+	[/\bhow long\b|\bfor how many (?:years|months|days)\b/, 'duration'],
 	[/\bhow (?:many|much)\b|\bwhat (?:is the )?(?:number|amount|percentage|share|size)\b/, 'number'],
 	[/\b(?:when|wen|since when)\b|\b(?:what|which|wat|wich) (?:year|date|day|month|time)\b|\bin what year\b/, 'date'],
 	[/\b(?:where|wher)\b|\b(?:which|what|wich|wat) (?:city|country|hotel|place|venue|town|location)\b/, 'place'],
@@ -14,31 +21,51 @@ const RULES: [RegExp, Expectation][] = [
 
 export function expectationOf(question: string): Expectation {
 	const text = question.toLowerCase();
-	return RULES.find(([pattern]) => pattern.test(text))?.[1] ?? 'none';
+	const kind = RULES.find(([pattern]) => pattern.test(text))?.[1] ?? 'none';
+	if (kind !== 'number') return { kind };
+	const after = /\bhow many\s+(.*)$/.exec(text)?.[1];
+	const counted = after ? words(after).find((w) => !w.isStopword)?.stem : undefined;
+	return counted ? { kind, counted } : { kind };
 }
 
 const DATE = /\b(?:1[89]\d\d|20\d\d)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tomorrow)\b|\b(?:opening|closing|last|first) day\b|\b(?:last|next|this) (?:year|month|week)\b/i;
-const DURATION = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:year|month|week|day|hour)s?\b|\bterm\b|\bperiod\b|\buntil\b|\bfor life\b/i;
-const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter|percent|majority|several|many|most)\b/i;
+const DURATION = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:year|month|week|day|hour)s?\b|\bfor life\b|\bsince (?:\d|\p{Lu})/iu;
+/** A count or amount: a number that is neither a year nor an ordinal, or a number word. */
+const NUMBER_WORD = /^(?:\d[\d.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions)$/;
+const YEAR = /^(?:1[89]|20)\d\d$/;
 const PLACE = /\b(?:in|at|to|from|near|across)\s+(?:the\s+)?(?:\p{Lu}|northern|southern|eastern|western|central)|\bhere\b|\bhotel\b|\bcity\b|\bvillages?\b|\bprovinces?\b|\bregion\b/u;
 const REASON = /\bbecause\b|\bso that\b|\bas (?:this|it|they|he|she)\b|\bdue to\b|\bsince\b|\bin order to\b|\bensur|\bdetermined by\b|\bwhich allows\b/i;
+const AGENT_NOUN = /\brepresentatives?\b|\bmembers?\b|\bofficials?\b|\bbod(?:y|ies)\b|\borgani[sz]ations?\b/i;
 
 /** Whether a sentence holds the kind of value the question wants. `none` is always met. */
 export function meetsExpectation(fact: Fact, expectation: Expectation): boolean {
-	switch (expectation) {
+	switch (expectation.kind) {
 		case 'date':
 			return fact.entities.includes('DATE') || DATE.test(fact.text);
 		case 'duration':
 			return fact.entities.includes('DURATION') || DURATION.test(fact.text);
 		case 'number':
-			return fact.entities.some((e) => ['CARDINAL', 'MONEY', 'PERCENT'].includes(e)) || NUMBER.test(fact.text);
+			return holdsCount(fact, expectation.counted);
 		case 'place':
 			return PLACE.test(fact.text);
 		case 'agent':
-			return fact.names.length > 0 || /\brepresentatives?\b|\bmembers?\b|\bofficials?\b|\bbod(?:y|ies)\b|\borgani[sz]ations?\b/i.test(fact.text) || fact.about !== undefined;
+			return fact.names.length > 0 || AGENT_NOUN.test(fact.text) || fact.about !== undefined;
 		case 'reason':
 			return REASON.test(fact.text);
 		case 'none':
 			return true;
 	}
+}
+
+/**
+ * A number that is not a year: with `counted`, one that counts it ("five commissioners", "2,340 complaints",
+ * "146 people"), within two words before the counted word.
+ */
+function holdsCount(fact: Fact, counted: string | undefined): boolean {
+	const analysed = words(fact.text);
+	return analysed.some((w, i) => {
+		if (!NUMBER_WORD.test(w.surface) || YEAR.test(w.surface)) return false;
+		if (!counted) return true;
+		return analysed.slice(i + 1, i + 4).some((next) => next.stem === counted || (counted.length >= 4 && next.stem.startsWith(counted)) || (next.stem.length >= 4 && counted.startsWith(next.stem)));
+	}) || (!counted && fact.entities.some((e) => e === 'MONEY' || e === 'PERCENT'));
 }

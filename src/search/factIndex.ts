@@ -21,13 +21,15 @@ export class FactIndex {
 	/** Index of each fact's document in `documents`. */
 	readonly factDocument: number[] = [];
 	readonly factLength: number[] = [];
+	/** Each fact's word stems in order (function words included), for phrase proximity. */
+	readonly factStems: string[][] = [];
 	readonly averageLength: number;
 	readonly concepts: ConceptMatcher;
 	readonly typos: TypoCorrector;
 	private readonly postings = new Map<string, Postings>();
 	/** Every stem in the index, sorted, for prefix lookups. */
 	private readonly sortedStems: string[];
-	/** Per document: its subject terms. */
+	/** Per document: the terms of its subject that tell it apart from the other documents. */
 	readonly subjectTerms: Set<string>[];
 
 	constructor(
@@ -41,10 +43,7 @@ export class FactIndex {
 			for (const w of list) surfaceFrequency.set(w.surface, (surfaceFrequency.get(w.surface) ?? 0) + 1);
 		};
 		for (const group of lexicon.synonyms) for (const term of group) countSurface(words(term));
-		this.subjectTerms = documents.map((doc) => {
-			const analysed = words(doc.subject.join(' . '));
-			return new Set(this.termsOf(analysed));
-		});
+		this.subjectTerms = distinguishingSubjects(documents.map((doc) => new Set(this.termsOf(words(doc.subject.join(' . '))))));
 		let totalLength = 0;
 		documents.forEach((doc, docIndex) => {
 			for (const fact of doc.facts) {
@@ -53,6 +52,7 @@ export class FactIndex {
 				this.factDocument.push(docIndex);
 				const own = words(fact.text);
 				countSurface(own);
+				this.factStems.push(own.map((w) => w.stem));
 				const terms = new Map<string, number>();
 				for (const term of this.termsOf(own)) terms.set(term, 1);
 				if (fact.about) for (const term of this.termsOf(words(fact.about))) if (!terms.has(term)) terms.set(term, options.aboutWeight);
@@ -125,4 +125,13 @@ export class FactIndex {
 		}
 		return found.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a)).slice(0, limit);
 	}
+}
+
+/**
+ * Keeps, for each document, the subject terms that not every document shares: a subject term stands in for a
+ * sentence's missing words only to say which document a question is about, so with one document, or for
+ * words all subjects share ("human rights"), it adds nothing.
+ */
+function distinguishingSubjects(subjects: Set<string>[]): Set<string>[] {
+	return subjects.map((terms) => new Set([...terms].filter((term) => subjects.some((other) => !other.has(term)))));
 }

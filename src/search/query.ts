@@ -1,4 +1,5 @@
 import { stem as stemOf, words, type Word } from './analyze.ts';
+import { expectationOf, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -7,6 +8,8 @@ import { STOPWORDS } from './stopwords.ts';
 export interface QueryTerm {
 	/** The word or phrase as the question put it (after typo correction). */
 	label: string;
+	/** Where it starts among the question's words, so terms keep the question's order. */
+	position: number;
 	/** Index terms that match it, each with the credit a match earns (1 for an exact match). */
 	variants: { term: string; quality: number }[];
 	/** How much the term counts: its IDF, or for a term no fact holds, the unknown-word weight. */
@@ -19,8 +22,41 @@ export interface QueryTerm {
  * Reads a question into query terms: corrects typos against the vocabulary, finds lexicon synonyms,
  * widens words to their stems and prefix relatives, and weighs each by rarity.
  */
-export function analyseQuestion(question: string, index: FactIndex, options: SearchOptions): QueryTerm[] {
-	const corrected = words(question.slice(0, options.maxQuestionLength)).map((word) => correctTypo(word, index, options));
+export interface ReadQuestion {
+	terms: QueryTerm[];
+	expectation: Expectation;
+}
+
+export function readQuestion(question: string, index: FactIndex, options: SearchOptions): ReadQuestion {
+	const { core, chatter } = splitChatter(question.slice(0, options.maxQuestionLength));
+	const corrected = words(core).map((word) => correctTypo(word, index, options));
+	const coreTerms = termsOf(corrected, index, options);
+	const expectation = expectationOf(corrected.map((w) => w.surface).join(' '));
+	if (!chatter) return { terms: coreTerms, expectation };
+	const seen = new Set(coreTerms.map(keyOf));
+	const chatterTerms = termsOf(words(chatter).map((word) => correctTypo(word, index, options)), index, options)
+		.filter((t) => t.known && !seen.has(keyOf(t)))
+		.map((t) => ({ ...t, weight: t.weight * options.chatterWeight }));
+	return { terms: [...coreTerms, ...chatterTerms], expectation };
+}
+
+const QUESTION_START =
+	/^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|can|could|does|do|did|must|may|might|should|has|have|was|were|will|would)\b/i;
+
+/**
+ * A chatty message ("hi all! I was reading about … Who represented Kazakhstan? thanks") is split into its
+ * question sentences, which count fully, and the small talk around them, which only adds context.
+ */
+export function splitChatter(text: string): { core: string; chatter: string } {
+	const sentences = text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+	if (sentences.length < 2) return { core: text, chatter: '' };
+	const isQuestion = (s: string) => s.endsWith('?') || QUESTION_START.test(s);
+	const core = sentences.filter(isQuestion);
+	if (core.length === 0 || core.length === sentences.length) return { core: text, chatter: '' };
+	return { core: core.join(' '), chatter: sentences.filter((s) => !isQuestion(s)).join(' ') };
+}
+
+function termsOf(corrected: readonly CorrectedWord[], index: FactIndex, options: SearchOptions): QueryTerm[] {
 	const terms: QueryTerm[] = [];
 	const consumed = new Set<number>();
 	for (const match of index.concepts.match(corrected)) {
@@ -31,15 +67,15 @@ export function analyseQuestion(question: string, index: FactIndex, options: Sea
 		if (span.length > 1) {
 			for (const w of span) if (!w.isStopword) variants.push({ term: w.stem, quality: quality * options.partialPhraseQuality });
 		}
-		terms.push(weigh(span.map((w) => w.surface).join(' '), variants, index, options));
+		terms.push(weigh(span.map((w) => w.surface).join(' '), variants, index, options, match.start));
 	}
 	corrected.forEach((word, i) => {
 		if (consumed.has(i) || word.isStopword) return;
 		const variants = index.has(word.stem) ? [{ term: word.stem, quality: word.quality }] : [];
 		for (const relative of index.prefixRelatives(word.stem)) variants.push({ term: relative, quality: word.quality * options.prefixQuality });
-		terms.push(weigh(word.surface, variants, index, options));
+		terms.push(weigh(word.surface, variants, index, options, i));
 	});
-	return dedupe(terms);
+	return dedupe(terms.sort((a, b) => a.position - b.position));
 }
 
 interface CorrectedWord extends Word {
@@ -58,19 +94,25 @@ function correctTypo(word: Word, index: FactIndex, options: SearchOptions): Corr
 	};
 }
 
-function weigh(label: string, variants: QueryTerm['variants'], index: FactIndex, options: SearchOptions): QueryTerm {
+function weigh(label: string, variants: QueryTerm['variants'], index: FactIndex, options: SearchOptions, position: number): QueryTerm {
 	const present = variants.filter((v) => index.has(v.term));
 	if (present.length === 0) {
-		return { label, variants: [], weight: options.unknownWeight * index.idf('\u0000unknown'), known: false };
+		// One or two letters that mean nothing here ("yr", "u") are chat shorthand, not a missing subject.
+		const weight = label.length <= 2 ? 0 : options.unknownWeight * index.idf('\u0000unknown');
+		return { label, position, variants: [], weight, known: false };
 	}
 	present.sort((a, b) => b.quality - a.quality);
-	return { label, variants: present, weight: index.idf(present[0]!.term), known: true };
+	return { label, position, variants: present, weight: index.idf(present[0]!.term), known: true };
+}
+
+function keyOf(term: QueryTerm): string {
+	return term.variants[0]?.term ?? `?${term.label}`;
 }
 
 function dedupe(terms: QueryTerm[]): QueryTerm[] {
 	const seen = new Set<string>();
 	return terms.filter((t) => {
-		const key = t.variants[0]?.term ?? `?${t.label}`;
+		const key = keyOf(t);
 		if (seen.has(key)) return false;
 		seen.add(key);
 		return true;

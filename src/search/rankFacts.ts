@@ -10,14 +10,17 @@ export interface RankedFact {
 	coverage: number;
 	/** Whether the fact holds the kind of value the question wants. */
 	meetsExpectation: boolean;
-	/** Coverage adjusted for the expectation: what confidence is computed from. */
+	/** Coverage adjusted for the expectation and for the question's words standing together: what confidence is computed from. */
 	evidence: number;
 	/** Ranking score: evidence, then a slight preference for concise facts. */
 	score: number;
 }
 
+/** Facts rescored in detail (expectation, proximity) after the first, coverage-only pass. */
+const RERANK_DEPTH = 40;
+
 /**
- * Scores every fact that shares at least one term with the question and returns the best, best first.
+ * Scores the facts that share at least one term with the question and returns the best, best first.
  * A term's credit in a fact is the best of its variants; a document's subject can stand in for a term the
  * sentence lacks, at reduced weight, but never makes a fact a candidate on its own.
  */
@@ -30,6 +33,36 @@ export function rankFacts(
 ): RankedFact[] {
 	const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
 	if (totalWeight === 0) return [];
+	const credit = creditByFact(index, terms);
+	const byCoverage: { factIndex: number; coverage: number }[] = [];
+	for (const [factIndex, row] of credit) {
+		const subject = index.subjectTerms[index.factDocument[factIndex]!]!;
+		let matched = 0;
+		terms.forEach((term, termIndex) => {
+			let best = row[termIndex]!;
+			if (best < options.subjectWeight) {
+				for (const v of term.variants) if (subject.has(v.term)) best = Math.max(best, v.quality * options.subjectWeight);
+			}
+			matched += term.weight * best;
+		});
+		byCoverage.push({ factIndex, coverage: matched / totalWeight });
+	}
+	byCoverage.sort((a, b) => b.coverage - a.coverage || a.factIndex - b.factIndex);
+
+	const ranked = byCoverage.slice(0, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
+		const fact = index.facts[factIndex]!;
+		const meets = meetsExpectation(fact, expectation);
+		const expectationAdjustment = expectation.kind === 'none' ? 0 : meets ? options.expectationBonus : -options.expectationPenalty;
+		const evidence = coverage + expectationAdjustment + proximityBonus(index.factStems[factIndex]!, terms, options);
+		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
+		return { fact, coverage, meetsExpectation: meets, evidence, score: evidence + 0.05 * concision };
+	});
+	ranked.sort((a, b) => b.score - a.score || a.fact.position - b.fact.position);
+	return ranked.slice(0, limit);
+}
+
+/** For each fact holding any variant of any term: the best credit per term (quality × field weight). */
+function creditByFact(index: FactIndex, terms: readonly QueryTerm[]): Map<number, Float64Array> {
 	const credit = new Map<number, Float64Array>();
 	terms.forEach((term, termIndex) => {
 		for (const { term: variant, quality } of term.variants) {
@@ -46,26 +79,25 @@ export function rankFacts(
 			}
 		}
 	});
+	return credit;
+}
 
-	const ranked: RankedFact[] = [];
-	for (const [factIndex, row] of credit) {
-		const subject = index.subjectTerms[index.factDocument[factIndex]!]!;
-		let matched = 0;
-		terms.forEach((term, termIndex) => {
-			let best = row[termIndex]!;
-			if (best < options.subjectWeight) {
-				for (const v of term.variants) if (subject.has(v.term)) best = Math.max(best, v.quality * options.subjectWeight);
-			}
-			matched += term.weight * best;
+/**
+ * Words the question puts side by side ("right to work") that stand within a few words of each other,
+ * in order, in the fact: evidence that the fact speaks of the same thing, not of its words apart.
+ */
+function proximityBonus(factStems: readonly string[], terms: readonly QueryTerm[], options: SearchOptions): number {
+	const positions = terms.map((term) => {
+		const found: number[] = [];
+		factStems.forEach((stem, i) => {
+			if (term.variants.some((v) => v.term === stem)) found.push(i);
 		});
-		const fact = index.facts[factIndex]!;
-		const coverage = matched / totalWeight;
-		const meets = meetsExpectation(fact, expectation);
-		const evidence = coverage + (expectation === 'none' ? 0 : meets ? options.expectationBonus : -options.expectationPenalty);
-		const relativeLength = index.factLength[factIndex]! / index.averageLength;
-		const concision = 1 / (1 + options.lengthNormalisation * relativeLength);
-		ranked.push({ fact, coverage, meetsExpectation: meets, evidence, score: evidence + 0.05 * concision });
+		return found;
+	});
+	let pairs = 0;
+	for (let t = 0; t + 1 < positions.length; t++) {
+		const next = positions[t + 1]!;
+		if (positions[t]!.some((p) => next.some((q) => q > p && q - p <= options.proximityWindow))) pairs++;
 	}
-	ranked.sort((a, b) => b.score - a.score || a.fact.position - b.fact.position);
-	return ranked.slice(0, limit);
+	return Math.min(options.maxProximityBonus, pairs * options.proximityBonus);
 }

@@ -17,14 +17,20 @@ export interface SearchOptions {
 	partialPhraseQuality: number;
 	/** How much an unknown word (in no document) weighs against the best-known word: it usually names what the documents lack. */
 	unknownWeight: number;
-	/** BM25 length normalisation (0: none, 1: full). */
+	/** How much the words of small talk around a question count, against 1 for the question's own words. */
+	chatterWeight: number;
+	/** How strongly a longer fact is passed over for a more concise one that covers as much. */
 	lengthNormalisation: number;
-	/** BM25 term-frequency saturation. */
-	k1: number;
 	/** Added to coverage when the best sentence holds the kind of value the question asks for ("when" → a date). */
 	expectationBonus: number;
 	/** Taken from coverage when it does not. */
 	expectationPenalty: number;
+	/** Added to evidence for each pair of neighbouring question words that stand together in the fact. */
+	proximityBonus: number;
+	/** Most that proximity can add. */
+	maxProximityBonus: number;
+	/** How far apart (in words) two question words may stand in a fact and still count as together. */
+	proximityWindow: number;
 	/** Confidence at or above which the bot answers; below it, it says the documents do not say. */
 	answerThreshold: number;
 	/** Coverage (plus expectation adjustment) at which confidence is exactly the threshold. */
@@ -39,16 +45,19 @@ export interface SearchOptions {
 
 export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	aboutWeight: 0.8,
-	subjectWeight: 0.6,
+	subjectWeight: 0.85,
 	typoQuality: Object.freeze([0.9, 0.75] as const),
 	prefixQuality: 0.7,
 	minPrefixLength: 5,
 	partialPhraseQuality: 0.5,
 	unknownWeight: 0.8,
+	chatterWeight: 0.3,
 	lengthNormalisation: 0.5,
-	k1: 1.2,
 	expectationBonus: 0.1,
-	expectationPenalty: 0.25,
+	expectationPenalty: 0.35,
+	proximityBonus: 0.05,
+	maxProximityBonus: 0.15,
+	proximityWindow: 3,
 	answerThreshold: 0.5,
 	coverageAtThreshold: 0.55,
 	confidenceSlope: 8,

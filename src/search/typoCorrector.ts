@@ -35,6 +35,8 @@ export class TypoCorrector {
 				if (Math.abs(candidate.length - word.length) > maxDistance) continue;
 				const distance = damerauLevenshtein(word, candidate, maxDistance);
 				if (distance > maxDistance) continue;
+				// In a four-letter word a changed letter makes another word ("test" → "best") more often than a typo.
+				if (word.length === 4 && candidate.length === 4 && !isTransposition(word, candidate)) continue;
 				if (
 					!best ||
 					distance < best.distance ||
@@ -46,6 +48,11 @@ export class TypoCorrector {
 		}
 		return best;
 	}
+}
+
+function isTransposition(a: string, b: string): boolean {
+	const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+	return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 function deletions(word: string, includeSelf: boolean): string[] {
