@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { deployCommands } from '../../src/cli/deploy.ts';
+import { startFakeDiscord } from '../support/fakeDiscord.ts';
+import { TEST_TOKEN } from '../support/botHarness.ts';
+
+describe('npm run deploy', () => {
+	test('GIVEN DEV_GUILD_ID THEN the commands are put to that guild, for the application the token belongs to', async () => {
+		const discord = await startFakeDiscord({ token: TEST_TOKEN });
+		try {
+			const result = await deployCommands({
+				DISCORD_TOKEN: TEST_TOKEN,
+				DISCORD_CLIENT_ID: undefined,
+				DEV_GUILD_ID: discord.guildId,
+				DISCORD_API_URL: discord.apiUrl,
+			});
+			expect(result).toMatchObject({ scope: 'guild', guildId: discord.guildId, applicationId: discord.applicationId });
+			expect(result.names.sort()).toEqual(['about', 'ask', 'cooperation', 'help', 'independence', 'kb', 'mandate', 'search']);
+			const put = discord.calls.find((call) => call.method === 'PUT')!;
+			expect(put.path).toBe(`/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`);
+			expect(put.body.find((command: any) => command.name === 'ask').options[0]).toMatchObject({ name: 'question', autocomplete: true });
+		} finally {
+			await discord.close();
+		}
+	});
+
+	test('GIVEN no guild THEN global; GIVEN a rejected token THEN it throws without echoing the token', async () => {
+		const discord = await startFakeDiscord({ token: TEST_TOKEN });
+		try {
+			const result = await deployCommands({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: '900000000000000001', DEV_GUILD_ID: undefined, DISCORD_API_URL: discord.apiUrl });
+			expect(result.scope).toBe('global');
+			expect(discord.calls.at(-1)?.path).toBe('/applications/900000000000000001/commands');
+			const wrong = 'OTk5OTk5OTk5OTk5OTk5OTk5.Gother.another-token-the-server-refuses';
+			const failure = await deployCommands({ DISCORD_TOKEN: wrong, DISCORD_CLIENT_ID: undefined, DEV_GUILD_ID: undefined, DISCORD_API_URL: discord.apiUrl }).catch((error: Error) => error);
+			expect(failure).toBeInstanceOf(Error);
+			expect(String((failure as Error).message)).not.toContain(wrong);
+		} finally {
+			await discord.close();
+		}
+	});
+});

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { customIdsOf, expectNoPings, startTestBot, textOf, USERS, type TestBot } from '../support/botHarness.ts';
+
+const ANSWERABLE = 'When did Kazakhstan join the forum?';
+
+let t: TestBot;
+
+beforeAll(async () => {
+	t = await startTestBot();
+});
+
+afterAll(async () => {
+	await t?.close();
+});
+
+/** Sends a message and resolves with the bot's reply in that channel (the first after sending). */
+async function sendAndWaitReply(payload: Record<string, unknown>) {
+	const since = Date.now();
+	t.discord.sendMessage(payload);
+	return t.discord.waitForCall(
+		(call) => call.method === 'POST' && call.path === `/channels/${payload.channel_id as string}/messages` && call.at >= since && call.body?.message_reference?.message_id === payload.id,
+	);
+}
+
+describe('direct messages', () => {
+	test('GIVEN a plain DM THEN the same answer embed as /ask, as a reply that pings nobody', async () => {
+		const payload = t.discord.payloads.message(ANSWERABLE, { dm: true, user: USERS.member });
+		const call = await sendAndWaitReply(payload);
+		expect(call.body.embeds[0].description).toMatch(/Kazakhstan joined/);
+		expect(textOf(call.body)).toMatch(/confidence/);
+		expect(customIdsOf(call.body).some((id) => id.startsWith('ctx:'))).toBe(true);
+		expect(call.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+	});
+
+	test('GIVEN Show context clicked in the DM THEN it works there too', async () => {
+		const payload = t.discord.payloads.message(ANSWERABLE, { dm: true, user: USERS.member });
+		const call = await sendAndWaitReply(payload);
+		const ctxId = customIdsOf(call.body).find((id) => id.startsWith('ctx:'))!;
+		const click = await t.interact(t.discord.payloads.button(ctxId, { ...call.body, channel_id: payload.channel_id }, { dm: true, user: USERS.member }));
+		expect(click.body.data.embeds[0].description).toMatch(/\*\*Kazakhstan joined/);
+	});
+
+	test('GIVEN an empty DM THEN a hint on how to ask', async () => {
+		const call = await sendAndWaitReply(t.discord.payloads.message('   ', { dm: true, user: USERS.other }));
+		expect(call.body.content).toMatch(/Ask me a question/);
+	});
+
+	test('GIVEN a DM the documents do not answer THEN it says so', async () => {
+		const call = await sendAndWaitReply(t.discord.payloads.message('What is the capital of France?', { dm: true }));
+		expect(textOf(call.body)).toMatch(/Not in the documents/);
+	});
+
+	test('GIVEN a huge DM full of mentions and control characters THEN a bounded reply that pings nobody', async () => {
+		const hostile = `@everyone @here <@930000000000000002> <@&960000000000000001> \u0000\u0007 ${'zalgơ̷̢ '.repeat(2_000)}`;
+		const call = await sendAndWaitReply(t.discord.payloads.message(hostile, { dm: true }));
+		expect(call.body.allowed_mentions.parse).toEqual([]);
+		expect(call.body.embeds[0].title.length).toBeLessThanOrEqual(256);
+	});
+});
+
+describe('mentions in a server channel', () => {
+	test('GIVEN a message mentioning the bot with a question THEN it answers in a reply', async () => {
+		const bot = t.discord.payloads.botUser;
+		const payload = t.discord.payloads.message(`<@${bot.id}> ${ANSWERABLE}`, { mentions: [bot] });
+		const call = await sendAndWaitReply(payload);
+		expect(call.path).toBe(`/channels/${t.discord.channelId}/messages`);
+		expect(call.body.embeds[0].title).toBe(ANSWERABLE);
+	});
+
+	test('GIVEN a server message without a mention THEN the bot stays silent', async () => {
+		const before = t.discord.calls.length;
+		t.discord.sendMessage(t.discord.payloads.message(ANSWERABLE));
+		// A mention sent after it is answered; the silent one never is.
+		const bot = t.discord.payloads.botUser;
+		await sendAndWaitReply(t.discord.payloads.message(`<@${bot.id}> ${ANSWERABLE}`, { mentions: [bot] }));
+		expect(t.discord.calls.slice(before).filter((call) => call.path.endsWith('/messages'))).toHaveLength(1);
+	});
+
+	test('GIVEN everything sent THEN no reply could ping anyone', () => {
+		expect(expectNoPings(t.discord.calls)).toBeGreaterThan(5);
+	});
+});
