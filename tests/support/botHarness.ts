@@ -42,15 +42,22 @@ export interface TestBotOptions {
 	env?: Record<string, string>;
 	/** Fill the knowledge folder (a copy of the project's) before the bot starts. */
 	prepareKnowledge?(dir: string): void;
+	/** Run as a second process of `other`: same knowledge and data folders (like a shard). */
+	shareFoldersWith?: TestBot;
+	/** How often the bot checks the store for knowledge changes made by other processes. */
+	syncIntervalMs?: number;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
 	const discord = await startFakeDiscord({ token: TEST_TOKEN, roles: [{ id: MOD_ROLE, name: 'Moderators' }] });
+	const shared = options.shareFoldersWith;
 	const root = mkdtempSync(join(tmpdir(), 'ombudsbot-e2e-'));
-	const knowledgeDir = join(root, 'knowledge');
-	const dataDir = join(root, 'data');
-	mkdirSync(knowledgeDir);
-	cpSync(PROJECT_KNOWLEDGE, knowledgeDir, { recursive: true });
+	const knowledgeDir = shared?.knowledgeDir ?? join(root, 'knowledge');
+	const dataDir = shared?.dataDir ?? join(root, 'data');
+	if (!shared) {
+		mkdirSync(knowledgeDir);
+		cpSync(PROJECT_KNOWLEDGE, knowledgeDir, { recursive: true });
+	}
 	options.prepareKnowledge?.(knowledgeDir);
 	const logs: string[] = [];
 	const env = parseEnv({
@@ -66,7 +73,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
 	});
 	let bot: BotHandle;
 	try {
-		bot = await startBot(env, { logDestination: { write: (line: string) => void logs.push(line) }, handleSignals: false });
+		bot = await startBot(env, {
+			logDestination: { write: (line: string) => void logs.push(line) },
+			handleSignals: false,
+			...(options.syncIntervalMs ? { syncIntervalMs: options.syncIntervalMs } : {}),
+		});
 	} catch (error) {
 		await discord.close();
 		rmSync(root, { recursive: true, force: true });
