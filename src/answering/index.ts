@@ -1,7 +1,9 @@
 /** The engine's public face: what the Discord adapter, the console and the CLI use. */
 export { answer } from './answer.ts';
 export { factLabel } from './factLabel.ts';
+export { findDocuments } from './findDocuments.ts';
 export { buildKnowledgeBase, loadKnowledgeBase, type KnowledgeBase, type KnowledgeBaseLoad } from './knowledgeBase.ts';
 export { factContext, searchFacts, type SearchHit } from './searchFacts.ts';
+export { suggestQuestions } from './suggest.ts';
 export { isTopicName, parseTopicName, topicFacts } from './topicFacts.ts';
 export type { Answer, Citation } from './types.ts';

@@ -15,7 +15,7 @@ const RULES: [RegExp, ExpectationKind][] = [
 	[/\bhow (?:many|much)\b|\bwhat (?:is the )?(?:number|amount|percentage|share|size)\b/, 'number'],
 	[/\b(?:when|wen|since when)\b|\b(?:what|which|wat|wich) (?:year|date|day|month|time)\b|\bin what year\b/, 'date'],
 	[/\b(?:where|wher)\b|\b(?:which|what|wich|wat) (?:city|country|hotel|place|venue|town|location)\b/, 'place'],
-	[/\b(?:who|whom|whose)\b/, 'agent'],
+	[/\b(?:who|whom|whose)\b|\bwhat(?:'s| is| was) (?:the |their |his |her )?(?:full )?name\b|\bname of\b/, 'agent'],
 	[/\bwhy\b|\bfor what reason\b/, 'reason'],
 ];
 

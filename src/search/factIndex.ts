@@ -1,6 +1,6 @@
 import type { Lexicon } from '../knowledge/schema.ts';
 import type { Fact, KnowledgeDocument } from '../knowledge/types.ts';
-import { words, type Word } from './analyze.ts';
+import { stem, words, type Word } from './analyze.ts';
 import { ConceptMatcher } from './concepts.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import { TypoCorrector } from './typoCorrector.ts';
@@ -103,19 +103,55 @@ export class FactIndex {
 		return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 	}
 
+	/**
+	 * For a word the index lacks: stems that differ from it only in the last letter or two after a shared start
+	 * of five letters or more ("defend" ~ "defens" of "defense"), most frequent first.
+	 */
+	wordKin(stem: string, limit = 3): string[] {
+		const shared = Math.max(this.options.minPrefixLength, stem.length - 2);
+		if (stem.length < this.options.minPrefixLength + 1 || /\d/.test(stem)) return [];
+		const start = stem.slice(0, shared);
+		const found: string[] = [];
+		for (let i = this.lowerBound(start); i < this.sortedStems.length && this.sortedStems[i]!.startsWith(start); i++) {
+			if (Math.abs(this.sortedStems[i]!.length - stem.length) <= 2) found.push(this.sortedStems[i]!);
+		}
+		return found.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a)).slice(0, limit);
+	}
+
+	private lowerBound(value: string): number {
+		let lo = 0;
+		let hi = this.sortedStems.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (this.sortedStems[mid]! < value) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+
+	/**
+	 * Index terms for a word still being typed: stems that start with it (or with its own stem), most
+	 * frequent first. "represe" → "repres"; "kaz" → "kazakhstan".
+	 */
+	completions(prefix: string, limit: number): string[] {
+		if (!prefix) return [];
+		const found = new Set<string>();
+		for (const start of new Set([prefix, stem(prefix)])) {
+			for (let i = this.lowerBound(start); i < this.sortedStems.length && this.sortedStems[i]!.startsWith(start); i++) {
+				found.add(this.sortedStems[i]!);
+				if (found.size >= limit * 8) break;
+			}
+		}
+		if (prefix.length >= 3) for (let cut = prefix.length - 1; cut >= 3 && found.size === 0; cut--) if (this.postings.has(prefix.slice(0, cut))) found.add(prefix.slice(0, cut));
+		return [...found].sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a)).slice(0, limit);
+	}
+
 	/** Stems of the index that extend `stem` ("merovia" → "merovian") or that it extends, most frequent first. */
 	prefixRelatives(stem: string, limit = 4): string[] {
 		const min = this.options.minPrefixLength;
 		if (stem.length < min || /\d/.test(stem)) return [];
 		const found: string[] = [];
-		let lo = 0;
-		let hi = this.sortedStems.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (this.sortedStems[mid]! < stem) lo = mid + 1;
-			else hi = mid;
-		}
-		for (let i = lo; i < this.sortedStems.length && this.sortedStems[i]!.startsWith(stem); i++) {
+		for (let i = this.lowerBound(stem); i < this.sortedStems.length && this.sortedStems[i]!.startsWith(stem); i++) {
 			if (this.sortedStems[i] !== stem && this.sortedStems[i]!.length - stem.length <= 6) found.push(this.sortedStems[i]!);
 			if (found.length > limit * 4) break;
 		}

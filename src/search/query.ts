@@ -73,6 +73,9 @@ function termsOf(corrected: readonly CorrectedWord[], index: FactIndex, options:
 		if (consumed.has(i) || word.isStopword) return;
 		const variants = index.has(word.stem) ? [{ term: word.stem, quality: word.quality }] : [];
 		for (const relative of index.prefixRelatives(word.stem)) variants.push({ term: relative, quality: word.quality * options.prefixQuality });
+		if (variants.length === 0) {
+			for (const kin of index.wordKin(word.stem)) variants.push({ term: kin, quality: word.quality * options.prefixQuality });
+		}
 		terms.push(weigh(word.surface, variants, index, options, i));
 	});
 	return dedupe(terms.sort((a, b) => a.position - b.position));

@@ -25,7 +25,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 	help helps get gets got getting go goes going gone want wanted wants need needs needed try trying
 	kind kinds sort sorts type types thing things stuff way ways actually basically exactly simply kinda sorta bit lot lots
 	please appreciate appreciated advance anyway already think thought reading read heard hear see saw look looking find
-	found info information details detail currently today yesterday tonight night morning evening said says added`
+	found info information details detail name names called many several various currently today yesterday tonight night morning evening said says added`
 		.split(/\s+/)
 		.filter(Boolean),
 );
