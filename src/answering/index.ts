@@ -7,3 +7,4 @@ export { factContext, searchFacts, type SearchHit } from './searchFacts.ts';
 export { suggestQuestions } from './suggest.ts';
 export { isTopicName, parseTopicName, topicFacts } from './topicFacts.ts';
 export type { Answer, Citation } from './types.ts';
+export { validateDocumentUpload } from '../knowledge/validateUpload.ts';
