@@ -6,6 +6,7 @@ import {
 	type AutocompleteInteraction,
 	type ChatInputCommandInteraction,
 } from 'discord.js';
+import { findDocuments } from '../src/discord/engine.ts';
 import { addDocument, gapsPayload, refreshKnowledge, removeDocument, statusPayload } from '../src/discord/curation.ts';
 import { clip, LIMITS } from '../src/discord/limits.ts';
 import { canCurate } from '../src/discord/permissions.ts';
@@ -86,11 +87,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
 		await interaction.respond([]);
 		return;
 	}
-	const typed = interaction.options.getFocused().toLowerCase();
-	const choices = kb.documents
-		.filter((document) => document.id.includes(typed) || document.title.toLowerCase().includes(typed))
-		.slice(0, LIMITS.autocompleteChoices)
-		.map((document) => ({
+	const choices = findDocuments(kb, interaction.options.getFocused().slice(0, 100), LIMITS.autocompleteChoices).map((document) => ({
 			name: clip(`${document.id}: ${document.title}`, LIMITS.choiceName),
 			value: clip(document.id, LIMITS.choiceValue),
 		}));

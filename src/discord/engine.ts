@@ -5,6 +5,7 @@
 export {
 	answer,
 	factContext,
+	findDocuments,
 	loadKnowledgeBase,
 	searchFacts,
 	suggestQuestions,
