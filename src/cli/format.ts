@@ -22,16 +22,20 @@ export function formatAnswer(result: Answer): string {
 
 export function formatTopic(topic: TopicName, facts: readonly Fact[]): string {
 	if (facts.length === 0) return `Nothing in the documents is about ${topic}.`;
-	return [`${topic} (${facts.length} facts):`, ...facts.map((f, i) => `${i + 1}. ${f.standalone}\n   (${f.document}, line ${f.line})`)].join('\n');
+	return [`${topic} (${plural(facts.length, 'fact')}):`, ...facts.map((f, i) => `${i + 1}. ${f.standalone}\n   (${f.document}, line ${f.line})`)].join('\n');
 }
 
 export function formatSources(kb: KnowledgeBase): string {
 	return [
-		`${kb.documents.length} documents, ${kb.facts.length} facts, built in ${kb.buildMs.toFixed(0)} ms:`,
-		...kb.documents.map((d) => `  ${d.id}: ${d.title} (${d.facts.length} facts${d.date ? `, ${d.date}` : ''})`),
+		`${plural(kb.documents.length, 'document')}, ${plural(kb.facts.length, 'fact')}, built in ${kb.buildMs.toFixed(0)} ms:`,
+		...kb.documents.map((d) => `  ${d.id}: ${d.title} (${plural(d.facts.length, 'fact')}${d.date ? `, ${d.date}` : ''})`),
 	].join('\n');
 }
 
 export function formatProblems(problems: readonly KnowledgeProblem[]): string {
 	return problems.map((p) => `knowledge problem: ${p.file}: ${p.issue}`).join('\n');
+}
+
+export function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

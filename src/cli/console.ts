@@ -1,0 +1,67 @@
+import { createInterface } from 'node:readline/promises';
+import { answer, loadKnowledgeBase, parseTopicName, searchFacts, topicFacts, type KnowledgeBase } from '../answering/index.ts';
+import { UserError } from '../errors.ts';
+import { TOPIC_NAMES } from '../knowledge/types.ts';
+import { formatAnswer, formatProblems, formatSources, formatTopic } from './format.ts';
+
+const HELP = `Ask a question in plain words, or:
+  /topic NAME     the facts on a topic (${TOPIC_NAMES.join(', ')})
+  /search WORDS   the facts that best match some words
+  /sources        the documents the answers come from
+  /help           this text
+  /quit           leave (or Ctrl-D)`;
+
+/**
+ * The local console that `npm start` opens when no Discord token is set: the bot's answers, with their
+ * confidence and citation, from the same `answer` path as Discord.
+ * @returns the process exit code.
+ */
+export async function runConsole(knowledgeDir: string, input = process.stdin, output = process.stdout): Promise<number> {
+	const { knowledgeBase, problems } = await loadKnowledgeBase(knowledgeDir);
+	if (problems.length) process.stderr.write(`${formatProblems(problems)}\n`);
+	if (!knowledgeBase) {
+		process.stderr.write(`The knowledge folder "${knowledgeDir}" has nothing usable.\n`);
+		return 2;
+	}
+	const write = (text: string) => output.write(`${text}\n`);
+	write(`Ombudsbot console (no DISCORD_TOKEN set). ${formatSources(knowledgeBase).split('\n')[0]}\nType /help for commands.`);
+	const interactive = input.isTTY === true;
+	const lines = createInterface({ input, output, prompt: 'ombudsbot> ', terminal: interactive });
+	const prompt = () => interactive && lines.prompt();
+	prompt();
+	for await (const line of lines) {
+		if (/^\/(?:quit|exit)\b/i.test(line.trim())) break;
+		if (line.trim()) write(respond(line, knowledgeBase));
+		prompt();
+	}
+	lines.close();
+	write('Bye.');
+	return 0;
+}
+
+/** One console line to its reply; expected mistakes become a message, never an exception. */
+export function respond(line: string, kb: KnowledgeBase): string {
+	const [command, ...rest] = line.trim().split(/\s+/);
+	const argument = rest.join(' ');
+	try {
+		switch (command?.toLowerCase()) {
+			case '/help':
+				return HELP;
+			case '/sources':
+				return formatSources(kb);
+			case '/topic': {
+				const topic = parseTopicName(argument);
+				return formatTopic(topic, topicFacts(kb, topic));
+			}
+			case '/search': {
+				const hits = searchFacts(kb, argument, 5);
+				return hits.length ? hits.map((h, i) => `${i + 1}. ${h.fact.standalone}\n   (${h.fact.document}, line ${h.fact.line})`).join('\n') : 'No fact matches that.';
+			}
+			default:
+				return command?.startsWith('/') ? `Unknown command ${command}.\n${HELP}` : formatAnswer(answer(line, kb));
+		}
+	} catch (error) {
+		if (error instanceof UserError) return error.message;
+		throw error;
+	}
+}

@@ -1,0 +1,17 @@
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set (in the environment or `.env`), otherwise the local
+ * console, so the main job works on a fresh machine with no Discord account.
+ */
+import { config } from 'dotenv';
+
+config({ quiet: true });
+
+if (process.env.DISCORD_TOKEN?.trim()) {
+	const { parseEnvOrExit } = await import('./env.ts');
+	const env = parseEnvOrExit(process.env);
+	const { startBot } = await import('./discord/bot.ts');
+	await startBot(env);
+} else {
+	const { runConsole } = await import('./cli/console.ts');
+	process.exitCode = await runConsole(process.env.KNOWLEDGE_DIR?.trim() || 'knowledge');
+}
