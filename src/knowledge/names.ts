@@ -4,7 +4,7 @@
  */
 const NAME_RUN = /\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:of|for|and|the|de|on|in|against)\s+)*\p{Lu}[\p{L}\p{N}'’.-]*)*/gu;
 const NOT_A_NAME = new Set(
-	'The A An This That These Those He She It They We I You His Her Its Their Our However Thus At In On Addressing Also But And Last Under Each Every After Before When While If As So Then There Here'.split(
+	'The A An This That These Those He She It They We I You His Her Its Their Our However Thus At In On Addressing Also But And Last Under Each Every After Before When While If As So Then There Here Who Whom Whose What Where Which Why How Is Are Was Were Can Could Does Do Did Must May Might Should Has Have Had Will Would Hi Hey Hello Thanks Please Tell'.split(
 		' ',
 	),
 );

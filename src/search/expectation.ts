@@ -8,7 +8,14 @@ export interface Expectation {
 	kind: ExpectationKind;
 	/** For "how many X": the stem of X, which the number in the answer must count. */
 	counted?: string;
+	/** Numbers the question states ("in 2022"): a fact that gives other numbers answers another question. */
+	numbers: string[];
+	/** The question's own words, so an answer to "who" must name someone the question does not. */
+	asked: string;
 }
+
+/** Kinds whose value must be in the answer: a "when" answered without a date is no answer. */
+export const STRICT_KINDS: ReadonlySet<ExpectationKind> = new Set(['date', 'duration', 'number']);
 
 const RULES: [RegExp, ExpectationKind][] = [
 	[/\bhow long\b|\bfor how many (?:years|months|days)\b/, 'duration'],
@@ -22,10 +29,17 @@ const RULES: [RegExp, ExpectationKind][] = [
 export function expectationOf(question: string): Expectation {
 	const text = question.toLowerCase();
 	const kind = RULES.find(([pattern]) => pattern.test(text))?.[1] ?? 'none';
-	if (kind !== 'number') return { kind };
-	const after = /\bhow many\s+(.*)$/.exec(text)?.[1];
+	const numbers = words(text).filter((w) => /^\d/.test(w.surface)).map((w) => w.surface);
+	const after = kind === 'number' ? /\bhow many\s+(.*)$/.exec(text)?.[1] : undefined;
 	const counted = after ? words(after).find((w) => !w.isStopword)?.stem : undefined;
-	return counted ? { kind, counted } : { kind };
+	return { kind, numbers, asked: text, ...(counted ? { counted } : {}) };
+}
+
+/** Whether the fact states every number the question states. */
+export function holdsNumbers(fact: Fact, expectation: Expectation): boolean {
+	if (expectation.numbers.length === 0) return true;
+	const stated = new Set(words(fact.text).map((w) => w.surface));
+	return expectation.numbers.every((n) => stated.has(n));
 }
 
 const DATE = /\b(?:1[89]\d\d|20\d\d)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tomorrow)\b|\b(?:opening|closing|last|first) day\b|\b(?:last|next|this) (?:year|month|week)\b/i;
@@ -49,12 +63,25 @@ export function meetsExpectation(fact: Fact, expectation: Expectation): boolean 
 		case 'place':
 			return PLACE.test(fact.text);
 		case 'agent':
-			return fact.names.length > 0 || AGENT_NOUN.test(fact.text) || fact.about !== undefined;
+			return namesSomeoneElse(fact, expectation.asked);
 		case 'reason':
 			return REASON.test(fact.text);
 		case 'none':
 			return true;
 	}
+}
+
+/**
+ * Whether the fact names a person or body the question did not: a multi-word name, an agent noun
+ * ("representatives of governmental bodies"), or whom it leans on.
+ */
+function namesSomeoneElse(fact: Fact, asked: string): boolean {
+	const isNew = (name: string) => !asked.includes(name.toLowerCase());
+	return (
+		fact.names.some((name) => name.includes(' ') && isNew(name)) ||
+		(AGENT_NOUN.test(fact.text) && isNew(AGENT_NOUN.exec(fact.text)![0])) ||
+		(fact.about !== undefined && isNew(fact.about.split(',')[0]!))
+	);
 }
 
 /**

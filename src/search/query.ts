@@ -1,3 +1,4 @@
+import { properNames } from '../knowledge/names.ts';
 import { stem as stemOf, words, type Word } from './analyze.ts';
 import { expectationOf, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
@@ -29,8 +30,8 @@ export interface ReadQuestion {
 
 export function readQuestion(question: string, index: FactIndex, options: SearchOptions): ReadQuestion {
 	const { core, chatter } = splitChatter(question.slice(0, options.maxQuestionLength));
-	const corrected = words(core).map((word) => correctTypo(word, index, options));
-	const coreTerms = termsOf(corrected, index, options);
+	const corrected = markAskedKind(words(core)).map((word) => correctTypo(word, index, options));
+	const coreTerms = countNamesOnce(termsOf(corrected, index, options), nameSpans(core));
 	const expectation = expectationOf(corrected.map((w) => w.surface).join(' '));
 	if (!chatter) return { terms: coreTerms, expectation };
 	const seen = new Set(coreTerms.map(keyOf));
@@ -54,6 +55,45 @@ export function splitChatter(text: string): { core: string; chatter: string } {
 	const core = sentences.filter(isQuestion);
 	if (core.length === 0 || core.length === sentences.length) return { core: text, chatter: '' };
 	return { core: core.join(' '), chatter: sentences.filter((s) => !isQuestion(s)).join(' ') };
+}
+
+/** Nouns that, right after "what"/"which", say what kind of answer is wanted rather than what it is about. */
+const KIND_NOUNS = new Set(['year', 'years', 'date', 'day', 'month', 'time', 'city', 'country', 'place', 'location', 'town', 'venue', 'number', 'amount']);
+
+/** "Which year was …": "year" names the kind of answer (a date), so it is not a word to find in the fact. */
+function markAskedKind(list: Word[]): Word[] {
+	return list.map((word, i) => {
+		const before = list[i - 1]?.surface;
+		const asks = before === 'what' || before === 'which' || before === 'wat' || before === 'wich' || before === 'whats';
+		return asks && KIND_NOUNS.has(word.surface) ? { ...word, isStopword: true } : word;
+	});
+}
+
+/** Word ranges of the proper names a question writes with capitals ("the Leela Palace Hotel"). */
+function nameSpans(text: string): [number, number][] {
+	const surfaces = words(text).map((w) => w.surface);
+	const spans: [number, number][] = [];
+	for (const name of properNames(text)) {
+		const nameWords = words(name).map((w) => w.surface);
+		if (nameWords.length < 2) continue;
+		const start = surfaces.findIndex((_, i) => nameWords.every((w, k) => surfaces[i + k] === w));
+		if (start >= 0) spans.push([start, start + nameWords.length]);
+	}
+	return spans;
+}
+
+/**
+ * A multi-word name is one thing asked about: its words together weigh what its rarest word weighs, so a
+ * long name ("Working Group for Prevention of Torture") cannot drown out what the question asks of it.
+ */
+function countNamesOnce(terms: QueryTerm[], spans: readonly [number, number][]): QueryTerm[] {
+	for (const [start, end] of spans) {
+		const members = terms.filter((t) => t.position >= start && t.position < end);
+		const total = members.reduce((sum, t) => sum + t.weight, 0);
+		const heaviest = Math.max(0, ...members.map((t) => t.weight));
+		if (total > 0) for (const member of members) member.weight *= heaviest / total;
+	}
+	return terms;
 }
 
 function termsOf(corrected: readonly CorrectedWord[], index: FactIndex, options: SearchOptions): QueryTerm[] {

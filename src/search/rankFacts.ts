@@ -1,5 +1,5 @@
 import type { Fact } from '../knowledge/types.ts';
-import { meetsExpectation, type Expectation } from './expectation.ts';
+import { holdsNumbers, meetsExpectation, STRICT_KINDS, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
 import type { QueryTerm } from './query.ts';
 import type { SearchOptions } from './searchOptions.ts';
@@ -52,8 +52,10 @@ export function rankFacts(
 	const ranked = byCoverage.slice(0, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
 		const fact = index.facts[factIndex]!;
 		const meets = meetsExpectation(fact, expectation);
-		const expectationAdjustment = expectation.kind === 'none' ? 0 : meets ? options.expectationBonus : -options.expectationPenalty;
-		const evidence = coverage + expectationAdjustment + proximityBonus(index.factStems[factIndex]!, terms, options);
+		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
+		const expectationAdjustment = expectation.kind === 'none' ? 0 : meets ? options.expectationBonus : -missPenalty;
+		const numbersAdjustment = holdsNumbers(fact, expectation) ? 0 : -options.numberMismatchPenalty;
+		const evidence = coverage + expectationAdjustment + numbersAdjustment + proximityBonus(index.factStems[factIndex]!, terms, options);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
 		return { fact, coverage, meetsExpectation: meets, evidence, score: evidence + 0.05 * concision };
 	});

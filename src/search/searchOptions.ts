@@ -23,8 +23,12 @@ export interface SearchOptions {
 	lengthNormalisation: number;
 	/** Added to coverage when the best sentence holds the kind of value the question asks for ("when" → a date). */
 	expectationBonus: number;
-	/** Taken from coverage when it does not. */
+	/** Taken from coverage when it does not, for "who", "where" and "why". */
 	expectationPenalty: number;
+	/** Taken from coverage when it does not, for "when", "how long" and "how many": without the value there is no answer. */
+	strictExpectationPenalty: number;
+	/** Taken from coverage when the question states a number ("in 2022") that the fact does not. */
+	numberMismatchPenalty: number;
 	/** Added to evidence for each pair of neighbouring question words that stand together in the fact. */
 	proximityBonus: number;
 	/** Most that proximity can add. */
@@ -45,16 +49,18 @@ export interface SearchOptions {
 
 export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	aboutWeight: 0.8,
-	subjectWeight: 0.85,
+	subjectWeight: 1,
 	typoQuality: Object.freeze([0.9, 0.75] as const),
 	prefixQuality: 0.7,
 	minPrefixLength: 5,
 	partialPhraseQuality: 0.5,
-	unknownWeight: 0.8,
+	unknownWeight: 0.7,
 	chatterWeight: 0.3,
 	lengthNormalisation: 0.5,
-	expectationBonus: 0.1,
-	expectationPenalty: 0.35,
+	expectationBonus: 0.05,
+	expectationPenalty: 0.25,
+	strictExpectationPenalty: 0.5,
+	numberMismatchPenalty: 0.3,
 	proximityBonus: 0.05,
 	maxProximityBonus: 0.15,
 	proximityWindow: 3,

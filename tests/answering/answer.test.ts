@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { answer } from '../../src/answering/index.ts';
+import { UserError } from '../../src/errors.ts';
+import { knowledgeBaseOf, PROJECT_KNOWLEDGE, TWO_INSTITUTIONS } from '../helpers.ts';
+
+const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
+const two = await knowledgeBaseOf(TWO_INSTITUTIONS);
+
+describe('answer: finds the fact however the question is typed', () => {
+	const cases: [string, string, string][] = [
+		['plain words', 'Which hotel hosted the annual forum?', 'leela palace hotel'],
+		['typos', 'who represnted kazakstan at the forum', 'askar shakirov'],
+		['a misspelt keyword pair', 'politcal party membrship', 'political party membership'],
+		['word forms', 'Is the commissioner independant?', 'independen'],
+		['an abbreviation from the lexicon', 'What does the ombudsman coordinate in the NPM?', 'coordinator'],
+		['a synonym from the lexicon', 'Does the human rights commissioner cooperate with the OIC?', 'organization of islamic cooperation'],
+		['a keyword-only query', 'supreme court memorandum', 'memorandum'],
+		['a question wrapped in small talk', 'hey all, long day here. Which year was the mandate widened? thanks!', '2008'],
+		['a pronoun sentence found by the name it leans on', 'What did Askar Shakirov say about sharing experience with the region?', 'ready to share'],
+	];
+	for (const [how, question, expected] of cases) {
+		test(`GIVEN ${how} THEN it answers with the right fact`, () => {
+			const result = answer(question, kb);
+			expect(result.answered).toBe(true);
+			expect(result.answer.toLowerCase()).toContain(expected);
+			expect(result.sources[0]).toMatchObject({ document: 'kazakhstan-joins-asia-pacific-forum', line: expect.any(Number) });
+		});
+	}
+});
+
+describe('answer: abstains when the documents do not say', () => {
+	const unrelated = [
+		'What is the tallest mountain in Europe?',
+		'How do I reset my router password?',
+		'qwertyuiop zxcvbnm',
+		'What is the ombudsman’s monthly salary?',
+		'How many employees work at the Leela Palace Hotel?',
+		'🙂🙂🙂',
+	];
+	for (const question of unrelated) {
+		test(`GIVEN "${question}" THEN it says so plainly and cites nothing`, () => {
+			const result = answer(question, kb);
+			expect(result.answered).toBe(false);
+			expect(result.sources).toEqual([]);
+			expect(result.answer).toMatch(/documents .*don't say/i);
+		});
+	}
+
+	test('GIVEN an abstention THEN confidence is under the threshold and answered facts are over it', () => {
+		const no = answer('Who won the cricket world cup?', kb);
+		const yes = answer('Who hosted the meeting this year?', kb);
+		expect(no.confidence).toBeLessThan(kb.options.answerThreshold);
+		expect(yes.confidence).toBeGreaterThanOrEqual(kb.options.answerThreshold);
+		expect(yes.confidence).toBeLessThanOrEqual(1);
+	});
+
+	test('GIVEN a near miss THEN "did you mean" offers the closest facts', () => {
+		const result = answer('When will the ombudsman publish the torture prevention budget?', kb);
+		expect(result.answered).toBe(false);
+		expect(result.suggestions.length).toBeGreaterThan(0);
+		// A suggestion, asked in turn (as the "did you mean" button does), answers with the fact it named.
+		const followUp = answer(result.suggestions[0]!, kb);
+		expect(followUp.answered).toBe(true);
+		expect(followUp.answer).toMatch(/Prevention of Torture/);
+	});
+});
+
+describe('answer: many documents', () => {
+	test('GIVEN a question naming the institution THEN the fact that only says "it" answers it', () => {
+		const result = answer('Can the Valdorian ombudsman annul court rulings?', two);
+		expect(result.answered).toBe(true);
+		expect(result.sources[0]!.document).toBe('valdorian-ombudsman-office');
+		expect(result.answer).toMatch(/cannot annul a court ruling/);
+	});
+
+	test('GIVEN a count question THEN the fact that counts that thing answers it', () => {
+		const result = answer('How many people does the Valdoria ombudsman office employ?', two);
+		expect(result.answer).toMatch(/employs 64 people/);
+	});
+
+	test('GIVEN the headline repeats the name THEN it is not a fact that wins on the name', () => {
+		const result = answer('When was the Ombudsman of Valdoria founded?', two);
+		expect(result.answer).toMatch(/founded in 2009/);
+	});
+});
+
+describe('answer: bad input', () => {
+	test.each(['', '   ', '\u0000\u0007'])('GIVEN %j THEN a UserError says the question is empty', (question) => {
+		expect(() => answer(question, kb)).toThrow(UserError);
+	});
+
+	test('GIVEN a 10,000-character question THEN it is answered or declined without error', () => {
+		const result = answer('Who represented Kazakhstan? '.repeat(360), kb);
+		expect(typeof result.answered).toBe('boolean');
+		expect(result.question.length).toBeGreaterThan(1000);
+	});
+
+	test.each(['**bold** `code` > quote', '<@123456789012345678> @everyone who hosted', '\u202Eevil\u202C text'])('GIVEN markup %j THEN it does not throw', (question) => {
+		expect(() => answer(question, kb)).not.toThrow();
+	});
+});

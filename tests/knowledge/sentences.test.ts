@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { cleanSentence, readSentences } from '../../src/knowledge/sentences.ts';
+
+const lines = (text: string) => text.split('\n').map((t, i) => ({ line: i + 1, text: t }));
+
+describe('readSentences', () => {
+	test('GIVEN a sentence broken across lines THEN it is joined and cited at its first line', () => {
+		const { sentences } = readSentences(lines('First sentence here.\nThe mandate grew with the Working Group for\nPrevention of Torture, set up that year.'));
+		expect(sentences.map((s) => [s.line, s.text])).toEqual([
+			[1, 'First sentence here.'],
+			[2, 'The mandate grew with the Working Group for Prevention of Torture, set up that year.'],
+		]);
+	});
+
+	test('GIVEN site boilerplate lines THEN they are dropped and do not join the next line', () => {
+		const { sentences } = readSentences(lines('One fact stands here.\nAlso Read\nRead more: Heatwave expected this weekend\nAnother fact stands here.'));
+		expect(sentences.map((s) => s.text)).toEqual(['One fact stands here.', 'Another fact stands here.']);
+		expect(sentences[1]!.line).toBe(4);
+	});
+
+	test('GIVEN a headline, byline and dateline THEN they are kept out of the facts', () => {
+		const text = readSentences(lines('Commission marks ten years\n\n11 June 2025 | Daily News\n\nPORT ALDEN: The commission marked its anniversary on Thursday.'));
+		expect(text.headings).toEqual(['Commission marks ten years', '11 June 2025 | Daily News']);
+		expect(text.dateline).toBe('Port Alden');
+		expect(text.sentences.map((s) => [s.line, s.text])).toEqual([[5, 'The commission marked its anniversary on Thursday.']]);
+	});
+
+	test('GIVEN several sentences on one line THEN each is its own fact on that line', () => {
+		const { sentences } = readSentences(lines('Intro line ends here.\nShakirov spoke first. He said the office is independent.'));
+		expect(sentences.map((s) => [s.line, s.text])).toEqual([
+			[1, 'Intro line ends here.'],
+			[2, 'Shakirov spoke first.'],
+			[2, 'He said the office is independent.'],
+		]);
+	});
+});
+
+describe('cleanSentence', () => {
+	const cases: [string, string][] = [
+		['priorities for 2015 to 2020) and a statement.', 'priorities for 2015 to 2020 and a statement.'],
+		['“Curly” quotes and ‘single’ ones.', '"Curly" quotes and \'single\' ones.'],
+		['He further said: "The main sphere is complaints.', 'He further said: The main sphere is complaints.'],
+		['  spaced   out\u00a0text .', 'spaced out text.'],
+	];
+	for (const [input, expected] of cases) {
+		test(`GIVEN ${JSON.stringify(input)} THEN ${JSON.stringify(expected)}`, () => expect(cleanSentence(input)).toBe(expected));
+	}
+});

@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { damerauLevenshtein, TypoCorrector } from '../../src/search/typoCorrector.ts';
+
+const corrector = new TypoCorrector(
+	new Map(['kazakhstan', 'represented', 'political', 'preventive', 'mechanism', 'group', 'best', 'commission', 'rights', 'does'].map((w) => [w, 1])),
+);
+
+describe('TypoCorrector', () => {
+	const cases: [string, string | undefined][] = [
+		['kazakstan', 'kazakhstan'],
+		['represnted', 'represented'],
+		['politcal', 'political'],
+		['preventiv', 'preventive'],
+		['mechansim', 'mechanism'],
+		['rihgts', 'rights'],
+		['grop', 'group'],
+		['dose', 'does'],
+		// A changed letter in a four-letter word is more often another word than a typo.
+		['test', undefined],
+		['asdfghjkl', undefined],
+		['kazakhstan', undefined],
+	];
+	for (const [typed, expected] of cases) {
+		test(`GIVEN "${typed}" THEN ${expected ?? 'no correction'}`, () => expect(corrector.correct(typed)?.word).toBe(expected));
+	}
+});
+
+test('damerauLevenshtein counts a transposition as one edit', () => {
+	expect(damerauLevenshtein('mechansim', 'mechanism')).toBe(1);
+	expect(damerauLevenshtein('kitten', 'sitting')).toBe(3);
+});
