@@ -10,7 +10,13 @@ if (process.env.DISCORD_TOKEN?.trim()) {
 	const { parseEnvOrExit } = await import('./env.ts');
 	const env = parseEnvOrExit(process.env);
 	const { startBot } = await import('./discord/bot.ts');
-	await startBot(env);
+	try {
+		await startBot(env);
+	} catch (error) {
+		// startBot's errors say what failed (login refused, Discord unreachable) and never carry the token.
+		process.stderr.write(`Could not start the Discord bot: ${(error as Error).message}\n`);
+		process.exitCode = 1;
+	}
 } else {
 	const { runConsole } = await import('./cli/console.ts');
 	process.exitCode = await runConsole(process.env.KNOWLEDGE_DIR?.trim() || 'knowledge');

@@ -16,7 +16,11 @@ const HELP = `Ask a question in plain words, or:
  * confidence and citation, from the same `answer` path as Discord.
  * @returns the process exit code.
  */
-export async function runConsole(knowledgeDir: string, input = process.stdin, output = process.stdout): Promise<number> {
+export async function runConsole(
+	knowledgeDir: string,
+	input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
+	output: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
 	const { knowledgeBase, problems } = await loadKnowledgeBase(knowledgeDir);
 	if (problems.length) process.stderr.write(`${formatProblems(problems)}\n`);
 	if (!knowledgeBase) {

@@ -23,7 +23,7 @@ test('GIVEN piped lines THEN the console answers each and stops at /quit', async
 	let printed = '';
 	output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
 	input.end('Who hosted this year’s meeting?\n/quit\nWho represented Kazakhstan?\n');
-	expect(await runConsole(PROJECT_KNOWLEDGE, input as unknown as NodeJS.ReadStream, output as unknown as NodeJS.WriteStream)).toBe(0);
+	expect(await runConsole(PROJECT_KNOWLEDGE, input, output)).toBe(0);
 	expect(printed).toMatch(/National Human Rights Commission of India/);
 	expect(printed).not.toMatch(/represented Kazakhstan at the meeting/);
 	expect(printed).toMatch(/Bye\.$/m);
