@@ -1,13 +1,34 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
+type Nlp = ReturnType<typeof winkNLP>;
+
 /**
- * The one wink-nlp instance: sentence boundaries, part-of-speech tags and date/number entities.
+ * The one wink-nlp instance: sentence boundaries, date/number entities, and its English vocabulary.
  * Loading the model takes ~80 ms, so it happens once, on first use.
  */
-let instance: ReturnType<typeof winkNLP> | undefined;
+let instance: { nlp: Nlp; vocabularySize: number } | undefined;
 
-export function nlp(): ReturnType<typeof winkNLP> {
-	instance ??= winkNLP(model);
+function load(): { nlp: Nlp; vocabularySize: number } {
+	if (!instance) {
+		const nlp = winkNLP(model);
+		// wink numbers the model's own lexemes first and gives each new word it meets the next number, so the
+		// first unseen word's number is the size of the model's English vocabulary.
+		instance = { nlp, vocabularySize: tokenId(nlp, 'qzxvjqzxvjqzxvj') };
+	}
 	return instance;
+}
+
+function tokenId(nlp: Nlp, word: string): number {
+	return Number(nlp.readDoc(word).tokens().out(nlp.its.uniqueId)[0]);
+}
+
+export function nlp(): Nlp {
+	return load().nlp;
+}
+
+/** Whether a lower-case word is in the model's English vocabulary: a real word, not a typo. */
+export function isEnglishWord(word: string): boolean {
+	const { nlp: instanceNlp, vocabularySize } = load();
+	return /^[a-z]+$/.test(word) && tokenId(instanceNlp, word) < vocabularySize;
 }

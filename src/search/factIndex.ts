@@ -29,6 +29,8 @@ export class FactIndex {
 	private readonly postings = new Map<string, Postings>();
 	/** Every stem in the index, sorted, for prefix lookups. */
 	private readonly sortedStems: string[];
+	/** Lower-case words of the proper names in the facts ("kazakhstan", "shakirov"). */
+	private readonly nameWords = new Set<string>();
 	/** Per document: the terms of its subject that tell it apart from the other documents. */
 	readonly subjectTerms: Set<string>[];
 
@@ -53,6 +55,7 @@ export class FactIndex {
 				const own = words(fact.text);
 				countSurface(own);
 				this.factStems.push(own.map((w) => w.stem));
+				for (const name of fact.names) for (const w of words(name)) this.nameWords.add(w.surface);
 				const terms = new Map<string, number>();
 				for (const term of this.termsOf(own)) terms.set(term, 1);
 				if (fact.about) for (const term of this.termsOf(words(fact.about))) if (!terms.has(term)) terms.set(term, options.aboutWeight);
@@ -82,6 +85,11 @@ export class FactIndex {
 		}
 		list.facts.push(fact);
 		list.weights.push(weight);
+	}
+
+	/** Whether a word belongs to a proper name in some fact. */
+	isNameWord(word: string): boolean {
+		return this.nameWords.has(word);
 	}
 
 	has(term: string): boolean {

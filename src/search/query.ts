@@ -1,4 +1,5 @@
 import { properNames } from '../knowledge/names.ts';
+import { isEnglishWord } from '../knowledge/nlp.ts';
 import { stem as stemOf, words, type Word } from './analyze.ts';
 import { expectationOf, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
@@ -129,6 +130,10 @@ function correctTypo(word: Word, index: FactIndex, options: SearchOptions): Corr
 	if (word.isStopword || index.has(word.stem)) return { ...word, quality: 1 };
 	const correction = index.typos.correct(word.surface);
 	if (!correction) return { ...word, quality: 1 };
+	// A real English word the documents lack ("cares") is a different word, not a typo of one they have
+	// ("cases"); but a misspelt name can still be a word ("kazakstan"), so names and function words may
+	// still correct it.
+	if (isEnglishWord(word.surface) && !STOPWORDS.has(correction.word) && !index.isNameWord(correction.word)) return { ...word, quality: 1 };
 	return {
 		surface: correction.word,
 		stem: stemOf(correction.word),

@@ -55,7 +55,7 @@ export function rankFacts(
 		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
 		const expectationAdjustment = expectation.kind === 'none' ? 0 : meets ? options.expectationBonus : -missPenalty;
 		const numbersAdjustment = holdsNumbers(fact, expectation) ? 0 : -options.numberMismatchPenalty;
-		const evidence = coverage + expectationAdjustment + numbersAdjustment + proximityBonus(index.factStems[factIndex]!, terms, options);
+		const evidence = coverage + expectationAdjustment + numbersAdjustment + proximityBonus(index, factIndex, terms, options);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
 		return { fact, coverage, meetsExpectation: meets, evidence, score: evidence + 0.05 * concision };
 	});
@@ -88,14 +88,16 @@ function creditByFact(index: FactIndex, terms: readonly QueryTerm[]): Map<number
  * Words the question puts side by side ("right to work") that stand within a few words of each other,
  * in order, in the fact: evidence that the fact speaks of the same thing, not of its words apart.
  */
-function proximityBonus(factStems: readonly string[], terms: readonly QueryTerm[], options: SearchOptions): number {
-	const positions = terms.map((term) => {
-		const found: number[] = [];
-		factStems.forEach((stem, i) => {
-			if (term.variants.some((v) => v.term === stem)) found.push(i);
-		});
-		return found;
-	});
+function proximityBonus(index: FactIndex, factIndex: number, terms: readonly QueryTerm[], options: SearchOptions): number {
+	const factStems = index.factStems[factIndex]!;
+	const at = new Map<string, number[]>();
+	const place = (term: string, position: number) => at.set(term, [...(at.get(term) ?? []), position]);
+	factStems.forEach((stem, i) => place(stem, i));
+	for (const match of index.concepts.matchStems(factStems)) {
+		place(match.concept, match.start);
+		if (match.end - 1 > match.start) place(match.concept, match.end - 1);
+	}
+	const positions = terms.map((term) => term.variants.flatMap((v) => at.get(v.term) ?? []));
 	let pairs = 0;
 	for (let t = 0; t + 1 < positions.length; t++) {
 		const next = positions[t + 1]!;
