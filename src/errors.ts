@@ -13,15 +13,7 @@ export class UserError extends Error {
 	}
 }
 
-export type UserErrorId = 'EmptyQuestion' | 'UnknownTopic' | 'KnowledgeUnusable' | 'UploadRejected';
-
-/** The knowledge folder cannot be used at all: nothing could be loaded from it. */
-export class KnowledgeError extends Error {
-	override readonly name = 'KnowledgeError';
-	constructor(readonly problems: readonly { file: string; issue: string }[]) {
-		super(problems.map((p) => `${p.file}: ${p.issue}`).join('\n'));
-	}
-}
+export type UserErrorId = 'EmptyQuestion' | 'UnknownTopic' | 'KnowledgeUnusable';
 
 export const messages = Object.freeze({
 	emptyQuestion: 'Please type a question: the text was empty.',

@@ -5,6 +5,6 @@ export { findDocuments } from './findDocuments.ts';
 export { buildKnowledgeBase, loadKnowledgeBase, type KnowledgeBase, type KnowledgeBaseLoad } from './knowledgeBase.ts';
 export { factContext, searchFacts, type SearchHit } from './searchFacts.ts';
 export { suggestQuestions } from './suggest.ts';
-export { isTopicName, parseTopicName, topicFacts } from './topicFacts.ts';
+export { parseTopicName, topicFacts } from './topicFacts.ts';
 export type { Answer, Citation } from './types.ts';
 export { validateDocumentUpload } from '../knowledge/validateUpload.ts';

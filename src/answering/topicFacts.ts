@@ -2,7 +2,7 @@ import { messages, UserError } from '../errors.ts';
 import { TOPIC_NAMES, type Fact, type TopicName } from '../knowledge/types.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 
-export function isTopicName(name: string): name is TopicName {
+function isTopicName(name: string): name is TopicName {
 	return (TOPIC_NAMES as readonly string[]).includes(name);
 }
 

@@ -77,8 +77,8 @@ async function readLexicon(directory: string, entries: readonly string[], proble
 	return EMPTY_LEXICON;
 }
 
-/** Validates lexicon text; shared by the loader and the `validate-knowledge` script. */
-export function parseLexicon(text: string | Error): { ok: true; lexicon: Lexicon } | { ok: false; issue: string } {
+/** Validates the lexicon file's text. */
+function parseLexicon(text: string | Error): { ok: true; lexicon: Lexicon } | { ok: false; issue: string } {
 	if (text instanceof Error) return { ok: false, issue: `cannot be read: ${text.message}` };
 	let raw: unknown;
 	try {

@@ -59,7 +59,3 @@ export class ConceptMatcher {
 		return found;
 	}
 }
-
-export function isConcept(term: string): boolean {
-	return term.startsWith(CONCEPT_PREFIX);
-}
