@@ -34,6 +34,11 @@ export interface FakeResponse {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/**
+	 * The request still takes effect (routed as usual) but this response is returned instead:
+	 * Discord did the work, then the reply was lost (a 500 or a timeout on the way back).
+	 */
+	applied?: boolean;
 }
 
 /** Returns a response to short-circuit the request, or undefined to let it through. */
@@ -174,6 +179,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 
 	/** Remembers which channel each interaction came from, so webhook replies land there. */
 	const interactionChannels = new Map<string, string>();
+	/** Interactions that already got their initial response (callback). */
+	const acknowledged = new Set<string>();
 
 	function route(method: string, path: string, body: any, query: Record<string, string>): FakeResponse {
 		let m: RegExpExecArray | null;
@@ -193,6 +200,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 			return { status: 200, body: { id: applicationId, name: 'Ombudsbot', flags: 0, bot_public: true } };
 		}
 		if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+			// Discord accepts one initial response per interaction; a second one is refused.
+			if (acknowledged.has(m[1]!)) {
+				return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+			}
+			acknowledged.add(m[1]!);
 			const withResponse = query.with_response === 'true';
 			if (!withResponse) return { status: 204 };
 			const channel = interactionChannels.get(m[2]!) ?? channelId;
@@ -266,6 +278,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 				if (response) break;
 				response = interceptor(call);
 			}
+			if (response?.applied) route(call.method, path, call.body, call.query);
 			response ??= route(call.method, path, call.body, call.query);
 			const recorded: RecordedCall = { ...call, status: response.status };
 			calls.push(recorded);
