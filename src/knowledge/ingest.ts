@@ -23,11 +23,14 @@ export function ingestDocument(file: DocumentFile, topics: TopicLabeller): Knowl
 			standalone,
 			...(about ? { about } : {}),
 			topics: topics.label(standalone),
+			mentions: [],
 			names: properNames(sentence.text),
 			entities: [...sentence.entityTypes],
 		};
 	});
 	const title = file.frontMatter.title ?? headings[0] ?? facts[0]?.text ?? file.id;
+	const subject = documentSubject(title, file.frontMatter.aliases, facts[0]?.text, dateline);
+	for (const fact of facts) fact.mentions = shortFormMentions(fact.text, subject);
 	const date = file.frontMatter.date ?? headings.map((h) => /\b\d{1,2} \p{Lu}\p{Ll}+ \d{4}\b|\b\d{4}-\d{2}-\d{2}\b/u.exec(h)?.[0]).find(Boolean);
 	return {
 		id: file.id,
@@ -36,7 +39,7 @@ export function ingestDocument(file: DocumentFile, topics: TopicLabeller): Knowl
 		...(file.frontMatter.source ? { source: file.frontMatter.source } : {}),
 		...(date ? { date } : {}),
 		aliases: file.frontMatter.aliases,
-		subject: documentSubject(title, file.frontMatter.aliases, facts[0]?.text, dateline),
+		subject,
 		facts,
 	};
 }
@@ -50,4 +53,25 @@ function documentSubject(title: string, aliases: readonly string[], opening: str
 	const names = [...properNames(title), ...aliases, ...(opening ? properNames(opening) : [])];
 	const subject = names.filter((name) => !CALENDAR_WORD.test(name) && name !== dateline);
 	return [...new Set(subject)];
+}
+
+/**
+ * The subject names a sentence refers to by their head word with "the" ("the forum" for "Asia Pacific Forum
+ * of National Human Rights Institutions", "the Defender" for "Public Defender of Ruritania"), so that a
+ * question naming the institution finds what the article says of "the forum".
+ */
+function shortFormMentions(sentence: string, subject: readonly string[]): string[] {
+	return subject.filter((name) => {
+		const head = headWord(name);
+		return head !== undefined && new RegExp(`\\b(?:the|this)\\s+${head}\\b`, 'iu').test(sentence) && !sentence.includes(name);
+	});
+}
+
+/** The word a name is called by for short: the last word before "of"/"for" ("Forum", "Commissioner"), or its last word. */
+function headWord(name: string): string | undefined {
+	const words = name.split(/\s+/);
+	if (words.length < 2) return undefined;
+	const joiner = words.findIndex((w, i) => i > 0 && /^(?:of|for|on|in|and)$/.test(w));
+	const head = (joiner > 0 ? words[joiner - 1] : words[words.length - 1])!.replace(/['’]s$/u, '');
+	return /^\p{Lu}\p{L}{3,}$/u.test(head) ? head : undefined;
 }

@@ -16,6 +16,8 @@ export interface Fact {
 	standalone: string;
 	/** Whom or what the sentence leans on, when it leans on an earlier one. */
 	about?: string;
+	/** Names of the document's subject that the sentence refers to by a short form ("the forum", "the commission"). */
+	mentions: string[];
 	topics: TopicName[];
 	/** Proper names in the sentence ("Askar Shakirov", "Leela Palace Hotel"), as written. */
 	names: string[];

@@ -5,6 +5,8 @@ import { ConceptMatcher } from './concepts.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import { TypoCorrector } from './typoCorrector.ts';
 
+const NO_TERMS: ReadonlySet<string> = new Set();
+
 interface Postings {
 	facts: number[];
 	/** Field weight of the term in each fact: 1 for its own words, `aboutWeight` for whom it leans on. */
@@ -29,6 +31,12 @@ export class FactIndex {
 	private readonly postings = new Map<string, Postings>();
 	/** Every stem in the index, sorted, for prefix lookups. */
 	private readonly sortedStems: string[];
+	/**
+	 * Per fact: terms of the subject names it refers to by a short form ("the forum"). They earn credit when
+	 * scoring, like a document's subject, but are not indexed: they would make the subject's words look
+	 * common and weigh less.
+	 */
+	readonly mentionTerms: ReadonlySet<string>[] = [];
 	/** Lower-case words of the proper names in the facts ("kazakhstan", "shakirov"). */
 	private readonly nameWords = new Set<string>();
 	/** Per document: the terms of its subject that tell it apart from the other documents. */
@@ -59,6 +67,7 @@ export class FactIndex {
 				const terms = new Map<string, number>();
 				for (const term of this.termsOf(own)) terms.set(term, 1);
 				if (fact.about) for (const term of this.termsOf(words(fact.about))) if (!terms.has(term)) terms.set(term, options.aboutWeight);
+				this.mentionTerms.push(fact.mentions.length ? new Set(fact.mentions.flatMap((name) => this.termsOf(words(name)))) : NO_TERMS);
 				for (const [term, weight] of terms) this.addPosting(term, factIndex, weight);
 				const length = own.filter((w) => !w.isStopword).length;
 				this.factLength.push(length);

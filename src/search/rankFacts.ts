@@ -21,8 +21,9 @@ const RERANK_DEPTH = 40;
 
 /**
  * Scores the facts that share at least one term with the question and returns the best, best first.
- * A term's credit in a fact is the best of its variants; a document's subject can stand in for a term the
- * sentence lacks, at reduced weight, but never makes a fact a candidate on its own.
+ * A term's credit in a fact is the best of its variants; a document's subject, or a subject name the fact
+ * refers to by a short form, can stand in for a term the sentence lacks, but never makes a fact a
+ * candidate on its own.
  */
 export function rankFacts(
 	index: FactIndex,
@@ -37,11 +38,13 @@ export function rankFacts(
 	const byCoverage: { factIndex: number; coverage: number }[] = [];
 	for (const [factIndex, row] of credit) {
 		const subject = index.subjectTerms[index.factDocument[factIndex]!]!;
+		const mentioned = index.mentionTerms[factIndex]!;
 		let matched = 0;
 		terms.forEach((term, termIndex) => {
 			let best = row[termIndex]!;
-			if (best < options.subjectWeight) {
-				for (const v of term.variants) if (subject.has(v.term)) best = Math.max(best, v.quality * options.subjectWeight);
+			for (const v of term.variants) {
+				if (best < options.subjectWeight && subject.has(v.term)) best = Math.max(best, v.quality * options.subjectWeight);
+				if (best < options.aboutWeight && mentioned.has(v.term)) best = Math.max(best, v.quality * options.aboutWeight);
 			}
 			matched += term.weight * best;
 		});
