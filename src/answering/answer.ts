@@ -3,6 +3,7 @@ import { readQuestion } from '../search/query.ts';
 import { rankFacts, type RankedFact } from '../search/rankFacts.ts';
 import { factLabel } from './factLabel.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
+import type { Fact } from '../knowledge/types.ts';
 import type { Answer, Citation } from './types.ts';
 
 /** Candidates looked at per question: the best answers, and the rest for "did you mean". */
@@ -33,14 +34,15 @@ export function answer(question: string, kb: KnowledgeBase): Answer {
 		return { question: text, answered: false, answer: messages.notFound, confidence, sources: [], factIds: [], suggestions, ms };
 	}
 	const topic = best.fact.topics[0];
+	const shown = best.companion ? [best.fact, best.companion].sort((a, b) => a.position - b.position) : [best.fact];
 	return {
 		question: text,
 		answered: true,
-		answer: best.fact.standalone,
+		answer: shown.map((f) => f.standalone).join(' '),
 		confidence,
-		sources: [citationOf(best)],
+		sources: shown.map(citationOf),
 		...(topic ? { topic } : {}),
-		factIds: [best.fact.id],
+		factIds: shown.map((f) => f.id),
 		suggestions: ranked.slice(1, 1 + options.maxSuggestions).map((r) => factLabel(r.fact)),
 		ms,
 	};
@@ -53,6 +55,6 @@ function confidenceOf(best: RankedFact, kb: KnowledgeBase): number {
 	return Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
 }
 
-function citationOf(ranked: RankedFact): Citation {
-	return { document: ranked.fact.document, line: ranked.fact.line, text: ranked.fact.standalone };
+function citationOf(fact: Fact): Citation {
+	return { document: fact.document, line: fact.line, text: fact.standalone };
 }

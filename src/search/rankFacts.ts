@@ -6,6 +6,11 @@ import type { SearchOptions } from './searchOptions.ts';
 
 export interface RankedFact {
 	fact: Fact;
+	/**
+	 * The sentence before or after it that holds what the question asks for when the fact itself does not
+	 * ("why": the reason said just before). Shown with the fact.
+	 */
+	companion?: Fact;
 	/** Share (0..1) of the question's weighted terms that the fact, whom it leans on, or its document's subject covers. */
 	coverage: number;
 	/** Whether the fact holds the kind of value the question wants. */
@@ -55,15 +60,27 @@ export function rankFacts(
 	const ranked = byCoverage.slice(0, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
 		const fact = index.facts[factIndex]!;
 		const meets = meetsExpectation(fact, expectation);
+		const companion = meets || expectation.kind === 'none' ? undefined : companionFor(index, factIndex, expectation);
 		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
-		const expectationAdjustment = expectation.kind === 'none' ? 0 : meets ? options.expectationBonus : -missPenalty;
+		// A companion sentence answers less directly than the fact itself would: half the penalty.
+		const expectationAdjustment = expectation.kind === 'none' ? 0 : meets ? options.expectationBonus : companion ? -missPenalty / 2 : -missPenalty;
 		const numbersAdjustment = holdsNumbers(fact, expectation) ? 0 : -options.numberMismatchPenalty;
 		const evidence = coverage + expectationAdjustment + numbersAdjustment + proximityBonus(index, factIndex, terms, options);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
-		return { fact, coverage, meetsExpectation: meets, evidence, score: evidence + 0.05 * concision };
+		return { fact, ...(companion ? { companion } : {}), coverage, meetsExpectation: meets || companion !== undefined, evidence, score: evidence + 0.05 * concision };
 	});
 	ranked.sort((a, b) => b.score - a.score || a.fact.position - b.fact.position);
 	return ranked.slice(0, limit);
+}
+
+/** The neighbouring sentence of the same document that meets the expectation the fact misses, if any. */
+function companionFor(index: FactIndex, factIndex: number, expectation: Expectation): Fact | undefined {
+	const fact = index.facts[factIndex]!;
+	for (const neighbour of [factIndex - 1, factIndex + 1]) {
+		const candidate = index.facts[neighbour];
+		if (candidate && candidate.document === fact.document && meetsExpectation(candidate, expectation)) return candidate;
+	}
+	return undefined;
 }
 
 /** For each fact holding any variant of any term: the best credit per term (quality × field weight). */

@@ -65,6 +65,14 @@ describe('answer: abstains when the documents do not say', () => {
 	});
 });
 
+test('GIVEN a "why" whose reason is in the sentence before THEN both are shown and cited, in order', () => {
+	const result = answer('Why is most attention given to the rights of children?', kb);
+	expect(result.answered).toBe(true);
+	expect(result.answer).toMatch(/^Askar Shakirov further said: The main sphere .* Thus, most of our attention/);
+	expect(result.sources.map((s) => s.line)).toEqual([22, 22]);
+	expect(result.factIds).toHaveLength(2);
+});
+
 describe('answer: many documents', () => {
 	test('GIVEN a question naming the institution THEN the fact that only says "it" answers it', () => {
 		const result = answer('Can the Valdorian ombudsman annul court rulings?', two);
