@@ -7,6 +7,7 @@ import { contextPayload, ephemeral, notice, topicPagePayload } from './replies.t
 import { respond } from './respond.ts';
 import type { BotContext } from './types.ts';
 
+const VOTE_FAILED = 'Sorry, I could not record your vote just now (a storage problem, logged for the maintainers). Please try again in a minute.';
 const STALE = 'That answer is no longer available (it may be from before a reset). Please ask again.';
 
 /**
@@ -35,7 +36,14 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 		case 'vote': {
 			const record = ctx.store.getAnswer(action.answerId);
 			if (!record) throw new UserError('KnowledgeUnusable', STALE);
-			const tally = ctx.store.recordVote(action.answerId, interaction.user.id, action.vote);
+			let tally: ReturnType<BotContext['store']['recordVote']>;
+			try {
+				tally = ctx.store.recordVote(action.answerId, interaction.user.id, action.vote);
+			} catch (error) {
+				ctx.logger.error({ err: error, answerId: action.answerId, userId: interaction.user.id }, 'store: could not record a vote');
+				await respond(interaction, notice(VOTE_FAILED));
+				return;
+			}
 			const emoji = action.vote > 0 ? '👍' : '👎';
 			const text = tally.changed
 				? `Thanks: your ${emoji} is recorded.${action.vote < 0 ? ' Moderators see the questions that get 👎 and can add what is missing.' : ''}`

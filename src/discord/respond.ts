@@ -1,4 +1,4 @@
-import type { Message, RepliableInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Message, type RepliableInteraction } from 'discord.js';
 import { UserError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { notice, type ReplyPayload } from './replies.ts';
@@ -7,12 +7,25 @@ import { notice, type ReplyPayload } from './replies.ts';
 export const BUG_MESSAGE = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';
 
 /**
+ * True when Discord refused an initial response because the interaction already has one: an earlier
+ * attempt got through although its answer was lost (a 500 or a timeout on the way back), and the
+ * REST client retried it.
+ */
+export function isAlreadyAcknowledged(error: unknown): boolean {
+	return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
+}
+
+/**
  * Replies, edits the deferred reply, or follows up, whichever the interaction's state allows.
  * Ephemerality of an edited reply was fixed when deferring, so flags are dropped then.
+ *
+ * When a reply is refused as already acknowledged (see {@link isAlreadyAcknowledged}), the earlier
+ * response is edited into this one instead: the same reply again, or the answer to a deferral that
+ * landed unseen. Never a second message.
  */
 export async function respond(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
+	const { flags: _flags, ...rest } = payload;
 	if (interaction.deferred && !interaction.replied) {
-		const { flags: _flags, ...rest } = payload;
 		await interaction.editReply(rest);
 		return;
 	}
@@ -20,7 +33,24 @@ export async function respond(interaction: RepliableInteraction, payload: ReplyP
 		await interaction.followUp(payload);
 		return;
 	}
-	await interaction.reply(payload);
+	try {
+		await interaction.reply(payload);
+	} catch (error) {
+		if (!isAlreadyAcknowledged(error)) throw error;
+		await interaction.webhook.editMessage('@original', rest);
+	}
+}
+
+/**
+ * Defers an ephemeral reply (for work that may pass Discord's 3-second window). A deferral refused as
+ * already acknowledged landed earlier: carry on, and {@link respond} will edit it.
+ */
+export async function deferEphemeral(interaction: RepliableInteraction): Promise<void> {
+	try {
+		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+	} catch (error) {
+		if (!isAlreadyAcknowledged(error)) throw error;
+	}
 }
 
 /** Message replies cannot be ephemeral; they never ping the author either. */

@@ -2,15 +2,17 @@ import type { Lexicon } from '../knowledge/schema.ts';
 import type { Fact, KnowledgeDocument } from '../knowledge/types.ts';
 import { stem, words, type Word } from './analyze.ts';
 import { ConceptMatcher } from './concepts.ts';
+import { CoverageScratch } from './coverage.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import { TypoCorrector } from './typoCorrector.ts';
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 
 interface Postings {
-	facts: number[];
+	/** Facts holding the term, in increasing order. */
+	facts: Int32Array;
 	/** Field weight of the term in each fact: 1 for its own words, `aboutWeight` for whom it leans on. */
-	weights: number[];
+	weights: Float32Array;
 }
 
 /**
@@ -29,6 +31,8 @@ export class FactIndex {
 	readonly concepts: ConceptMatcher;
 	readonly typos: TypoCorrector;
 	private readonly postings = new Map<string, Postings>();
+	/** Reused buffers for scoring questions. */
+	readonly scratch: CoverageScratch;
 	/** Every stem in the index, sorted, for prefix lookups. */
 	private readonly sortedStems: string[];
 	/**
@@ -55,6 +59,7 @@ export class FactIndex {
 		for (const group of lexicon.synonyms) for (const term of group) countSurface(words(term));
 		this.subjectTerms = distinguishingSubjects(documents.map((doc) => new Set(this.termsOf(words(doc.subject.join(' . '))))));
 		let totalLength = 0;
+		const building = new Map<string, { facts: number[]; weights: number[] }>();
 		documents.forEach((doc, docIndex) => {
 			for (const fact of doc.facts) {
 				const factIndex = this.facts.length;
@@ -68,13 +73,15 @@ export class FactIndex {
 				for (const term of this.termsOf(own)) terms.set(term, 1);
 				if (fact.about) for (const term of this.termsOf(words(fact.about))) if (!terms.has(term)) terms.set(term, options.aboutWeight);
 				this.mentionTerms.push(fact.mentions.length ? new Set(fact.mentions.flatMap((name) => this.termsOf(words(name)))) : NO_TERMS);
-				for (const [term, weight] of terms) this.addPosting(term, factIndex, weight);
+				for (const [term, weight] of terms) this.addPosting(building, term, factIndex, weight);
 				const length = own.filter((w) => !w.isStopword).length;
 				this.factLength.push(length);
 				totalLength += length;
 			}
 		});
+		for (const [term, list] of building) this.postings.set(term, { facts: Int32Array.from(list.facts), weights: Float32Array.from(list.weights) });
 		this.averageLength = this.facts.length ? totalLength / this.facts.length : 1;
+		this.scratch = new CoverageScratch(this.facts.length);
 		this.sortedStems = [...this.postings.keys()].sort();
 		this.typos = new TypoCorrector(surfaceFrequency);
 	}
@@ -86,11 +93,11 @@ export class FactIndex {
 		return terms;
 	}
 
-	private addPosting(term: string, fact: number, weight: number): void {
-		let list = this.postings.get(term);
+	private addPosting(building: Map<string, { facts: number[]; weights: number[] }>, term: string, fact: number, weight: number): void {
+		let list = building.get(term);
 		if (!list) {
 			list = { facts: [], weights: [] };
-			this.postings.set(term, list);
+			building.set(term, list);
 		}
 		list.facts.push(fact);
 		list.weights.push(weight);

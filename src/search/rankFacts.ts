@@ -37,24 +37,7 @@ export function rankFacts(
 	options: SearchOptions,
 	limit: number,
 ): RankedFact[] {
-	const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
-	if (totalWeight === 0) return [];
-	const credit = creditByFact(index, terms);
-	const byCoverage: { factIndex: number; coverage: number }[] = [];
-	for (const [factIndex, row] of credit) {
-		const subject = index.subjectTerms[index.factDocument[factIndex]!]!;
-		const mentioned = index.mentionTerms[factIndex]!;
-		let matched = 0;
-		terms.forEach((term, termIndex) => {
-			let best = row[termIndex]!;
-			for (const v of term.variants) {
-				if (best < options.subjectWeight && subject.has(v.term)) best = Math.max(best, v.quality * options.subjectWeight);
-				if (best < options.aboutWeight && mentioned.has(v.term)) best = Math.max(best, v.quality * options.aboutWeight);
-			}
-			matched += term.weight * best;
-		});
-		byCoverage.push({ factIndex, coverage: matched / totalWeight });
-	}
+	const byCoverage = index.scratch.cover(index, terms, options);
 	byCoverage.sort((a, b) => b.coverage - a.coverage || a.factIndex - b.factIndex);
 
 	const ranked = byCoverage.slice(0, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
@@ -81,27 +64,6 @@ function companionFor(index: FactIndex, factIndex: number, expectation: Expectat
 		if (candidate && candidate.document === fact.document && meetsExpectation(candidate, expectation)) return candidate;
 	}
 	return undefined;
-}
-
-/** For each fact holding any variant of any term: the best credit per term (quality × field weight). */
-function creditByFact(index: FactIndex, terms: readonly QueryTerm[]): Map<number, Float64Array> {
-	const credit = new Map<number, Float64Array>();
-	terms.forEach((term, termIndex) => {
-		for (const { term: variant, quality } of term.variants) {
-			const postings = index.postingsOf(variant);
-			if (!postings) continue;
-			for (let i = 0; i < postings.facts.length; i++) {
-				const fact = postings.facts[i]!;
-				let row = credit.get(fact);
-				if (!row) {
-					row = new Float64Array(terms.length);
-					credit.set(fact, row);
-				}
-				row[termIndex] = Math.max(row[termIndex]!, quality * postings.weights[i]!);
-			}
-		}
-	});
-	return credit;
 }
 
 /**

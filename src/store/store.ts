@@ -53,6 +53,34 @@ export interface KnowledgeGap {
 	lastAskedAt: Date;
 }
 
+/** Options for {@link Store.open}. */
+export interface StoreOptions {
+	/**
+	 * How long a write waits for another process's (shard's) lock before failing, in ms. Kept short
+	 * because better-sqlite3 waits synchronously: the whole bot stalls while it does. Shards hold the
+	 * lock for a millisecond or so; anything longer is an outage, better reported than waited out.
+	 */
+	busyTimeoutMs?: number;
+	/**
+	 * After a write fails for a reason that tends to last (locked, busy, I/O error, disk full,
+	 * read-only), further writes fail at once for this long instead of stalling again. Answers still
+	 * go out meanwhile (without buttons); see `answerQuestion`.
+	 */
+	backoffMs?: number;
+}
+
+/** Thrown instead of touching the database while writes are paused after a lasting failure. */
+export class StoreUnavailableError extends Error {
+	readonly code = 'STORE_UNAVAILABLE';
+	constructor(override readonly cause: unknown, waitMs: number) {
+		super(`store: writes paused for ${waitMs} ms after: ${(cause as Error)?.message ?? String(cause)}`);
+		this.name = 'StoreUnavailableError';
+	}
+}
+
+/** SQLite result codes that usually persist for a while: back off instead of retrying at once. */
+const LASTING_FAILURE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|READONLY|CANTOPEN|PROTOCOL)/;
+
 /** File name of the database inside `DATA_DIR`. */
 export const STORE_FILE = 'ombudsbot.sqlite';
 
@@ -181,13 +209,18 @@ function toAudit(row: AuditRow): AuditEntry {
 export class Store {
 	private readonly db: Database.Database;
 	private closed = false;
+	private pausedUntil = 0;
+	private pauseCause: unknown = null;
 
-	private constructor(db: Database.Database) {
+	private constructor(
+		db: Database.Database,
+		private readonly backoffMs: number,
+	) {
 		this.db = db;
 	}
 
 	/** Opens (creating if needed) the store in `dataDir`, or an in-memory one for `':memory:'`. */
-	static open(dataDir: string): Store {
+	static open(dataDir: string, options: StoreOptions = {}): Store {
 		let file = ':memory:';
 		if (dataDir !== ':memory:') {
 			mkdirSync(dataDir, { recursive: true });
@@ -198,14 +231,34 @@ export class Store {
 			db.pragma('journal_mode = WAL');
 			db.pragma('synchronous = FULL');
 			db.pragma('foreign_keys = ON');
-			// Other shards may hold the write lock for a moment.
+			// Shards starting together migrate one after the other: wait for each other here.
 			db.pragma('busy_timeout = 5000');
 			Store.migrate(db);
+			// Afterwards, never stall the bot long for a lock (see StoreOptions.busyTimeoutMs).
+			db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 250))}`);
 		} catch (error) {
 			db.close();
 			throw error;
 		}
-		return new Store(db);
+		return new Store(db, options.backoffMs ?? 2_000);
+	}
+
+	/**
+	 * Runs a write, or fails at once while writes are paused. A lasting failure (see
+	 * {@link StoreOptions.backoffMs}) pauses writes, so an outage costs one short stall, not one per write.
+	 */
+	private write<T>(run: () => T): T {
+		const now = Date.now();
+		if (now < this.pausedUntil) throw new StoreUnavailableError(this.pauseCause, this.pausedUntil - now);
+		try {
+			return run();
+		} catch (error) {
+			if (LASTING_FAILURE.test(String((error as { code?: unknown })?.code ?? ''))) {
+				this.pausedUntil = Date.now() + this.backoffMs;
+				this.pauseCause = error;
+			}
+			throw error;
+		}
 	}
 
 	private static migrate(db: Database.Database): void {
@@ -226,7 +279,7 @@ export class Store {
 	/** Records an answer (idempotent on `id`). */
 	recordAnswer(record: NewAnswerRecord): void {
 		const question = record.question.slice(0, MAX_QUESTION_CHARS);
-		this.db
+		this.write(() => this.db
 			.prepare(
 				`INSERT OR IGNORE INTO answers
 				(id, created_at, user_id, guild_id, channel_id, source, question, normalized, answered, confidence, fact_ids, suggestions)
@@ -245,7 +298,7 @@ export class Store {
 				Number.isFinite(record.confidence) ? record.confidence : 0,
 				JSON.stringify(record.factIds),
 				JSON.stringify(record.suggestions),
-			);
+			));
 	}
 
 	getAnswer(id: string): AnswerRecord | undefined {
@@ -271,7 +324,7 @@ export class Store {
 	 * Returns the tally after the vote.
 	 */
 	recordVote(answerId: string, userId: string, vote: 1 | -1): VoteTally {
-		return this.db
+		return this.write(() => this.db
 			.transaction((): VoteTally => {
 				const previous = this.db
 					.prepare('SELECT vote FROM feedback WHERE answer_id = ? AND user_id = ?')
@@ -285,7 +338,7 @@ export class Store {
 				const tally = this.tally(answerId);
 				return { ...tally, changed: previous?.vote !== vote };
 			})
-			.immediate();
+			.immediate());
 	}
 
 	tally(answerId: string): { up: number; down: number } {
@@ -299,7 +352,7 @@ export class Store {
 
 	/** Appends to the audit log; returns the entry's id. */
 	audit(entry: NewAuditEntry): number {
-		const result = this.db
+		const result = this.write(() => this.db
 			.prepare(
 				'INSERT INTO audit (at, actor_id, actor_name, action, target, ok, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
 			)
@@ -311,7 +364,7 @@ export class Store {
 				entry.target,
 				entry.ok ? 1 : 0,
 				JSON.stringify(entry.detail),
-			);
+			));
 		return Number(result.lastInsertRowid);
 	}
 
@@ -359,9 +412,9 @@ export class Store {
 	}
 
 	setMeta(key: string, value: string): void {
-		this.db
+		this.write(() => this.db
 			.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-			.run(key, value);
+			.run(key, value));
 	}
 
 	/**
@@ -369,13 +422,17 @@ export class Store {
 	 * the knowledge folder. Returns the new generation.
 	 */
 	bumpKnowledgeGeneration(): number {
-		return this.db
-			.transaction(() => {
-				const next = Number(this.getMeta('knowledge_generation') ?? '0') + 1;
-				this.setMeta('knowledge_generation', String(next));
-				return next;
-			})
-			.immediate();
+		return this.write(() =>
+			this.db
+				.transaction(() => {
+					const next = Number(this.getMeta('knowledge_generation') ?? '0') + 1;
+					this.db
+						.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+						.run('knowledge_generation', String(next));
+					return next;
+				})
+				.immediate(),
+		);
 	}
 
 	knowledgeGeneration(): number {
