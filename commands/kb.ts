@@ -1,6 +1,5 @@
 import {
 	InteractionContextType,
-	MessageFlags,
 	PermissionFlagsBits,
 	SlashCommandBuilder,
 	type AutocompleteInteraction,
@@ -11,7 +10,7 @@ import { addDocument, gapsPayload, refreshKnowledge, removeDocument, statusPaylo
 import { clip, LIMITS } from '../src/discord/limits.ts';
 import { canCurate } from '../src/discord/permissions.ts';
 import { notice } from '../src/discord/replies.ts';
-import { respond } from '../src/discord/respond.ts';
+import { deferEphemeral, respond } from '../src/discord/respond.ts';
 import type { BotContext } from '../src/discord/types.ts';
 
 /**
@@ -60,18 +59,18 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 			return;
 		case 'refresh':
 			// Building can pass Discord's 3-second window: defer first.
-			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+			await deferEphemeral(interaction);
 			await respond(interaction, await refreshKnowledge(ctx, actor));
 			return;
 		case 'add': {
-			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+			await deferEphemeral(interaction);
 			const file = interaction.options.getAttachment('file', true);
 			const replace = interaction.options.getBoolean('replace') ?? false;
 			await respond(interaction, await addDocument(ctx, actor, { name: file.name, size: file.size, url: file.url }, replace));
 			return;
 		}
 		case 'remove': {
-			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+			await deferEphemeral(interaction);
 			await respond(interaction, await removeDocument(ctx, actor, interaction.options.getString('document', true)));
 			return;
 		}

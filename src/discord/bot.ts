@@ -3,7 +3,7 @@ import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type I
 import type { DestinationStream } from 'pino';
 import type { Env } from '../env.ts';
 import { createLogger, type Logger } from '../logger.ts';
-import { Store } from '../store/store.ts';
+import { Store, type StoreOptions } from '../store/store.ts';
 import { Cooldowns } from './cooldown.ts';
 import * as interactionCreate from './events/interactionCreate.ts';
 import * as messageCreate from './events/messageCreate.ts';
@@ -23,6 +23,8 @@ export interface StartOptions {
 	syncIntervalMs?: number;
 	/** How long shutdown waits for in-flight work. */
 	drainTimeoutMs?: number;
+	/** Store tuning (lock wait, back-off after a failed write); the defaults suit production. */
+	store?: StoreOptions;
 }
 
 export interface BotHandle {
@@ -72,7 +74,7 @@ export function clientOptions(env: Env): ClientOptions {
  */
 export async function startBot(env: Env, options: StartOptions = {}): Promise<BotHandle> {
 	const logger: Logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN], destination: options.logDestination });
-	const store = Store.open(env.DATA_DIR);
+	const store = Store.open(env.DATA_DIR, options.store);
 	const knowledge = new KnowledgeHolder(env.KNOWLEDGE_DIR);
 	let client: Client | null = null;
 	let syncTimer: NodeJS.Timeout | null = null;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { startBot, type BotHandle } from '../../src/discord/bot.ts';
+import { startBot, type BotHandle, type StartOptions } from '../../src/discord/bot.ts';
 import { parseEnv } from '../../src/env.ts';
 import { PERMISSIONS, startFakeDiscord, type FakeDiscord, type FakeUser, type RecordedCall } from './fakeDiscord.ts';
 
@@ -46,6 +46,8 @@ export interface TestBotOptions {
 	shareFoldersWith?: TestBot;
 	/** How often the bot checks the store for knowledge changes made by other processes. */
 	syncIntervalMs?: number;
+	/** Store tuning passed to startBot. */
+	store?: StartOptions['store'];
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -77,6 +79,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
 			logDestination: { write: (line: string) => void logs.push(line) },
 			handleSignals: false,
 			...(options.syncIntervalMs ? { syncIntervalMs: options.syncIntervalMs } : {}),
+			...(options.store ? { store: options.store } : {}),
 		});
 	} catch (error) {
 		await discord.close();
