@@ -15,7 +15,8 @@ export const data = new SlashCommandBuilder()
 	);
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-	const query = interaction.options.getString('query', true).trim();
+	// Discord enforces the 200-character limit; the cut guards against a payload that does not.
+	const query = interaction.options.getString('query', true).slice(0, 500).trim();
 	if (!query) throw new UserError('EmptyQuestion', 'Please type some words to search for.');
 	const kb = requireKnowledge(ctx);
 	await respond(interaction, searchPayload(kb, query, searchFacts(kb, query, 8)));

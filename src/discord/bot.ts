@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import type { DestinationStream } from 'pino';
 import type { Env } from '../env.ts';
@@ -10,6 +11,7 @@ import * as messageCreate from './events/messageCreate.ts';
 import { KnowledgeHolder } from './knowledge.ts';
 import { loadCommands, COMMANDS_DIR } from './registry.ts';
 import { notice } from './replies.ts';
+import { removeStaleTemporaries } from './uploads.ts';
 import type { BotContext } from './types.ts';
 
 export interface StartOptions {
@@ -80,6 +82,11 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 	let syncTimer: NodeJS.Timeout | null = null;
 	const cleanupSignals: (() => void)[] = [];
 	try {
+		// A process killed mid-upload may have left a temporary file: old or new document stands, the rest goes.
+		for (const dir of [env.KNOWLEDGE_DIR, join(env.DATA_DIR, 'removed')]) {
+			const removed = await removeStaleTemporaries(dir);
+			if (removed.length > 0) logger.warn({ dir, removed }, 'removed temporary files left by an interrupted write');
+		}
 		knowledge.generation = store.knowledgeGeneration();
 		const startup = { id: 'startup', name: 'startup' };
 		const { problems } = await knowledge.load(startup);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 
 /** Largest upload downloaded at all; the engine's validation applies its own, lower limit. */
@@ -90,12 +90,16 @@ export async function download(url: string, maxBytes = MAX_DOWNLOAD_BYTES): Prom
 	return bytes;
 }
 
+/** `.name.<pid>-<random>.tmp`: the writer's pid tells a crashed writer's leftovers from a live one's. */
+const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{12}\.tmp$/;
+
 /**
- * Writes `bytes` to `target` atomically: a temporary file beside it (ignored by the loader: not
- * `.md`/`.txt`), flushed to disk, then renamed over the target. A crash leaves old or new, never half.
+ * Writes `bytes` to `target` atomically: a temporary file beside it (ignored by the loader: hidden),
+ * flushed to disk, then renamed over the target. A crash leaves old or new, never half; the
+ * temporary file it may leave is removed by {@link removeStaleTemporaries} at the next start.
  */
 export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
-	const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+	const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
 	const handle = await open(temporary, 'wx', 0o644);
 	try {
 		await handle.writeFile(bytes);
@@ -109,4 +113,33 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array | string
 		await unlink(temporary).catch(() => undefined);
 		throw error;
 	}
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: alive, someone else's.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Removes the temporary files of {@link writeFileAtomic} left in `dir` by a process that died while
+ * writing (killed, power cut). Files of live writers (another shard, mid-upload) are kept.
+ * Returns the names removed.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+	const entries = await readdir(dir).catch(() => [] as string[]);
+	const removed: string[] = [];
+	for (const entry of entries) {
+		const match = TEMPORARY.exec(entry);
+		if (!match || isAlive(Number(match[1]))) continue;
+		await unlink(join(dir, entry)).then(
+			() => removed.push(entry),
+			() => undefined,
+		);
+	}
+	return removed;
 }
