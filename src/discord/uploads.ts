@@ -45,6 +45,8 @@ export function safeDocumentName(name: string): NameCheck {
 		.slice(0, 64)
 		.replace(/-+$/, '');
 	if (!id) return { ok: false, issue: 'the file name has no letters or digits to make a document id from' };
+	// Again on the id: full-width letters and dropped punctuation can turn `ＣＯＮ` or `Con!` into `con`.
+	if (WINDOWS_RESERVED.test(id)) return { ok: false, issue: `\`${id}\` is a reserved device name on Windows` };
 	return { ok: true, fileName: `${id}${extension}`, id };
 }
 
