@@ -1,4 +1,4 @@
-import type { FactIndex } from './factIndex.ts';
+import type { FactIndex, Postings } from './factIndex.ts';
 import type { QueryTerm } from './query.ts';
 import type { SearchOptions } from './searchOptions.ts';
 
@@ -8,138 +8,179 @@ export interface Covered {
 	coverage: number;
 }
 
-/**
- * A term held by more than this share of all facts (and by more than `COMMON_MIN` facts) is too common to
- * make a fact a candidate by itself: it only adds to candidates that rarer terms found. Small knowledge
- * bases are scored exhaustively.
- */
-const COMMON_SHARE = 0.05;
-const COMMON_MIN = 2000;
+/** Most facts scored up front from the strongest term's postings. */
+const SEED_LIMIT = 2000;
+
+/** One variant's postings, walked in fact order. */
+interface Cursor {
+	facts: Int32Array;
+	weights: Float32Array;
+	term: number;
+	quality: number;
+	/** False for facts that earn the term only through what their document is about. */
+	direct: boolean;
+	at: number;
+}
 
 /**
- * Buffers reused by every question on one index, so that scoring allocates nothing per fact: at 100,000
- * facts a common word touches most of them.
+ * The `limit` facts of highest coverage, best first (ties: the earlier fact), among those within
+ * `rerankMargin` of the best: further behind, no adjustment can bring a fact back to the top. A fact is a
+ * candidate when it holds a variant of some term itself; its document's subject and the subject names it
+ * refers to can then stand in for the terms it lacks.
+ *
+ * Scored document-at-a-time over postings sorted by fact, so each candidate is met once with all its
+ * credits and nothing is allocated per fact. MaxScore pruning: the terms whose postings together cannot
+ * lift a fact past the bar stop proposing candidates and are only looked up for those the others propose.
  */
-export class CoverageScratch {
-	private generation = 0;
-	private readonly stamp: Int32Array;
-	private readonly slotOf: Int32Array;
-	private factOfSlot = new Int32Array(1024);
-	private credit = new Float32Array(1024 * 8);
+export function coverFacts(index: FactIndex, terms: readonly QueryTerm[], options: SearchOptions, limit: number): Covered[] {
+	const termCount = terms.length;
+	const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+	if (totalWeight === 0 || termCount === 0) return [];
+	const cursorsOf: Cursor[][] = terms.map((term, t) =>
+		term.variants.flatMap(({ term: variant, quality }) => [
+			...cursor(index.postingsOf(variant), t, quality, true),
+			...cursor(index.referencesOf(variant), t, quality, false),
+		]),
+	);
+	const allCursors = cursorsOf.flat();
+	const gain = terms.map((term) => term.weight * Math.max(0, ...term.variants.map((v) => v.quality)));
+	const byGain = [...terms.keys()].filter((t) => cursorsOf[t]!.length > 0).sort((a, b) => gain[a]! - gain[b]!);
+	const ceiling = byGain.reduce((sum, t) => sum + gain[t]!, 0) / totalWeight;
 
-	constructor(factCount: number) {
-		this.stamp = new Int32Array(factCount);
-		this.slotOf = new Int32Array(factCount);
+	let proposing = allCursors;
+	let lookedUp: Cursor[] = [];
+	/** Terms whose gains together stay under the bar cannot make a fact worth keeping on their own. */
+	const repartition = (bar: number) => {
+		let reach = 0;
+		const quiet = new Set<number>();
+		for (const t of byGain) {
+			if (reach + gain[t]! >= bar * totalWeight - 1e-9) break;
+			reach += gain[t]!;
+			quiet.add(t);
+		}
+		proposing = allCursors.filter((c) => !quiet.has(c.term));
+		lookedUp = allCursors.filter((c) => quiet.has(c.term));
+	};
+
+	const credit = new Float32Array(termCount);
+	let direct = false;
+	const earn = (c: Cursor, at: number) => {
+		const earned = c.quality * c.weights[at]!;
+		if (earned > credit[c.term]!) credit[c.term] = earned;
+		if (c.direct) direct = true;
+	};
+	const coverage = () => {
+		let matched = 0;
+		for (let t = 0; t < termCount; t++) matched += terms[t]!.weight * credit[t]!;
+		return matched / totalWeight;
+	};
+	const best = new TopCovered(limit, options.rerankMargin);
+
+	// Score the facts of the term that adds most first, when it is rare: the bar then starts high and most
+	// of the walk is pruned.
+	const seeded = new Set<number>();
+	const strongest = byGain[byGain.length - 1];
+	const strongestCursors = strongest === undefined ? [] : cursorsOf[strongest]!.filter((c) => c.direct);
+	if (strongestCursors.reduce((n, c) => n + c.facts.length, 0) <= SEED_LIMIT) {
+		for (const fact of strongestCursors.flatMap((c) => [...c.facts])) {
+			if (seeded.has(fact)) continue;
+			seeded.add(fact);
+			credit.fill(0);
+			direct = false;
+			for (const c of allCursors) {
+				const at = seek(c.facts, 0, fact);
+				if (c.facts[at] === fact) earn(c, at);
+			}
+			best.offer(fact, coverage());
+		}
 	}
 
-	/**
-	 * Coverage of every candidate fact: those holding a variant of a term that is not too common (or of
-	 * any term, when all are common). Common terms then add their credit to those candidates only.
-	 */
-	cover(index: FactIndex, terms: readonly QueryTerm[], options: SearchOptions): Covered[] {
-		const termCount = terms.length;
-		const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
-		if (totalWeight === 0 || termCount === 0) return [];
-		this.generation++;
-		let slots = 0;
-		const commonLimit = Math.max(COMMON_MIN, index.facts.length * COMMON_SHARE);
-		const postingsSize = terms.map((t) => t.variants.reduce((sum, v) => sum + index.documentFrequency(v.term), 0));
-		const rareExists = postingsSize.some((size, t) => size > 0 && size <= commonLimit && terms[t]!.known);
-		const isCommon = (t: number) => rareExists && postingsSize[t]! > commonLimit;
+	let bar = -1;
+	for (;;) {
+		const worst = best.worstKept();
+		if (worst >= ceiling - 1e-9) break;
+		const newBar = Math.max(worst, best.bestKept() - options.rerankMargin);
+		if (newBar > bar) {
+			bar = newBar;
+			repartition(bar);
+		}
+		let fact = Infinity;
+		for (const c of proposing) if (c.at < c.facts.length && c.facts[c.at]! < fact) fact = c.facts[c.at]!;
+		if (fact === Infinity) break;
+		credit.fill(0);
+		direct = false;
+		for (const c of proposing) {
+			if (c.facts[c.at] !== fact) continue;
+			earn(c, c.at);
+			c.at++;
+		}
+		if (seeded.has(fact)) continue;
+		for (const c of lookedUp) {
+			c.at = seek(c.facts, c.at, fact);
+			if (c.facts[c.at] === fact) earn(c, c.at);
+		}
+		if (direct) best.offer(fact, coverage());
+	}
+	return best.sorted();
+}
 
-		for (let t = 0; t < termCount; t++) {
-			if (isCommon(t)) continue;
-			for (const { term, quality } of terms[t]!.variants) {
-				const postings = index.postingsOf(term);
-				if (!postings) continue;
-				for (let i = 0; i < postings.facts.length; i++) {
-					const fact = postings.facts[i]!;
-					let slot: number;
-					if (this.stamp[fact] === this.generation) slot = this.slotOf[fact]!;
-					else {
-						slot = slots++;
-						this.ensureCapacity(slots, termCount);
-						this.stamp[fact] = this.generation;
-						this.slotOf[fact] = slot;
-						this.factOfSlot[slot] = fact;
-						this.credit.fill(0, slot * termCount, slot * termCount + termCount);
-					}
-					const credit = quality * postings.weights[i]!;
-					if (credit > this.credit[slot * termCount + t]!) this.credit[slot * termCount + t] = credit;
-				}
-			}
-		}
-		for (let t = 0; t < termCount; t++) {
-			if (!isCommon(t)) continue;
-			for (const { term, quality } of terms[t]!.variants) {
-				const postings = index.postingsOf(term)!;
-				for (let slot = 0; slot < slots; slot++) {
-					const at = binarySearch(postings.facts, this.factOfSlot[slot]!);
-					if (at < 0) continue;
-					const credit = quality * postings.weights[at]!;
-					if (credit > this.credit[slot * termCount + t]!) this.credit[slot * termCount + t] = credit;
-				}
-			}
-		}
+function cursor(postings: Readonly<Postings> | undefined, term: number, quality: number, direct: boolean): Cursor[] {
+	return postings ? [{ facts: postings.facts, weights: postings.weights, term, quality, direct, at: 0 }] : [];
+}
 
-		const subjectCredit = new Map<number, Float32Array>();
-		const covered: Covered[] = new Array(slots);
-		for (let slot = 0; slot < slots; slot++) {
-			const fact = this.factOfSlot[slot]!;
-			const document = index.factDocument[fact]!;
-			let bySubject = subjectCredit.get(document);
-			if (!bySubject) {
-				bySubject = this.subjectCreditOf(index, document, terms, options);
-				subjectCredit.set(document, bySubject);
-			}
-			const mentioned = index.mentionTerms[fact]!;
-			let matched = 0;
-			for (let t = 0; t < termCount; t++) {
-				let best = Math.max(this.credit[slot * termCount + t]!, bySubject[t]!);
-				if (mentioned.size && best < options.aboutWeight) {
-					for (const v of terms[t]!.variants) if (mentioned.has(v.term)) best = Math.max(best, v.quality * options.aboutWeight);
-				}
-				matched += terms[t]!.weight * best;
-			}
-			covered[slot] = { factIndex: fact, coverage: matched / totalWeight };
+/** The highest-coverage facts seen so far, at most `limit`, within `margin` of the best; ties go to the earlier fact. */
+class TopCovered {
+	private readonly kept: Covered[] = [];
+
+	constructor(
+		private readonly limit: number,
+		private readonly margin: number,
+	) {}
+
+	offer(factIndex: number, coverage: number): void {
+		if (this.limit === 0 || coverage < this.bestKept() - this.margin) return;
+		const kept = this.kept;
+		if (kept.length === this.limit) {
+			const worst = kept[kept.length - 1]!;
+			if (coverage < worst.coverage || (coverage === worst.coverage && factIndex > worst.factIndex)) return;
+			kept.pop();
 		}
-		return covered;
+		let at = kept.length;
+		while (at > 0 && (kept[at - 1]!.coverage < coverage || (kept[at - 1]!.coverage === coverage && kept[at - 1]!.factIndex > factIndex))) at--;
+		kept.splice(at, 0, { factIndex, coverage });
 	}
 
-	/** What a document's subject earns each term, for the facts of that document that lack it. */
-	private subjectCreditOf(index: FactIndex, document: number, terms: readonly QueryTerm[], options: SearchOptions): Float32Array {
-		const subject = index.subjectTerms[document]!;
-		const credit = new Float32Array(terms.length);
-		if (subject.size === 0) return credit;
-		terms.forEach((term, t) => {
-			for (const v of term.variants) if (subject.has(v.term)) credit[t] = Math.max(credit[t]!, v.quality * options.subjectWeight);
-		});
-		return credit;
+	/** The highest coverage kept so far; -1 before any. */
+	bestKept(): number {
+		return this.kept[0]?.coverage ?? -1;
 	}
 
-	private ensureCapacity(slots: number, termCount: number): void {
-		if (slots > this.factOfSlot.length) {
-			const grown = new Int32Array(this.factOfSlot.length * 2);
-			grown.set(this.factOfSlot);
-			this.factOfSlot = grown;
-		}
-		if (slots * termCount > this.credit.length) {
-			const grown = new Float32Array(Math.max(this.credit.length * 2, slots * termCount));
-			grown.set(this.credit);
-			this.credit = grown;
-		}
+	/** The lowest coverage kept once `limit` facts are kept (a later fact must beat it); -1 before. */
+	worstKept(): number {
+		return this.kept.length === this.limit ? this.kept[this.kept.length - 1]!.coverage : -1;
+	}
+
+	sorted(): Covered[] {
+		return this.kept;
 	}
 }
 
-function binarySearch(sorted: Int32Array, value: number): number {
-	let lo = 0;
-	let hi = sorted.length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		const at = sorted[mid]!;
-		if (at === value) return mid;
-		if (at < value) lo = mid + 1;
-		else hi = mid - 1;
+/** The first position at or after `from` whose fact is at least `fact`: galloping, then binary search. */
+function seek(sorted: Int32Array, from: number, fact: number): number {
+	if (from >= sorted.length || sorted[from]! >= fact) return from;
+	let step = 1;
+	let hi = from + 1;
+	while (hi < sorted.length && sorted[hi]! < fact) {
+		from = hi;
+		step *= 2;
+		hi = from + step;
 	}
-	return -1;
+	hi = Math.min(hi, sorted.length);
+	let lo = from + 1;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sorted[mid]! < fact) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }

@@ -2,23 +2,22 @@ import type { Lexicon } from '../knowledge/schema.ts';
 import type { Fact, KnowledgeDocument } from '../knowledge/types.ts';
 import { stem, words, type Word } from './analyze.ts';
 import { ConceptMatcher } from './concepts.ts';
-import { CoverageScratch } from './coverage.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import { TypoCorrector } from './typoCorrector.ts';
 
-const NO_TERMS: ReadonlySet<string> = new Set();
-
-interface Postings {
-	/** Facts holding the term, in increasing order. */
+export interface Postings {
+	/** Facts, in increasing order. */
 	facts: Int32Array;
-	/** Field weight of the term in each fact: 1 for its own words, `aboutWeight` for whom it leans on. */
+	/** What the term earns in each fact: 1 for its own words, less for whom it leans on or what it refers to. */
 	weights: Float32Array;
 }
 
+type PostingsBuilder = Map<string, { facts: number[]; weights: number[] }>;
+
 /**
  * An inverted index over facts: term (word stem or lexicon concept) → facts holding it, with document
- * frequencies for BM25-style weighting, the vocabulary for typo correction and prefix lookups, and each
- * document's subject terms.
+ * frequencies for BM25-style weighting, the vocabulary for typo correction and prefix lookups, and the
+ * facts that earn a term through what their document is about.
  */
 export class FactIndex {
 	readonly facts: Fact[] = [];
@@ -31,21 +30,17 @@ export class FactIndex {
 	readonly concepts: ConceptMatcher;
 	readonly typos: TypoCorrector;
 	private readonly postings = new Map<string, Postings>();
-	/** Reused buffers for scoring questions. */
-	readonly scratch: CoverageScratch;
 	/** Every stem in the index, sorted, for prefix lookups. */
 	private readonly sortedStems: string[];
 	/**
-	 * Per fact: terms of the subject names it refers to by a short form ("the forum"). They earn credit when
-	 * scoring, like a document's subject, but are not indexed: they would make the subject's words look
-	 * common and weigh less.
+	 * Facts that earn a term without holding it: through their document's subject (a question naming the
+	 * institution) or a subject name they call by a short form ("the forum"). Kept apart from `postings`
+	 * so they neither count in document frequencies (the subject's words would look common) nor make a
+	 * fact a candidate on their own.
 	 */
-	readonly mentionTerms: ReadonlySet<string>[] = [];
+	private readonly references = new Map<string, Postings>();
 	/** Lower-case words of the proper names in the facts ("kazakhstan", "shakirov"). */
 	private readonly nameWords = new Set<string>();
-	/** Per document: the terms of its subject that tell it apart from the other documents. */
-	readonly subjectTerms: Set<string>[];
-
 	constructor(
 		readonly documents: readonly KnowledgeDocument[],
 		lexicon: Lexicon,
@@ -57,9 +52,10 @@ export class FactIndex {
 			for (const w of list) surfaceFrequency.set(w.surface, (surfaceFrequency.get(w.surface) ?? 0) + 1);
 		};
 		for (const group of lexicon.synonyms) for (const term of group) countSurface(words(term));
-		this.subjectTerms = distinguishingSubjects(documents.map((doc) => new Set(this.termsOf(words(doc.subject.join(' . '))))));
+		const subjectTerms = distinguishingSubjects(documents.map((doc) => new Set(this.termsOf(words(doc.subject.join(' . '))))));
 		let totalLength = 0;
-		const building = new Map<string, { facts: number[]; weights: number[] }>();
+		const building: PostingsBuilder = new Map();
+		const referencing: PostingsBuilder = new Map();
 		documents.forEach((doc, docIndex) => {
 			for (const fact of doc.facts) {
 				const factIndex = this.facts.length;
@@ -72,16 +68,19 @@ export class FactIndex {
 				const terms = new Map<string, number>();
 				for (const term of this.termsOf(own)) terms.set(term, 1);
 				if (fact.about) for (const term of this.termsOf(words(fact.about))) if (!terms.has(term)) terms.set(term, options.aboutWeight);
-				this.mentionTerms.push(fact.mentions.length ? new Set(fact.mentions.flatMap((name) => this.termsOf(words(name)))) : NO_TERMS);
-				for (const [term, weight] of terms) this.addPosting(building, term, factIndex, weight);
+				for (const [term, weight] of terms) addPosting(building, term, factIndex, weight);
+				const referred = new Map<string, number>();
+				for (const term of subjectTerms[docIndex]!) referred.set(term, options.subjectWeight);
+				for (const term of fact.mentions.flatMap((name) => this.termsOf(words(name)))) referred.set(term, Math.max(referred.get(term) ?? 0, options.aboutWeight));
+				for (const [term, weight] of referred) if (weight > (terms.get(term) ?? 0)) addPosting(referencing, term, factIndex, weight);
 				const length = own.filter((w) => !w.isStopword).length;
 				this.factLength.push(length);
 				totalLength += length;
 			}
 		});
 		for (const [term, list] of building) this.postings.set(term, { facts: Int32Array.from(list.facts), weights: Float32Array.from(list.weights) });
+		for (const [term, list] of referencing) this.references.set(term, { facts: Int32Array.from(list.facts), weights: Float32Array.from(list.weights) });
 		this.averageLength = this.facts.length ? totalLength / this.facts.length : 1;
-		this.scratch = new CoverageScratch(this.facts.length);
 		this.sortedStems = [...this.postings.keys()].sort();
 		this.typos = new TypoCorrector(surfaceFrequency);
 	}
@@ -91,16 +90,6 @@ export class FactIndex {
 		const terms = analysed.filter((w) => !w.isStopword).map((w) => w.stem);
 		for (const match of this.concepts.match(analysed)) terms.push(match.concept);
 		return terms;
-	}
-
-	private addPosting(building: Map<string, { facts: number[]; weights: number[] }>, term: string, fact: number, weight: number): void {
-		let list = building.get(term);
-		if (!list) {
-			list = { facts: [], weights: [] };
-			building.set(term, list);
-		}
-		list.facts.push(fact);
-		list.weights.push(weight);
 	}
 
 	/** Whether a word belongs to a proper name in some fact. */
@@ -114,6 +103,11 @@ export class FactIndex {
 
 	postingsOf(term: string): Readonly<Postings> | undefined {
 		return this.postings.get(term);
+	}
+
+	/** Facts that earn the term through their document's subject or a short-form mention (see `references`). */
+	referencesOf(term: string): Readonly<Postings> | undefined {
+		return this.references.get(term);
 	}
 
 	documentFrequency(term: string): number {
@@ -194,4 +188,14 @@ export class FactIndex {
  */
 function distinguishingSubjects(subjects: Set<string>[]): Set<string>[] {
 	return subjects.map((terms) => new Set([...terms].filter((term) => subjects.some((other) => !other.has(term)))));
+}
+
+function addPosting(building: PostingsBuilder, term: string, fact: number, weight: number): void {
+	let list = building.get(term);
+	if (!list) {
+		list = { facts: [], weights: [] };
+		building.set(term, list);
+	}
+	list.facts.push(fact);
+	list.weights.push(weight);
 }

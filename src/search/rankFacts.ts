@@ -1,4 +1,5 @@
 import type { Fact } from '../knowledge/types.ts';
+import { coverFacts } from './coverage.ts';
 import { holdsNumbers, meetsExpectation, STRICT_KINDS, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
 import type { QueryTerm } from './query.ts';
@@ -37,10 +38,7 @@ export function rankFacts(
 	options: SearchOptions,
 	limit: number,
 ): RankedFact[] {
-	const byCoverage = index.scratch.cover(index, terms, options);
-	byCoverage.sort((a, b) => b.coverage - a.coverage || a.factIndex - b.factIndex);
-
-	const ranked = byCoverage.slice(0, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
+	const ranked = coverFacts(index, terms, options, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
 		const fact = index.facts[factIndex]!;
 		const meets = meetsExpectation(fact, expectation);
 		const companion = meets || expectation.kind === 'none' ? undefined : companionFor(index, factIndex, expectation);

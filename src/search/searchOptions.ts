@@ -35,6 +35,12 @@ export interface SearchOptions {
 	maxProximityBonus: number;
 	/** How far apart (in words) two question words may stand in a fact and still count as together. */
 	proximityWindow: number;
+	/**
+	 * How far behind the best fact's coverage a fact may be and still be ranked in detail. Expectations and
+	 * proximity move a fact by less than this, so facts further behind cannot win; skipping them keeps
+	 * questions fast on large knowledge bases.
+	 */
+	rerankMargin: number;
 	/** Confidence at or above which the bot answers; below it, it says the documents do not say. */
 	answerThreshold: number;
 	/** Coverage (plus expectation adjustment) at which confidence is exactly the threshold. */
@@ -64,6 +70,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	proximityBonus: 0.05,
 	maxProximityBonus: 0.15,
 	proximityWindow: 3,
+	rerankMargin: 0.4,
 	answerThreshold: 0.5,
 	coverageAtThreshold: 0.55,
 	confidenceSlope: 8,
