@@ -25,7 +25,6 @@ export function ingestDocument(file: DocumentFile, topics: TopicLabeller): Knowl
 			topics: topics.label(standalone),
 			mentions: [],
 			names: properNames(sentence.text),
-			entities: [...sentence.entityTypes],
 		};
 	});
 	const title = file.frontMatter.title ?? headings[0] ?? facts[0]?.text ?? file.id;

@@ -2,12 +2,10 @@ import type { SourceLine } from './documentFile.ts';
 import type { ItemSentence } from 'wink-nlp';
 import { nlp } from './nlp.ts';
 
-/** A sentence of a document, cleaned, with the line it starts on and what the NLP model saw in it. */
+/** A sentence of a document, cleaned, with the line it starts on. */
 export interface Sentence {
 	text: string;
 	line: number;
-	/** wink-nlp entity types found in it: DATE, DURATION, CARDINAL, MONEY, PERCENT, ORDINAL, TIME … */
-	entityTypes: Set<string>;
 }
 
 /** What a document's body is made of once its lines are read. */
@@ -56,7 +54,7 @@ export function readSentences(lines: readonly SourceLine[]): DocumentText {
 		for (const piece of splitSentences(text)) {
 			const cleaned = cleanSentence(piece.text);
 			if (cleaned.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length < MIN_SENTENCE_WORDS) continue;
-			sentences.push({ text: cleaned, line: paragraph.lineAt(piece.offset + offsetShift), entityTypes: piece.entityTypes });
+			sentences.push({ text: cleaned, line: paragraph.lineAt(piece.offset + offsetShift) });
 		}
 	}
 	return { headings, dateline, sentences };
@@ -123,11 +121,9 @@ function nextContentLine(lines: readonly SourceLine[], index: number): SourceLin
 interface SentencePiece {
 	text: string;
 	offset: number;
-	entityTypes: Set<string>;
 }
 
 function splitSentences(text: string): SentencePiece[] {
-	const { its } = nlp();
 	const doc = nlp().readDoc(text);
 	const pieces: SentencePiece[] = [];
 	let cursor = 0;
@@ -136,8 +132,7 @@ function splitSentences(text: string): SentencePiece[] {
 		const found = text.indexOf(sentenceText.slice(0, 20), cursor);
 		const offset = found >= 0 ? found : cursor;
 		cursor = offset + Math.max(1, sentenceText.length - 1);
-		const entityTypes = new Set<string>(sentence.entities().out(its.type) as string[]);
-		pieces.push({ text: sentenceText, offset, entityTypes });
+		pieces.push({ text: sentenceText, offset });
 	});
 	return pieces;
 }

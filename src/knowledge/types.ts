@@ -21,8 +21,6 @@ export interface Fact {
 	topics: TopicName[];
 	/** Proper names in the sentence ("Askar Shakirov", "Leela Palace Hotel"), as written. */
 	names: string[];
-	/** Kinds of value the sentence states, from wink-nlp's entities: DATE, DURATION, CARDINAL, MONEY … */
-	entities: string[];
 }
 
 /** A document of the knowledge folder, as ingested. */

@@ -55,9 +55,9 @@ const AGENT_NOUN = /\brepresentatives?\b|\bmembers?\b|\bofficials?\b|\bbod(?:y|i
 export function meetsExpectation(fact: Fact, expectation: Expectation): boolean {
 	switch (expectation.kind) {
 		case 'date':
-			return fact.entities.includes('DATE') || DATE.test(fact.text);
+			return DATE.test(fact.text);
 		case 'duration':
-			return fact.entities.includes('DURATION') || DURATION.test(fact.text);
+			return DURATION.test(fact.text);
 		case 'number':
 			return holdsCount(fact, expectation.counted);
 		case 'place':
@@ -94,5 +94,5 @@ function holdsCount(fact: Fact, counted: string | undefined): boolean {
 		if (!NUMBER_WORD.test(w.surface) || YEAR.test(w.surface)) return false;
 		if (!counted) return true;
 		return analysed.slice(i + 1, i + 4).some((next) => next.stem === counted || (counted.length >= 4 && next.stem.startsWith(counted)) || (next.stem.length >= 4 && counted.startsWith(next.stem)));
-	}) || (!counted && fact.entities.some((e) => e === 'MONEY' || e === 'PERCENT'));
+	});
 }
