@@ -29,7 +29,8 @@ export function ingestDocument(file: DocumentFile, topics: TopicLabeller): Knowl
 	});
 	const title = file.frontMatter.title ?? headings[0] ?? facts[0]?.text ?? file.id;
 	const subject = documentSubject(title, file.frontMatter.aliases, facts[0]?.text, dateline);
-	for (const fact of facts) fact.mentions = shortFormMentions(fact.text, subject);
+	const shortForms = shortFormsOf(subject);
+	for (const fact of facts) fact.mentions = shortForms.filter(({ name, pattern }) => pattern.test(fact.text) && !fact.text.includes(name)).map(({ name }) => name);
 	const date = file.frontMatter.date ?? headings.map((h) => /\b\d{1,2} \p{Lu}\p{Ll}+ \d{4}\b|\b\d{4}-\d{2}-\d{2}\b/u.exec(h)?.[0]).find(Boolean);
 	return {
 		id: file.id,
@@ -55,14 +56,14 @@ function documentSubject(title: string, aliases: readonly string[], opening: str
 }
 
 /**
- * The subject names a sentence refers to by their head word with "the" ("the forum" for "Asia Pacific Forum
- * of National Human Rights Institutions", "the Defender" for "Public Defender of Ruritania"), so that a
- * question naming the institution finds what the article says of "the forum".
+ * How a sentence refers to each subject name by its head word with "the" ("the forum" for "Asia Pacific
+ * Forum of National Human Rights Institutions", "the Defender" for "Public Defender of Ruritania"), so that
+ * a question naming the institution finds what the article says of "the forum".
  */
-function shortFormMentions(sentence: string, subject: readonly string[]): string[] {
-	return subject.filter((name) => {
+function shortFormsOf(subject: readonly string[]): { name: string; pattern: RegExp }[] {
+	return subject.flatMap((name) => {
 		const head = headWord(name);
-		return head !== undefined && new RegExp(`\\b(?:the|this)\\s+${head}\\b`, 'iu').test(sentence) && !sentence.includes(name);
+		return head ? [{ name, pattern: new RegExp(`\\b(?:the|this)\\s+${head}\\b`, 'iu') }] : [];
 	});
 }
 

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { messages } from '../errors.ts';
 import { isDocumentFileName, parseDocumentFile } from './documentFile.ts';
 import { ingestDocument } from './ingest.ts';
+import { pacer } from './pace.ts';
 import { describeZodError, EMPTY_LEXICON, lexiconSchema, type Lexicon } from './schema.ts';
 import { TopicLabeller } from './topics.ts';
 import type { KnowledgeDocument, KnowledgeProblem } from './types.ts';
@@ -27,46 +28,65 @@ export async function loadKnowledge(directory: string): Promise<LoadedKnowledge>
 	const info = await stat(directory).catch(() => undefined);
 	if (!info?.isDirectory()) return { documents: [], lexicon: EMPTY_LEXICON, problems: [{ file: directory, issue: messages.folderMissing }] };
 
-	let entries: string[];
+	let files: string[];
 	try {
-		entries = (await readdir(directory, { recursive: true })).map(String).sort();
+		files = (await readdir(directory, { recursive: true, withFileTypes: true }))
+			.filter((entry) => entry.isFile())
+			.map((entry) => relative(directory, join(entry.parentPath, entry.name)))
+			.filter((file) => !file.split(sep).some((part) => part.startsWith('.')))
+			.sort();
 	} catch (error) {
 		return { documents: [], lexicon: EMPTY_LEXICON, problems: [{ file: directory, issue: `cannot be read: ${(error as Error).message}` }] };
 	}
 
-	const lexicon = await readLexicon(directory, entries, problems);
+	const lexicon = await readLexicon(directory, files, problems);
 	const labeller = new TopicLabeller(lexicon.topics);
+	const documentFiles = files.filter((file) => file !== LEXICON_FILE);
+	for (const file of documentFiles) {
+		if (!isDocumentFileName(file)) problems.push({ file, issue: 'not a knowledge document: only .txt and .md files (and lexicon.json) belong here' });
+	}
+	const contents = await readAll(directory, documentFiles.filter(isDocumentFileName));
 	const documents: KnowledgeDocument[] = [];
 	const seenIds = new Map<string, string>();
-	for (const entry of entries) {
-		const path = join(directory, entry);
-		if (entry === LEXICON_FILE || entry.split(sep).some((part) => part.startsWith('.'))) continue;
-		if (!(await stat(path)).isFile()) continue;
-		if (!isDocumentFileName(entry)) {
-			problems.push({ file: entry, issue: 'not a knowledge document: only .txt and .md files (and lexicon.json) belong here' });
-			continue;
-		}
-		const bytes = await readFile(path).catch((error: Error) => error);
+	const pace = pacer();
+	for (const [file, bytes] of contents) {
 		if (bytes instanceof Error) {
-			problems.push({ file: entry, issue: `cannot be read: ${bytes.message}` });
+			problems.push({ file, issue: `cannot be read: ${bytes.message}` });
 			continue;
 		}
-		const parsed = parseDocumentFile(relative(directory, path), bytes);
+		const parsed = parseDocumentFile(file, bytes);
 		if (!parsed.ok) {
-			problems.push({ file: entry, issue: parsed.issue });
+			problems.push({ file, issue: parsed.issue });
 			continue;
 		}
 		const id = parsed.value.id.split(sep).join('/');
 		const clash = seenIds.get(id);
 		if (clash) {
-			problems.push({ file: entry, issue: `has the same document id "${id}" as ${clash}` });
+			problems.push({ file, issue: `has the same document id "${id}" as ${clash}` });
 			continue;
 		}
-		seenIds.set(id, entry);
+		seenIds.set(id, file);
 		documents.push(ingestDocument({ ...parsed.value, id }, labeller));
+		await pace();
 	}
 	if (documents.length === 0 && problems.length === 0) problems.push({ file: directory, issue: messages.folderEmpty });
 	return { documents, lexicon, problems };
+}
+
+/** Files read in parallel, a few at a time: a knowledge base of thousands of files is mostly waiting on the disk. */
+const READ_CONCURRENCY = 16;
+
+async function readAll(directory: string, files: readonly string[]): Promise<Map<string, Buffer | Error>> {
+	const contents = new Map<string, Buffer | Error>(files.map((file) => [file, new Error('not read')]));
+	let next = 0;
+	const worker = async () => {
+		while (next < files.length) {
+			const file = files[next++]!;
+			contents.set(file, await readFile(join(directory, file)).catch((error: Error) => error));
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+	return contents;
 }
 
 async function readLexicon(directory: string, entries: readonly string[], problems: KnowledgeProblem[]): Promise<Lexicon> {
