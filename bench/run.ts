@@ -206,7 +206,7 @@ async function measureSize(
 	const after = memory();
 	log(`  engine: loaded ${kb.facts.length} facts from ${kb.documents.length} documents in ${ms(buildMs)}, heap +${after.heapMB - before.heapMB | 0} MB`);
 	started = performance.now();
-	buildKnowledgeBase(corpus.directory, { documents: [...kb.documents], lexicon: kb.lexicon, problems: [] });
+	await buildKnowledgeBase(corpus.directory, { documents: [...kb.documents], lexicon: kb.lexicon, problems: [] });
 	const indexMs = performance.now() - started;
 
 	for (const q of queries.slice(0, 10)) answer(q.text, kb); // warm-up, untimed

@@ -2,7 +2,8 @@ import { loadKnowledge, type LoadedKnowledge } from '../knowledge/loadKnowledge.
 import type { Lexicon } from '../knowledge/schema.ts';
 import { TopicLabeller } from '../knowledge/topics.ts';
 import type { Fact, KnowledgeDocument, KnowledgeProblem } from '../knowledge/types.ts';
-import { FactIndex } from '../search/factIndex.ts';
+import { buildFactIndex } from '../search/buildIndex.ts';
+import type { FactIndex } from '../search/factIndex.ts';
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from '../search/searchOptions.ts';
 
 /** Everything the bot knows, built once from a knowledge folder and never changed: a refresh builds a new one. */
@@ -37,17 +38,18 @@ export async function loadKnowledgeBase(directory: string, options: Partial<Sear
 	const started = performance.now();
 	const loaded = await loadKnowledge(directory);
 	if (loaded.documents.length === 0) return { knowledgeBase: null, problems: loaded.problems };
-	return { knowledgeBase: buildKnowledgeBase(directory, loaded, options, started), problems: loaded.problems };
+	return { knowledgeBase: await buildKnowledgeBase(directory, loaded, options, started), problems: loaded.problems };
 }
 
-export function buildKnowledgeBase(
+/** Indexes documents already loaded; yields to the event loop as it goes (see `buildFactIndex`). */
+export async function buildKnowledgeBase(
 	directory: string,
 	loaded: LoadedKnowledge,
 	options: Partial<SearchOptions> = {},
 	started = performance.now(),
-): KnowledgeBase {
+): Promise<KnowledgeBase> {
 	const merged = Object.freeze({ ...DEFAULT_SEARCH_OPTIONS, ...options });
-	const index = new FactIndex(loaded.documents, loaded.lexicon, merged);
+	const index = await buildFactIndex(loaded.documents, loaded.lexicon, merged);
 	return Object.freeze({
 		directory,
 		documents: loaded.documents,

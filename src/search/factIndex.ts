@@ -1,9 +1,8 @@
-import type { Lexicon } from '../knowledge/schema.ts';
 import type { Fact, KnowledgeDocument } from '../knowledge/types.ts';
-import { stem, words, type Word } from './analyze.ts';
-import { ConceptMatcher } from './concepts.ts';
+import { stem } from './analyze.ts';
+import type { ConceptMatcher } from './concepts.ts';
 import type { SearchOptions } from './searchOptions.ts';
-import { TypoCorrector } from './typoCorrector.ts';
+import type { TypoCorrector } from './typoCorrector.ts';
 
 export interface Postings {
 	/** Facts, in increasing order. */
@@ -12,85 +11,67 @@ export interface Postings {
 	weights: Float32Array;
 }
 
-type PostingsBuilder = Map<string, { facts: number[]; weights: number[] }>;
+/** Everything an index holds, as built by `buildFactIndex`. */
+export interface FactIndexParts {
+	documents: readonly KnowledgeDocument[];
+	concepts: ConceptMatcher;
+	facts: Fact[];
+	factDocument: number[];
+	factLength: number[];
+	factStems: string[][];
+	postings: Map<string, Postings>;
+	references: Map<string, Postings>;
+	nameWords: Set<string>;
+	typos: TypoCorrector;
+}
 
 /**
  * An inverted index over facts: term (word stem or lexicon concept) → facts holding it, with document
  * frequencies for BM25-style weighting, the vocabulary for typo correction and prefix lookups, and the
- * facts that earn a term through what their document is about.
+ * facts that earn a term through what their document is about. Built by `buildFactIndex`.
  */
 export class FactIndex {
-	readonly facts: Fact[] = [];
+	readonly documents: readonly KnowledgeDocument[];
+	readonly facts: readonly Fact[];
 	/** Index of each fact's document in `documents`. */
-	readonly factDocument: number[] = [];
-	readonly factLength: number[] = [];
+	readonly factDocument: readonly number[];
+	readonly factLength: readonly number[];
 	/** Each fact's word stems in order (function words included), for phrase proximity. */
-	readonly factStems: string[][] = [];
+	readonly factStems: readonly string[][];
 	readonly averageLength: number;
 	readonly concepts: ConceptMatcher;
 	readonly typos: TypoCorrector;
-	private readonly postings = new Map<string, Postings>();
-	/** Every stem in the index, sorted, for prefix lookups. */
-	private readonly sortedStems: string[];
+	private readonly postings: ReadonlyMap<string, Postings>;
 	/**
 	 * Facts that earn a term without holding it: through their document's subject (a question naming the
 	 * institution) or a subject name they call by a short form ("the forum"). Kept apart from `postings`
 	 * so they neither count in document frequencies (the subject's words would look common) nor make a
 	 * fact a candidate on their own.
 	 */
-	private readonly references = new Map<string, Postings>();
+	private readonly references: ReadonlyMap<string, Postings>;
 	/** Lower-case words of the proper names in the facts ("kazakhstan", "shakirov"). */
-	private readonly nameWords = new Set<string>();
+	private readonly nameWords: ReadonlySet<string>;
+	/** Every stem in the index, sorted, for prefix lookups. */
+	private readonly sortedStems: string[];
+
 	constructor(
-		readonly documents: readonly KnowledgeDocument[],
-		lexicon: Lexicon,
+		parts: FactIndexParts,
 		private readonly options: SearchOptions,
 	) {
-		this.concepts = new ConceptMatcher(lexicon.synonyms);
-		const surfaceFrequency = new Map<string, number>();
-		const countSurface = (list: readonly Word[]) => {
-			for (const w of list) surfaceFrequency.set(w.surface, (surfaceFrequency.get(w.surface) ?? 0) + 1);
-		};
-		for (const group of lexicon.synonyms) for (const term of group) countSurface(words(term));
-		const subjectTerms = distinguishingSubjects(documents.map((doc) => new Set(this.termsOf(words(doc.subject.join(' . '))))));
-		let totalLength = 0;
-		const building: PostingsBuilder = new Map();
-		const referencing: PostingsBuilder = new Map();
-		documents.forEach((doc, docIndex) => {
-			for (const fact of doc.facts) {
-				const factIndex = this.facts.length;
-				this.facts.push(fact);
-				this.factDocument.push(docIndex);
-				const own = words(fact.text);
-				countSurface(own);
-				this.factStems.push(own.map((w) => w.stem));
-				for (const name of fact.names) for (const w of words(name)) this.nameWords.add(w.surface);
-				const terms = new Map<string, number>();
-				for (const term of this.termsOf(own)) terms.set(term, 1);
-				if (fact.about) for (const term of this.termsOf(words(fact.about))) if (!terms.has(term)) terms.set(term, options.aboutWeight);
-				for (const [term, weight] of terms) addPosting(building, term, factIndex, weight);
-				const referred = new Map<string, number>();
-				for (const term of subjectTerms[docIndex]!) referred.set(term, options.subjectWeight);
-				for (const term of fact.mentions.flatMap((name) => this.termsOf(words(name)))) referred.set(term, Math.max(referred.get(term) ?? 0, options.aboutWeight));
-				for (const [term, weight] of referred) if (weight > (terms.get(term) ?? 0)) addPosting(referencing, term, factIndex, weight);
-				const length = own.filter((w) => !w.isStopword).length;
-				this.factLength.push(length);
-				totalLength += length;
-			}
-		});
-		for (const [term, list] of building) this.postings.set(term, { facts: Int32Array.from(list.facts), weights: Float32Array.from(list.weights) });
-		for (const [term, list] of referencing) this.references.set(term, { facts: Int32Array.from(list.facts), weights: Float32Array.from(list.weights) });
-		this.averageLength = this.facts.length ? totalLength / this.facts.length : 1;
-		this.sortedStems = [...this.postings.keys()].sort();
-		this.typos = new TypoCorrector(surfaceFrequency);
+		this.documents = parts.documents;
+		this.concepts = parts.concepts;
+		this.facts = parts.facts;
+		this.factDocument = parts.factDocument;
+		this.factLength = parts.factLength;
+		this.factStems = parts.factStems;
+		this.postings = parts.postings;
+		this.references = parts.references;
+		this.nameWords = parts.nameWords;
+		this.typos = parts.typos;
+		this.averageLength = parts.factLength.length ? parts.factLength.reduce((a, b) => a + b, 0) / parts.factLength.length : 1;
+		this.sortedStems = [...parts.postings.keys()].sort();
 	}
 
-	/** Scoring terms of analysed text: content-word stems plus the lexicon concepts it names. */
-	termsOf(analysed: readonly Word[]): string[] {
-		const terms = analysed.filter((w) => !w.isStopword).map((w) => w.stem);
-		for (const match of this.concepts.match(analysed)) terms.push(match.concept);
-		return terms;
-	}
 
 	/** Whether a word belongs to a proper name in some fact. */
 	isNameWord(word: string): boolean {
@@ -179,23 +160,4 @@ export class FactIndex {
 		}
 		return found.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a)).slice(0, limit);
 	}
-}
-
-/**
- * Keeps, for each document, the subject terms that not every document shares: a subject term stands in for a
- * sentence's missing words only to say which document a question is about, so with one document, or for
- * words all subjects share ("human rights"), it adds nothing.
- */
-function distinguishingSubjects(subjects: Set<string>[]): Set<string>[] {
-	return subjects.map((terms) => new Set([...terms].filter((term) => subjects.some((other) => !other.has(term)))));
-}
-
-function addPosting(building: PostingsBuilder, term: string, fact: number, weight: number): void {
-	let list = building.get(term);
-	if (!list) {
-		list = { facts: [], weights: [] };
-		building.set(term, list);
-	}
-	list.facts.push(fact);
-	list.weights.push(weight);
 }

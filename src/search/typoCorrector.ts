@@ -4,20 +4,31 @@
  * the vocabulary, then confirmed with the Damerau–Levenshtein distance.
  */
 export class TypoCorrector {
-	private readonly byDeletion = new Map<string, string[]>();
-	private readonly frequency: ReadonlyMap<string, number>;
+	private constructor(
+		private readonly frequency: ReadonlyMap<string, number>,
+		private readonly byDeletion: ReadonlyMap<string, string[]>,
+		/** Longest known word: a longer "word" is no typo of any, and its deletions would cost the cube of its length. */
+		private readonly longest: number,
+	) {}
 
-	/** @param frequency every known word with how often it occurs (more frequent wins a tie). */
-	constructor(frequency: ReadonlyMap<string, number>) {
-		this.frequency = frequency;
+	/**
+	 * @param frequency every known word with how often it occurs (more frequent wins a tie).
+	 * @param pace called between words, to yield to the event loop during a long build.
+	 */
+	static async build(frequency: ReadonlyMap<string, number>, pace: () => Promise<void> = async () => {}): Promise<TypoCorrector> {
+		const byDeletion = new Map<string, string[]>();
+		let longest = 0;
 		for (const word of frequency.keys()) {
+			longest = Math.max(longest, word.length);
 			if (word.length < 3 || /\d/.test(word)) continue;
 			for (const key of deletions(word, true)) {
-				const list = this.byDeletion.get(key);
+				const list = byDeletion.get(key);
 				if (list) list.push(word);
-				else this.byDeletion.set(key, [word]);
+				else byDeletion.set(key, [word]);
 			}
+			await pace();
 		}
+		return new TypoCorrector(frequency, byDeletion, longest);
 	}
 
 	/**
@@ -25,7 +36,7 @@ export class TypoCorrector {
 	 * @example corrector.correct('kazakstan') // → { word: 'kazakhstan', distance: 1 }
 	 */
 	correct(word: string): { word: string; distance: number } | undefined {
-		if (word.length < 4 || /\d/.test(word) || this.frequency.has(word)) return undefined;
+		if (word.length < 4 || word.length > this.longest + 2 || /\d/.test(word) || this.frequency.has(word)) return undefined;
 		const maxDistance = word.length >= 8 ? 2 : 1;
 		const keys = new Set(deletions(word, true));
 		if (maxDistance === 2) for (const once of deletions(word, false)) for (const twice of deletions(once, false)) keys.add(twice);
