@@ -20,15 +20,17 @@ export interface QueryTerm {
 	known: boolean;
 }
 
-/**
- * Reads a question into query terms: corrects typos against the vocabulary, finds lexicon synonyms,
- * widens words to their stems and prefix relatives, and weighs each by rarity.
- */
 export interface ReadQuestion {
 	terms: QueryTerm[];
+	/** What kind of answer the question wants ("when" → a date). */
 	expectation: Expectation;
 }
 
+/**
+ * Reads a question into query terms: corrects typos against the vocabulary, finds lexicon synonyms,
+ * widens words to their stems and prefix relatives, weighs each by rarity, and lets small talk around the
+ * question count for little.
+ */
 export function readQuestion(question: string, index: FactIndex, options: SearchOptions): ReadQuestion {
 	const { core, chatter } = splitChatter(question.slice(0, options.maxQuestionLength));
 	const corrected = markAskedKind(words(core)).map((word) => correctTypo(word, index, options));
