@@ -8,8 +8,11 @@ export interface Expectation {
 	kind: ExpectationKind;
 	/** For "how many X": the stem of X, which the number in the answer must count. */
 	counted?: string;
-	/** Numbers the question states ("in 2022"): a fact that gives other numbers answers another question. */
-	numbers: string[];
+	/**
+	 * Numbers and ordinals the question states ("in 2022", "the first chairperson", "the next forum"): they
+	 * pick one instance of a thing, so a fact that does not state them speaks of another.
+	 */
+	constraints: string[];
 	/** The question's own words, so an answer to "who" must name someone the question does not. */
 	asked: string;
 }
@@ -29,17 +32,20 @@ const RULES: [RegExp, ExpectationKind][] = [
 export function expectationOf(question: string): Expectation {
 	const text = question.toLowerCase();
 	const kind = RULES.find(([pattern]) => pattern.test(text))?.[1] ?? 'none';
-	const numbers = words(text).filter((w) => /^\d/.test(w.surface)).map((w) => w.surface);
+	const constraints = words(text).filter((w) => /^\d/.test(w.surface) || ORDINALS.has(w.surface)).map((w) => w.surface);
 	const after = kind === 'number' ? /\bhow many\s+(.*)$/.exec(text)?.[1] : undefined;
 	const counted = after ? words(after).find((w) => !w.isStopword)?.stem : undefined;
-	return { kind, numbers, asked: text, ...(counted ? { counted } : {}) };
+	return { kind, constraints, asked: text, ...(counted ? { counted } : {}) };
 }
 
-/** Whether the fact states every number the question states. */
-export function holdsNumbers(fact: Fact, expectation: Expectation): boolean {
-	if (expectation.numbers.length === 0) return true;
+/** Words that pick one of a series: "the first chairperson", "the next forum", "the former ombudsman". */
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'next', 'previous', 'former', 'founding', 'original', 'upcoming', 'latest', 'predecessor', 'successor']);
+
+/** Whether the fact states every number and ordinal the question states. */
+export function holdsConstraints(fact: Fact, expectation: Expectation): boolean {
+	if (expectation.constraints.length === 0) return true;
 	const stated = new Set(words(fact.text).map((w) => w.surface));
-	return expectation.numbers.every((n) => stated.has(n));
+	return expectation.constraints.every((n) => stated.has(n));
 }
 
 const DATE = /\b(?:1[89]\d\d|20\d\d)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tomorrow)\b|\b(?:opening|closing|last|first) day\b|\b(?:last|next|this) (?:year|month|week)\b/i;

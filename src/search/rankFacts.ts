@@ -1,6 +1,6 @@
 import type { Fact } from '../knowledge/types.ts';
 import { coverFacts } from './coverage.ts';
-import { holdsNumbers, meetsExpectation, STRICT_KINDS, type Expectation } from './expectation.ts';
+import { holdsConstraints, meetsExpectation, STRICT_KINDS, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
 import type { QueryTerm } from './query.ts';
 import type { SearchOptions } from './searchOptions.ts';
@@ -45,8 +45,8 @@ export function rankFacts(
 		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
 		// A companion sentence answers less directly than the fact itself would: half the penalty.
 		const expectationAdjustment = expectation.kind === 'none' ? 0 : meets ? options.expectationBonus : companion ? -missPenalty / 2 : -missPenalty;
-		const numbersAdjustment = holdsNumbers(fact, expectation) ? 0 : -options.numberMismatchPenalty;
-		const evidence = coverage + expectationAdjustment + numbersAdjustment + proximityBonus(index, factIndex, terms, options);
+		const constraintsAdjustment = holdsConstraints(fact, expectation) ? 0 : -options.constraintPenalty;
+		const evidence = coverage + expectationAdjustment + constraintsAdjustment + proximityBonus(index, factIndex, terms, options);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
 		return { fact, ...(companion ? { companion } : {}), coverage, meetsExpectation: meets || companion !== undefined, evidence, score: evidence + 0.05 * concision };
 	});

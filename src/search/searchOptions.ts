@@ -27,8 +27,8 @@ export interface SearchOptions {
 	expectationPenalty: number;
 	/** Taken from coverage when it does not, for "when", "how long" and "how many": without the value there is no answer. */
 	strictExpectationPenalty: number;
-	/** Taken from coverage when the question states a number ("in 2022") that the fact does not. */
-	numberMismatchPenalty: number;
+	/** Taken from coverage when the question states a number or ordinal ("in 2022", "the first") that the fact does not. */
+	constraintPenalty: number;
 	/** Added to evidence for each pair of neighbouring question words that stand together in the fact. */
 	proximityBonus: number;
 	/** Most that proximity can add. */
@@ -66,7 +66,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	expectationBonus: 0.05,
 	expectationPenalty: 0.25,
 	strictExpectationPenalty: 0.5,
-	numberMismatchPenalty: 0.3,
+	constraintPenalty: 0.3,
 	proximityBonus: 0.05,
 	maxProximityBonus: 0.15,
 	proximityWindow: 3,
