@@ -21,7 +21,12 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 		for (const w of list) surfaceFrequency.set(w.surface, (surfaceFrequency.get(w.surface) ?? 0) + 1);
 	};
 	for (const group of lexicon.synonyms) for (const term of group) countSurface(words(term));
-	const subjectTerms = distinguishingSubjects(documents.map((doc) => new Set(termsOf(words(doc.subject.join(' . ')), concepts))));
+	const subjectTerms: Set<string>[] = [];
+	for (const doc of documents) {
+		subjectTerms.push(new Set(termsOf(words(doc.subject.join(' . ')), concepts)));
+		await pace();
+	}
+	keepDistinguishing(subjectTerms);
 	// Names recur from fact to fact ("Askar Shakirov, Commissioner…", "the forum"): analyse each once.
 	const nameTerms = new Map<string, string[]>();
 	const termsOfName = (name: string): string[] => {
@@ -108,6 +113,8 @@ function addPosting(building: PostingsBuilder, term: string, fact: number, weigh
  * sentence's missing words only to say which document a question is about, so with one document, or for
  * words all subjects share ("human rights"), it adds nothing.
  */
-function distinguishingSubjects(subjects: Set<string>[]): Set<string>[] {
-	return subjects.map((terms) => new Set([...terms].filter((term) => subjects.some((other) => !other.has(term)))));
+function keepDistinguishing(subjects: Set<string>[]): void {
+	const documentsHolding = new Map<string, number>();
+	for (const terms of subjects) for (const term of terms) documentsHolding.set(term, (documentsHolding.get(term) ?? 0) + 1);
+	for (const terms of subjects) for (const term of terms) if (documentsHolding.get(term) === subjects.length) terms.delete(term);
 }
