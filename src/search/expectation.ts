@@ -9,7 +9,7 @@ export interface Expectation {
 	/** For "how many X": the stem of X, which the number in the answer must count. */
 	counted?: string;
 	/**
-	 * Numbers and ordinals the question states ("in 2022", "the first chairperson", "the next forum"): they
+	 * Numbers and ordinals the question states ("in 2022", "the first chairperson", "the former ombudsman"): they
 	 * pick one instance of a thing, so a fact that does not state them speaks of another.
 	 */
 	constraints: string[];
@@ -38,8 +38,8 @@ export function expectationOf(question: string): Expectation {
 	return { kind, constraints, asked: text, ...(counted ? { counted } : {}) };
 }
 
-/** Words that pick one of a series: "the first chairperson", "the next forum", "the former ombudsman". */
-const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'next', 'previous', 'former', 'founding', 'original', 'upcoming', 'latest', 'predecessor', 'successor']);
+/** Words that pick one of a series ("the first chairperson", "the former ombudsman"); not "last", "next" or "second", which are as often other words ("how long does it last", "a second term" asked of a single one). */
+const ORDINALS = new Set(['first', 'third', 'fourth', 'fifth', 'previous', 'former', 'founding', 'original', 'predecessor', 'successor']);
 
 /** Whether the fact states every number and ordinal the question states. */
 export function holdsConstraints(fact: Fact, expectation: Expectation): boolean {
