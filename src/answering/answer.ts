@@ -8,8 +8,6 @@ import type { Answer, Citation } from './types.ts';
 
 /** Candidates looked at per question: the best answers, and the rest for "did you mean". */
 const CANDIDATES = 8;
-/** A suggestion must cover at least this share of the question, or it is noise rather than help. */
-const MIN_SUGGESTION_COVERAGE = 0.15;
 
 /**
  * The one answer path: slash command, direct message, console and CLI all call this.
@@ -30,7 +28,7 @@ export function answer(question: string, kb: KnowledgeBase): Answer {
 	const answered = best !== undefined && confidence >= options.answerThreshold;
 	const ms = performance.now() - started;
 	if (!answered) {
-		const suggestions = ranked.filter((r) => r.coverage >= MIN_SUGGESTION_COVERAGE).slice(0, options.maxSuggestions).map((r) => factLabel(r.fact));
+		const suggestions = ranked.slice(0, options.maxSuggestions).map((r) => factLabel(r.fact));
 		return { question: text, answered: false, answer: messages.notFound, confidence, sources: [], factIds: [], suggestions, ms };
 	}
 	const topic = best.fact.topics[0];

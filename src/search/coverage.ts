@@ -23,8 +23,9 @@ interface Cursor {
 }
 
 /**
- * The `limit` facts of highest coverage, best first (ties: the earlier fact), among those within
- * `rerankMargin` of the best: further behind, no adjustment can bring a fact back to the top. A fact is a
+ * The `limit` facts of highest coverage, best first (ties: the earlier fact), among those covering at least
+ * `minCoverage` and within `rerankMargin` of the best: further behind, no adjustment can bring a fact back
+ * to the top. A fact is a
  * candidate when it holds a variant of some term itself; its document's subject and the subject names it
  * refers to can then stand in for the terms it lacks.
  *
@@ -74,7 +75,7 @@ export function coverFacts(index: FactIndex, terms: readonly QueryTerm[], option
 		for (let t = 0; t < termCount; t++) matched += terms[t]!.weight * credit[t]!;
 		return matched / totalWeight;
 	};
-	const best = new TopCovered(limit, options.rerankMargin);
+	const best = new TopCovered(limit, options.rerankMargin, options.minCoverage);
 
 	// Score the facts of the term that adds most first, when it is rare: the bar then starts high and most
 	// of the walk is pruned.
@@ -99,7 +100,7 @@ export function coverFacts(index: FactIndex, terms: readonly QueryTerm[], option
 	for (;;) {
 		const worst = best.worstKept();
 		if (worst >= ceiling - 1e-9) break;
-		const newBar = Math.max(worst, best.bestKept() - options.rerankMargin);
+		const newBar = Math.max(worst, best.bestKept() - options.rerankMargin, options.minCoverage);
 		if (newBar > bar) {
 			bar = newBar;
 			repartition(bar);
@@ -128,17 +129,18 @@ function cursor(postings: Readonly<Postings> | undefined, term: number, quality:
 	return postings ? [{ facts: postings.facts, weights: postings.weights, term, quality, direct, at: 0 }] : [];
 }
 
-/** The highest-coverage facts seen so far, at most `limit`, within `margin` of the best; ties go to the earlier fact. */
+/** The highest-coverage facts seen so far: at most `limit`, at least `floor`, within `margin` of the best; ties go to the earlier fact. */
 class TopCovered {
 	private readonly kept: Covered[] = [];
 
 	constructor(
 		private readonly limit: number,
 		private readonly margin: number,
+		private readonly floor: number,
 	) {}
 
 	offer(factIndex: number, coverage: number): void {
-		if (this.limit === 0 || coverage < this.bestKept() - this.margin) return;
+		if (this.limit === 0 || coverage < this.floor || coverage < this.bestKept() - this.margin) return;
 		const kept = this.kept;
 		if (kept.length === this.limit) {
 			const worst = kept[kept.length - 1]!;

@@ -1,5 +1,5 @@
 import type { Fact } from '../knowledge/types.ts';
-import { words } from './analyze.ts';
+import { stem, words } from './analyze.ts';
 
 /** The kind of value a question asks for, read from its question words. */
 export type ExpectationKind = 'date' | 'duration' | 'number' | 'place' | 'agent' | 'reason' | 'none';
@@ -32,7 +32,7 @@ const RULES: [RegExp, ExpectationKind][] = [
 export function expectationOf(question: string): Expectation {
 	const text = question.toLowerCase();
 	const kind = RULES.find(([pattern]) => pattern.test(text))?.[1] ?? 'none';
-	const constraints = words(text).filter((w) => /^\d/.test(w.surface) || ORDINALS.has(w.surface)).map((w) => w.surface);
+	const constraints = words(text).filter((w) => /^\d/.test(w.surface) || ORDINALS.has(w.surface)).map((w) => w.stem);
 	const after = kind === 'number' ? /\bhow many\s+(.*)$/.exec(text)?.[1] : undefined;
 	const counted = after ? words(after).find((w) => !w.isStopword)?.stem : undefined;
 	return { kind, constraints, asked: text, ...(counted ? { counted } : {}) };
@@ -41,31 +41,33 @@ export function expectationOf(question: string): Expectation {
 /** Words that pick one of a series ("the first chairperson", "the former ombudsman"); not "last", "next" or "second", which are as often other words ("how long does it last", "a second term" asked of a single one). */
 const ORDINALS = new Set(['first', 'third', 'fourth', 'fifth', 'previous', 'former', 'founding', 'original', 'predecessor', 'successor']);
 
-/** Whether the fact states every number and ordinal the question states. */
-export function holdsConstraints(fact: Fact, expectation: Expectation): boolean {
-	if (expectation.constraints.length === 0) return true;
-	const stated = new Set(words(fact.text).map((w) => w.surface));
-	return expectation.constraints.every((n) => stated.has(n));
+/** Whether a fact (its word stems, as the index keeps them) states every number and ordinal the question states. */
+export function holdsConstraints(factStems: readonly string[], expectation: Expectation): boolean {
+	return expectation.constraints.every((constraint) => factStems.includes(constraint));
 }
 
 const DATE = /\b(?:1[89]\d\d|20\d\d)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tomorrow)\b|\b(?:opening|closing|last|first) day\b|\b(?:last|next|this) (?:year|month|week)\b/i;
 const DURATION = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:year|month|week|day|hour)s?\b|\bfor life\b|\bsince (?:\d|\p{Lu})/iu;
-/** A count or amount: a number that is neither a year nor an ordinal, or a number word. */
-const NUMBER_WORD = /^(?:\d[\d.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions)$/;
+/** Number words, as stems: with digits that are not a year, what a count or amount is written with. */
+const NUMBER_STEMS: ReadonlySet<string> = new Set(
+	'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion dozen dozens'
+		.split(' ')
+		.map(stem),
+);
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const PLACE = /\b(?:in|at|to|from|near|across)\s+(?:the\s+)?(?:\p{Lu}|northern|southern|eastern|western|central)|\bhere\b|\bhotel\b|\bcity\b|\bvillages?\b|\bprovinces?\b|\bregion\b/u;
 const REASON = /\bbecause\b|\bso that\b|\bas (?:this|it|they|he|she)\b|\bdue to\b|\bsince\b|\bin order to\b|\bensur|\bdetermined by\b|\bwhich allows\b/i;
 const AGENT_NOUN = /\brepresentatives?\b|\bmembers?\b|\bofficials?\b|\bbod(?:y|ies)\b|\borgani[sz]ations?\b/i;
 
-/** Whether a sentence holds the kind of value the question wants. `none` is always met. */
-export function meetsExpectation(fact: Fact, expectation: Expectation): boolean {
+/** Whether a sentence (with its word stems, as the index keeps them) holds the kind of value the question wants. `none` is always met. */
+export function meetsExpectation(fact: Fact, factStems: readonly string[], expectation: Expectation): boolean {
 	switch (expectation.kind) {
 		case 'date':
 			return DATE.test(fact.text);
 		case 'duration':
 			return DURATION.test(fact.text);
 		case 'number':
-			return holdsCount(fact, expectation.counted);
+			return holdsCount(factStems, expectation.counted);
 		case 'place':
 			return PLACE.test(fact.text);
 		case 'agent':
@@ -94,11 +96,10 @@ function namesSomeoneElse(fact: Fact, asked: string): boolean {
  * A number that is not a year: with `counted`, one that counts it ("five commissioners", "2,340 complaints",
  * "146 people"), within two words before the counted word.
  */
-function holdsCount(fact: Fact, counted: string | undefined): boolean {
-	const analysed = words(fact.text);
-	return analysed.some((w, i) => {
-		if (!NUMBER_WORD.test(w.surface) || YEAR.test(w.surface)) return false;
+function holdsCount(factStems: readonly string[], counted: string | undefined): boolean {
+	return factStems.some((stem, i) => {
+		if (!(/^\d[\d.]*$/.test(stem) || NUMBER_STEMS.has(stem)) || YEAR.test(stem)) return false;
 		if (!counted) return true;
-		return analysed.slice(i + 1, i + 4).some((next) => next.stem === counted || (counted.length >= 4 && next.stem.startsWith(counted)) || (next.stem.length >= 4 && counted.startsWith(next.stem)));
+		return factStems.slice(i + 1, i + 4).some((next) => next === counted || (counted.length >= 4 && next.startsWith(counted)) || (next.length >= 4 && counted.startsWith(next)));
 	});
 }

@@ -40,12 +40,12 @@ export function rankFacts(
 ): RankedFact[] {
 	const ranked = coverFacts(index, terms, options, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
 		const fact = index.facts[factIndex]!;
-		const meets = meetsExpectation(fact, expectation);
+		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation);
 		const companion = meets || expectation.kind === 'none' ? undefined : companionFor(index, factIndex, expectation);
 		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
 		// A companion sentence answers less directly than the fact itself would: half the penalty.
 		const expectationAdjustment = expectation.kind === 'none' ? 0 : meets ? options.expectationBonus : companion ? -missPenalty / 2 : -missPenalty;
-		const constraintsAdjustment = holdsConstraints(fact, expectation) ? 0 : -options.constraintPenalty;
+		const constraintsAdjustment = holdsConstraints(index.factStems[factIndex]!, expectation) ? 0 : -options.constraintPenalty;
 		const evidence = coverage + expectationAdjustment + constraintsAdjustment + proximityBonus(index, factIndex, terms, options);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
 		return { fact, ...(companion ? { companion } : {}), coverage, meetsExpectation: meets || companion !== undefined, evidence, score: evidence + 0.05 * concision };
@@ -59,7 +59,7 @@ function companionFor(index: FactIndex, factIndex: number, expectation: Expectat
 	const fact = index.facts[factIndex]!;
 	for (const neighbour of [factIndex - 1, factIndex + 1]) {
 		const candidate = index.facts[neighbour];
-		if (candidate && candidate.document === fact.document && meetsExpectation(candidate, expectation)) return candidate;
+		if (candidate && candidate.document === fact.document && meetsExpectation(candidate, index.factStems[neighbour]!, expectation)) return candidate;
 	}
 	return undefined;
 }

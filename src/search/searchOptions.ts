@@ -35,6 +35,8 @@ export interface SearchOptions {
 	maxProximityBonus: number;
 	/** How far apart (in words) two question words may stand in a fact and still count as together. */
 	proximityWindow: number;
+	/** Least coverage for a fact to be shown at all, as an answer or as a "did you mean" suggestion. */
+	minCoverage: number;
 	/**
 	 * How far behind the best fact's coverage a fact may be and still be ranked in detail. Expectations and
 	 * proximity move a fact by less than this, so facts further behind cannot win; skipping them keeps
@@ -70,6 +72,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	proximityBonus: 0.05,
 	maxProximityBonus: 0.15,
 	proximityWindow: 3,
+	minCoverage: 0.15,
 	rerankMargin: 0.4,
 	answerThreshold: 0.5,
 	coverageAtThreshold: 0.55,
