@@ -27,7 +27,7 @@ function sizeTable(size: SizeFigures): string[] {
 	const rows = [
 		['', ...systems.map((f) => f.name)],
 		row('build (read + ingest + index)', (f) => ms(f.buildMs)),
-		row('  index only (synchronous)', (f) => (f.indexMs === undefined ? '' : ms(f.indexMs))),
+		row('  index only', (f) => (f.indexMs === undefined ? '' : ms(f.indexMs))),
 		row('heap held by the index', (f) => mb(f.heapMB)),
 		row('process heap / RSS after build', (f) => `${mb(f.processHeapMB)} / ${mb(f.rssMB)}`),
 		row('/ask p50', (f) => ms(f.ask.p50)),

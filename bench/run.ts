@@ -11,7 +11,7 @@ import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { answer, buildKnowledgeBase, loadKnowledgeBase, searchFacts, type KnowledgeBase } from '../src/answering/index.ts';
+import { answer, buildKnowledgeBase, loadKnowledgeBase, suggestQuestions, type KnowledgeBase } from '../src/answering/index.ts';
 import { fuseBaseline, miniSearchBaseline, MINISEARCH_OPTIONS, type Baseline } from './baselines.ts';
 import { QUERY_KINDS, writeCorpus, type BenchQuery, type QueryKind } from './corpus.ts';
 import { measureDiscord, type DiscordFigures } from './discord.ts';
@@ -46,7 +46,7 @@ interface Plan {
 export interface SystemFigures {
 	name: string;
 	buildMs: number;
-	/** Engine only: the synchronous index build alone, from already-ingested documents. */
+	/** Engine only: the index build alone, from already-ingested documents. */
 	indexMs?: number;
 	/** Heap the system's index holds (heap after build minus heap before, both after a full GC). */
 	heapMB: number;
@@ -112,14 +112,13 @@ async function main(): Promise<void> {
 	if (values['no-discord']) plan.discordSize = null;
 	const log = (line: string) => process.stderr.write(`${line}\n`);
 
-	const suggest = await loadSuggest();
 	const evalQuestions = readEvalQuestions(EVAL_QUESTIONS);
 	const root = mkdtempSync(join(tmpdir(), 'ombudsbot-bench-'));
 	const result: BenchResult = {
 		when: new Date().toISOString(),
 		mode: quick ? 'quick' : 'full',
 		machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
-		autocompleteFunction: suggest.name,
+		autocompleteFunction: 'suggestQuestions(kb, typed, 25)',
 		minisearchOptions: MINISEARCH_OPTIONS,
 		sizes: [],
 		engineVersion: engineVersion(),
@@ -131,7 +130,7 @@ async function main(): Promise<void> {
 	log(`bench: ${result.mode} run, sizes ${plan.sizes.join(', ')}; folders in ${root}; ${Math.round(freemem() / 2 ** 30)} GB free`);
 	try {
 		for (const target of plan.sizes) {
-			const figures = await measureSize(target, root, plan, suggest, evalQuestions, log);
+			const figures = await measureSize(target, root, plan, evalQuestions, log);
 			result.sizes.push(figures.size);
 			if (plan.discordSize === target) {
 				log(`  discord: /ask through the fake Discord server at ${target} facts`);
@@ -159,23 +158,6 @@ function engineVersion(): string {
 	}
 }
 
-interface Suggest {
-	name: string;
-	run(kb: KnowledgeBase, typed: string): unknown;
-}
-
-/** The engine's autocomplete, `suggestQuestions`, once it exists; until then `searchFacts(kb, typed, 25)`. */
-async function loadSuggest(): Promise<Suggest> {
-	try {
-		const module = (await import('../src/answering/suggest.ts')) as { suggestQuestions?: (kb: KnowledgeBase, typed: string, limit: number) => unknown };
-		const suggestQuestions = module.suggestQuestions;
-		if (typeof suggestQuestions === 'function') return { name: 'suggestQuestions(kb, typed, 25)', run: (kb, typed) => suggestQuestions(kb, typed, 25) };
-	} catch {
-		// Not written yet: fall through.
-	}
-	return { name: 'searchFacts(kb, typed, 25) (src/answering/suggest.ts not found)', run: (kb, typed) => searchFacts(kb, typed, 25) };
-}
-
 /** What a person has typed after 1 to 20 characters of each question. */
 function autocompletePrefixes(queries: readonly BenchQuery[], questions: number): string[] {
 	const typed = spread(queries.filter((q) => q.kind === 'exact' || q.kind === 'paraphrase'), questions);
@@ -186,7 +168,6 @@ async function measureSize(
 	target: number,
 	root: string,
 	plan: Plan,
-	suggest: Suggest,
 	evalQuestions: EvalQuestion[] | null,
 	log: (line: string) => void,
 ): Promise<{ size: SizeFigures; directory: string; queries: BenchQuery[] }> {
@@ -216,7 +197,7 @@ async function measureSize(
 		replies.set(q, a);
 	}, plan.engineBudgetMs);
 	log(`  engine: /ask p50 ${ms(summarize(ask.samples).p50)} over ${ask.samples.length} queries`);
-	const complete = timeEach(prefixes, (typed) => suggest.run(kb, typed), plan.engineBudgetMs);
+	const complete = timeEach(prefixes, (typed) => suggestQuestions(kb, typed, 25), plan.engineBudgetMs);
 	const engine: SystemFigures = {
 		name: 'engine',
 		buildMs,
