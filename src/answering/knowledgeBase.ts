@@ -1,4 +1,5 @@
 import { loadKnowledge, type LoadedKnowledge } from '../knowledge/loadKnowledge.ts';
+import { pacer } from '../knowledge/pace.ts';
 import type { Lexicon } from '../knowledge/schema.ts';
 import { TopicLabeller } from '../knowledge/topics.ts';
 import type { Fact, KnowledgeDocument, KnowledgeProblem } from '../knowledge/types.ts';
@@ -50,6 +51,12 @@ export async function buildKnowledgeBase(
 ): Promise<KnowledgeBase> {
 	const merged = Object.freeze({ ...DEFAULT_SEARCH_OPTIONS, ...options });
 	const index = await buildFactIndex(loaded.documents, loaded.lexicon, merged);
+	const factsById = new Map<string, Fact>();
+	const pace = pacer();
+	for (const document of loaded.documents) {
+		for (const fact of document.facts) factsById.set(fact.id, fact);
+		await pace();
+	}
 	return Object.freeze({
 		directory,
 		documents: loaded.documents,
@@ -58,7 +65,7 @@ export async function buildKnowledgeBase(
 		index,
 		topics: new TopicLabeller(loaded.lexicon.topics),
 		options: merged,
-		factsById: new Map(index.facts.map((f) => [f.id, f])),
+		factsById,
 		builtAt: new Date(),
 		buildMs: performance.now() - started,
 	});
