@@ -23,7 +23,8 @@ export const STRICT_KINDS: ReadonlySet<ExpectationKind> = new Set(['date', 'dura
 const RULES: [RegExp, ExpectationKind][] = [
 	[/\bhow long\b|\bfor how many (?:years|months|days)\b/, 'duration'],
 	[/\bhow (?:many|much)\b|\bwhat (?:is the )?(?:number|amount|percentage|share|size)\b/, 'number'],
-	[/\b(?:when|wen|since when)\b|\b(?:what|which|wat|wich) (?:year|date|day|month|time)\b|\bin what year\b/, 'date'],
+	// "when" asks for a date at the start or before an auxiliary ("when did …"), not as a conjunction ("… when a court errs").
+	[/^(?:when|wen)\b|\b(?:when|wen)\s+(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|must|shall)\b|\bsince when\b|\b(?:what|which|wat|wich) (?:year|date|day|month|time)\b|\bin what year\b/, 'date'],
 	[/\b(?:where|wher)\b|\b(?:which|what|wich|wat) (?:city|country|hotel|place|venue|town|location)\b/, 'place'],
 	[/\b(?:who|whom|whose)\b|\bwhat(?:'s| is| was) (?:the |their |his |her )?(?:full )?name\b|\bname of\b/, 'agent'],
 	[/\bwhy\b|\bfor what reason\b/, 'reason'],

@@ -129,7 +129,10 @@ interface CorrectedWord extends Word {
 }
 
 function correctTypo(word: Word, index: FactIndex, options: SearchOptions): CorrectedWord {
-	if (word.isStopword || index.has(word.stem)) return { ...word, quality: 1 };
+	if (word.isStopword || index.typos.knows(word.surface)) return { ...word, quality: 1 };
+	// A word neither the documents nor English know is a typo even when its stem happens to be indexed
+	// ("officals" stems to "offic", as "office" does): correct it to "officials".
+	if (index.has(word.stem) && isEnglishWord(word.surface)) return { ...word, quality: 1 };
 	const correction = index.typos.correct(word.surface);
 	if (!correction) return { ...word, quality: 1 };
 	// A real English word the documents lack ("cares") is a different word, not a typo of one they have

@@ -31,6 +31,11 @@ export class TypoCorrector {
 		return new TypoCorrector(frequency, byDeletion, longest);
 	}
 
+	/** Whether the word is in the vocabulary as it is. */
+	knows(word: string): boolean {
+		return this.frequency.has(word);
+	}
+
 	/**
 	 * The closest known word within the allowed distance (1 edit from 4 letters, 2 from 8), or undefined.
 	 * @example corrector.correct('kazakstan') // → { word: 'kazakhstan', distance: 1 }
