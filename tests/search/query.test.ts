@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { expectationOf } from '../../src/search/expectation.ts';
+import { readQuestion, splitChatter } from '../../src/search/query.ts';
+import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
+
+const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
+const variantsOf = (question: string) => readQuestion(question, kb.index, kb.options).terms.map((t) => t.variants.map((v) => v.term));
+
+describe('readQuestion', () => {
+	test('GIVEN a misspelling whose stem is indexed for another word THEN it is still corrected', () => {
+		// "officals" stems to "offic", the stem of "office"; the word meant is "officials".
+		expect(variantsOf('complaints against officals').flat()).toContain('offici');
+	});
+
+	test('GIVEN a real English word the documents lack THEN it is not turned into a word they have', () => {
+		// "cares" is one letter from "cases"; it is a word of its own, so it stays unknown.
+		const terms = readQuestion('does the ombudsman cares about it', kb.index, kb.options).terms;
+		expect(terms.find((t) => t.label === 'cares')).toMatchObject({ known: false });
+	});
+
+	test('GIVEN synonyms from the lexicon THEN they become one concept term', () => {
+		const [phrase] = variantsOf('human rights commissioner');
+		const [word] = variantsOf('ombudsman');
+		// The phrase's own words stay as weaker variants, in case a fact has them without the whole phrase.
+		expect(phrase![0]).toBe(word![0]);
+		expect(phrase).toHaveLength(4);
+	});
+
+	test('GIVEN a multi-word name THEN its words together weigh what its rarest word weighs', () => {
+		const terms = readQuestion('Where is the Leela Palace Hotel?', kb.index, kb.options).terms;
+		const heaviest = Math.max(...terms.map((t) => kb.index.idf(t.variants[0]!.term)));
+		expect(terms.reduce((sum, t) => sum + t.weight, 0)).toBeCloseTo(heaviest, 5);
+	});
+});
+
+describe('expectationOf', () => {
+	test.each([
+		['When did Kazakhstan join the forum?', 'date'],
+		['In what year was the law adopted?', 'date'],
+		['can they do anything when a court gets it wrong', 'none'],
+		['How many commissioners are there?', 'number'],
+		['How long is the term?', 'duration'],
+		['Who hosted the meeting?', 'agent'],
+		["What's the name of the ombudsman?", 'agent'],
+		['Where was the forum held?', 'place'],
+		['Why is the office independent?', 'reason'],
+	])('%j asks for %s', (question, kind) => {
+		expect(expectationOf(question.toLowerCase()).kind).toBe(kind);
+	});
+
+	test('GIVEN "how many X" THEN the number must count X', () => {
+		expect(expectationOf('how many commissioners sit on it').counted).toBe('commission');
+	});
+
+	test('GIVEN numbers and ordinals THEN they become constraints the fact must state', () => {
+		expect(expectationOf('who was the first chair in 2015').constraints).toEqual(['first', '2015']);
+	});
+});
+
+describe('splitChatter', () => {
+	test('GIVEN small talk around a question THEN the question sentence is the core', () => {
+		expect(splitChatter('hi all, long day. Who hosted the meeting? thanks!')).toEqual({
+			core: 'Who hosted the meeting?',
+			chatter: 'hi all, long day. thanks!',
+		});
+	});
+
+	test('GIVEN a single sentence THEN nothing is split off', () => {
+		expect(splitChatter('Who hosted the meeting this year?').chatter).toBe('');
+	});
+});
