@@ -50,17 +50,21 @@ export function coverFacts(index: FactIndex, terms: readonly QueryTerm[], option
 
 	let proposing = allCursors;
 	let lookedUp: Cursor[] = [];
+	let quietCount = 0;
 	/** Terms whose gains together stay under the bar cannot make a fact worth keeping on their own. */
 	const repartition = (bar: number) => {
 		let reach = 0;
-		const quiet = new Set<number>();
+		let quiet = 0;
 		for (const t of byGain) {
 			if (reach + gain[t]! >= bar * totalWeight - 1e-9) break;
 			reach += gain[t]!;
-			quiet.add(t);
+			quiet++;
 		}
-		proposing = allCursors.filter((c) => !quiet.has(c.term));
-		lookedUp = allCursors.filter((c) => quiet.has(c.term));
+		if (quiet === quietCount) return;
+		quietCount = quiet;
+		const quietTerms = new Set(byGain.slice(0, quiet));
+		proposing = allCursors.filter((c) => !quietTerms.has(c.term));
+		lookedUp = allCursors.filter((c) => quietTerms.has(c.term));
 	};
 
 	const credit = new Float32Array(termCount);
@@ -81,7 +85,8 @@ export function coverFacts(index: FactIndex, terms: readonly QueryTerm[], option
 	// of the walk is pruned.
 	const seeded = new Set<number>();
 	const strongest = byGain[byGain.length - 1];
-	const strongestCursors = strongest === undefined ? [] : cursorsOf[strongest]!.filter((c) => c.direct);
+	// Its reference postings too: the facts of the document a question names are the likely answers.
+	const strongestCursors = strongest === undefined ? [] : cursorsOf[strongest]!;
 	if (strongestCursors.reduce((n, c) => n + c.facts.length, 0) <= SEED_LIMIT) {
 		for (const fact of strongestCursors.flatMap((c) => [...c.facts])) {
 			if (seeded.has(fact)) continue;
@@ -92,7 +97,7 @@ export function coverFacts(index: FactIndex, terms: readonly QueryTerm[], option
 				const at = seek(c.facts, 0, fact);
 				if (c.facts[at] === fact) earn(c, at);
 			}
-			best.offer(fact, coverage());
+			if (direct) best.offer(fact, coverage());
 		}
 	}
 

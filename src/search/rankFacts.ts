@@ -23,7 +23,7 @@ export interface RankedFact {
 }
 
 /** Facts rescored in detail (expectation, proximity) after the first, coverage-only pass. */
-const RERANK_DEPTH = 40;
+const RERANK_DEPTH = 20;
 
 /**
  * Scores the facts that share at least one term with the question and returns the best, best first.
