@@ -2,7 +2,7 @@ import { pacer } from '../knowledge/pace.ts';
 import type { Lexicon } from '../knowledge/schema.ts';
 import type { KnowledgeDocument } from '../knowledge/types.ts';
 import { words, type Word } from './analyze.ts';
-import { ConceptMatcher } from './concepts.ts';
+import { ConceptMatcher, type ConceptMatch } from './concepts.ts';
 import { FactIndex, type FactIndexParts, type Postings } from './factIndex.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import { TypoCorrector } from './typoCorrector.ts';
@@ -39,6 +39,7 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 	const factDocument: number[] = [];
 	const factLength: number[] = [];
 	const factStems: string[][] = [];
+	const factConcepts: ConceptMatch[][] = [];
 	const nameWords = new Set<string>();
 	const building: PostingsBuilder = new Map();
 	const referencing: PostingsBuilder = new Map();
@@ -53,7 +54,10 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 			factLength.push(own.filter((w) => !w.isStopword).length);
 			for (const name of fact.names) for (const word of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word) nameWords.add(word);
 			const terms = new Map<string, number>();
-			for (const term of termsOf(own, concepts)) terms.set(term, 1);
+			const named = concepts.match(own);
+			factConcepts.push(named);
+			for (const term of own) if (!term.isStopword) terms.set(term.stem, 1);
+			for (const match of named) terms.set(match.concept, 1);
 			if (fact.about) for (const term of termsOfName(fact.about)) if (!terms.has(term)) terms.set(term, options.aboutWeight);
 			for (const [term, weight] of terms) addPosting(building, term, factIndex, weight);
 			const referred = new Map<string, number>();
@@ -70,6 +74,7 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 		factDocument,
 		factLength,
 		factStems,
+		factConcepts,
 		postings: await freeze(building, pace),
 		references: await freeze(referencing, pace),
 		nameWords,

@@ -40,15 +40,10 @@ export class ConceptMatcher {
 	}
 
 	match(text: readonly Word[]): ConceptMatch[] {
-		return this.matchStems(text.map((w) => w.stem));
-	}
-
-	/** As `match`, over stems alone (what the index keeps of each fact). */
-	matchStems(stems: readonly string[]): ConceptMatch[] {
 		const found: ConceptMatch[] = [];
-		for (let i = 0; i < stems.length; ) {
-			const candidates = this.phrases.get(stems[i]!);
-			const hit = candidates?.find((p) => p.stems.every((s, k) => stems[i + k] === s));
+		for (let i = 0; i < text.length; ) {
+			const candidates = this.phrases.get(text[i]!.stem);
+			const hit = candidates?.find((p) => p.stems.every((s, k) => text[i + k]?.stem === s));
 			if (hit) {
 				found.push({ concept: hit.concept, start: i, end: i + hit.stems.length });
 				i += hit.stems.length;

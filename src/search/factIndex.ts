@@ -1,6 +1,6 @@
 import type { Fact, KnowledgeDocument } from '../knowledge/types.ts';
 import { stem } from './analyze.ts';
-import type { ConceptMatcher } from './concepts.ts';
+import type { ConceptMatch, ConceptMatcher } from './concepts.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import type { TypoCorrector } from './typoCorrector.ts';
 
@@ -19,6 +19,7 @@ export interface FactIndexParts {
 	factDocument: number[];
 	factLength: number[];
 	factStems: string[][];
+	factConcepts: ConceptMatch[][];
 	postings: Map<string, Postings>;
 	references: Map<string, Postings>;
 	nameWords: Set<string>;
@@ -38,6 +39,8 @@ export class FactIndex {
 	readonly factLength: readonly number[];
 	/** Each fact's word stems in order (function words included), for phrase proximity. */
 	readonly factStems: readonly string[][];
+	/** Where each fact names lexicon concepts, over `factStems` positions. */
+	readonly factConcepts: readonly ConceptMatch[][];
 	readonly averageLength: number;
 	readonly concepts: ConceptMatcher;
 	readonly typos: TypoCorrector;
@@ -64,6 +67,7 @@ export class FactIndex {
 		this.factDocument = parts.factDocument;
 		this.factLength = parts.factLength;
 		this.factStems = parts.factStems;
+		this.factConcepts = parts.factConcepts;
 		this.postings = parts.postings;
 		this.references = parts.references;
 		this.nameWords = parts.nameWords;

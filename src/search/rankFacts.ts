@@ -38,6 +38,10 @@ export function rankFacts(
 	options: SearchOptions,
 	limit: number,
 ): RankedFact[] {
+	const termsOfVariant = new Map<string, number[]>();
+	terms.forEach((term, t) => {
+		for (const v of term.variants) termsOfVariant.set(v.term, [...(termsOfVariant.get(v.term) ?? []), t]);
+	});
 	const ranked = coverFacts(index, terms, options, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
 		const fact = index.facts[factIndex]!;
 		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation);
@@ -46,7 +50,7 @@ export function rankFacts(
 		// A companion sentence answers less directly than the fact itself would: half the penalty.
 		const expectationAdjustment = expectation.kind === 'none' ? 0 : meets ? options.expectationBonus : companion ? -missPenalty / 2 : -missPenalty;
 		const constraintsAdjustment = holdsConstraints(index.factStems[factIndex]!, expectation) ? 0 : -options.constraintPenalty;
-		const evidence = coverage + expectationAdjustment + constraintsAdjustment + proximityBonus(index, factIndex, terms, options);
+		const evidence = coverage + expectationAdjustment + constraintsAdjustment + proximityBonus(index, factIndex, termsOfVariant, terms.length, options);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
 		return { fact, ...(companion ? { companion } : {}), coverage, meetsExpectation: meets || companion !== undefined, evidence, score: evidence + 0.05 * concision };
 	});
@@ -68,18 +72,19 @@ function companionFor(index: FactIndex, factIndex: number, expectation: Expectat
  * Words the question puts side by side ("right to work") that stand within a few words of each other,
  * in order, in the fact: evidence that the fact speaks of the same thing, not of its words apart.
  */
-function proximityBonus(index: FactIndex, factIndex: number, terms: readonly QueryTerm[], options: SearchOptions): number {
-	const factStems = index.factStems[factIndex]!;
-	const at = new Map<string, number[]>();
-	const place = (term: string, position: number) => at.set(term, [...(at.get(term) ?? []), position]);
-	factStems.forEach((stem, i) => place(stem, i));
-	for (const match of index.concepts.matchStems(factStems)) {
+function proximityBonus(index: FactIndex, factIndex: number, termsOfVariant: ReadonlyMap<string, number[]>, termCount: number, options: SearchOptions): number {
+	if (termCount < 2) return 0;
+	const positions: number[][] = Array.from({ length: termCount }, () => []);
+	const place = (term: string, position: number) => {
+		for (const t of termsOfVariant.get(term) ?? []) positions[t]!.push(position);
+	};
+	index.factStems[factIndex]!.forEach((stem, i) => place(stem, i));
+	for (const match of index.factConcepts[factIndex]!) {
 		place(match.concept, match.start);
 		if (match.end - 1 > match.start) place(match.concept, match.end - 1);
 	}
-	const positions = terms.map((term) => term.variants.flatMap((v) => at.get(v.term) ?? []));
 	let pairs = 0;
-	for (let t = 0; t + 1 < positions.length; t++) {
+	for (let t = 0; t + 1 < termCount; t++) {
 		const next = positions[t + 1]!;
 		if (positions[t]!.some((p) => next.some((q) => q > p && q - p <= options.proximityWindow))) pairs++;
 	}
