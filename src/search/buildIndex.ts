@@ -9,6 +9,9 @@ import { TypoCorrector } from './typoCorrector.ts';
 
 type PostingsBuilder = Map<string, { facts: number[]; weights: number[] }>;
 
+/** Shared by the many facts that name no lexicon concept, to keep 100,000 empty arrays out of the heap. */
+const NO_CONCEPTS: ConceptMatch[] = [];
+
 /**
  * Indexes the documents' facts. The work is cut into slices that yield to the event loop (see `pacer`),
  * so a bot refreshing 100,000 facts keeps answering from its old index meanwhile.
@@ -55,7 +58,7 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 			for (const name of fact.names) for (const word of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word) nameWords.add(word);
 			const terms = new Map<string, number>();
 			const named = concepts.match(own);
-			factConcepts.push(named);
+			factConcepts.push(named.length ? named : NO_CONCEPTS);
 			for (const term of own) if (!term.isStopword) terms.set(term.stem, 1);
 			for (const match of named) terms.set(match.concept, 1);
 			if (fact.about) for (const term of termsOfName(fact.about)) if (!terms.has(term)) terms.set(term, options.aboutWeight);
