@@ -48,7 +48,7 @@ export function rankFacts(
 		const companion = meets || expectation.kind === 'none' ? undefined : companionFor(index, factIndex, expectation);
 		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
 		// A companion sentence answers less directly than the fact itself would: half the penalty.
-		const expectationAdjustment = expectation.kind === 'none' ? 0 : meets ? options.expectationBonus : companion ? -missPenalty / 2 : -missPenalty;
+		const expectationAdjustment = expectation.kind === 'none' || meets ? 0 : companion ? -missPenalty / 2 : -missPenalty;
 		const constraintsAdjustment = holdsConstraints(index.factStems[factIndex]!, expectation) ? 0 : -options.constraintPenalty;
 		const evidence = coverage + expectationAdjustment + constraintsAdjustment + proximityBonus(index, factIndex, termsOfVariant, terms.length, options);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));

@@ -21,9 +21,7 @@ export interface SearchOptions {
 	chatterWeight: number;
 	/** How strongly a longer fact is passed over for a more concise one that covers as much. */
 	lengthNormalisation: number;
-	/** Added to coverage when the best sentence holds the kind of value the question asks for ("when" → a date). */
-	expectationBonus: number;
-	/** Taken from coverage when it does not, for "who", "where" and "why". */
+	/** Taken from coverage when a fact lacks the kind of value the question asks for, for "who", "where" and "why". */
 	expectationPenalty: number;
 	/** Taken from coverage when it does not, for "when", "how long" and "how many": without the value there is no answer. */
 	strictExpectationPenalty: number;
@@ -65,7 +63,6 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	unknownWeight: 0.7,
 	chatterWeight: 0.3,
 	lengthNormalisation: 0.5,
-	expectationBonus: 0.05,
 	expectationPenalty: 0.25,
 	strictExpectationPenalty: 0.5,
 	constraintPenalty: 0.3,
@@ -75,7 +72,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	minCoverage: 0.15,
 	rerankMargin: 0.4,
 	answerThreshold: 0.5,
-	coverageAtThreshold: 0.55,
+	coverageAtThreshold: 0.575,
 	confidenceSlope: 8,
 	maxSuggestions: 3,
 	maxQuestionLength: 1000,

@@ -5,8 +5,8 @@
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
 	`a about above across after afterwards again against all almost alone along already also although always am among
-	an and another any anybody anyhow anyone anything anyway anyways anywhere are aren around as at be became because become
-	becomes been before beforehand being below beside besides between beyond both but by can cannot could couldn did didn
+	an and another any anybody anyhow anyone anything anyway anyways anywhere are aren around as at be because
+	been before beforehand being below beside besides between beyond both but by can cannot could couldn did didn
 	do does doesn doing don done down during each either else elsewhere enough etc even ever every everyone everything
 	everywhere except few for former formerly from further had hadn has hasn have haven having he hence her here hereafter
 	hereby herein hers herself him himself his how however i ie if in indeed into is isn it its itself just least less
