@@ -21,8 +21,7 @@ export function answer(question: string, kb: KnowledgeBase): Answer {
 	const text = question.replace(/\p{Cc}+/gu, ' ').trim();
 	if (!text) throw new UserError('EmptyQuestion', messages.emptyQuestion);
 	const { options } = kb;
-	const { terms, expectation } = readQuestion(text, kb.index, options);
-	const ranked = rankFacts(kb.index, terms, expectation, options, CANDIDATES);
+	const ranked = rankFacts(kb.index, readQuestion(text, kb.index, options), options, CANDIDATES);
 	const best = ranked[0];
 	const confidence = best ? confidenceOf(best, kb) : 0;
 	const answered = best !== undefined && confidence >= options.answerThreshold;

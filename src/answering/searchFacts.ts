@@ -11,8 +11,7 @@ export interface SearchHit {
 
 /** The facts that best match a query, with no answer threshold: what `/search` and `/sources` list. */
 export function searchFacts(kb: KnowledgeBase, query: string, limit = 5): SearchHit[] {
-	const { terms, expectation } = readQuestion(query, kb.index, kb.options);
-	return rankFacts(kb.index, terms, expectation, kb.options, limit).map((r) => ({ fact: r.fact, score: Math.max(0, Math.min(1, r.coverage)) }));
+	return rankFacts(kb.index, readQuestion(query, kb.index, kb.options), kb.options, limit).map((r) => ({ fact: r.fact, score: Math.max(0, Math.min(1, r.coverage)) }));
 }
 
 /** A fact with up to `radius` sentences either side from its document, in order: for "show context". */

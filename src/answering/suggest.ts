@@ -23,11 +23,11 @@ export function suggestQuestions(kb: KnowledgeBase, typed: string, limit = 25): 
 	const allWords = words(text);
 	const partial = finished ? undefined : allWords[allWords.length - 1];
 	const head = partial ? text.slice(0, text.toLowerCase().lastIndexOf(partial.surface)) : text;
-	const { terms, expectation } = readQuestion(head, kb.index, kb.options);
+	const question = readQuestion(head, kb.index, kb.options);
 	if (partial) {
 		const completions = kb.index.completions(partial.surface, MAX_COMPLETIONS);
 		if (completions.length) {
-			terms.push({
+			question.terms.push({
 				label: partial.surface,
 				position: allWords.length - 1,
 				variants: completions.map((term) => ({ term, quality: COMPLETION_QUALITY })),
@@ -37,7 +37,7 @@ export function suggestQuestions(kb: KnowledgeBase, typed: string, limit = 25): 
 		}
 	}
 	return distinct(
-		rankFacts(kb.index, terms, expectation, kb.options, limit * 2).map((r) => r.fact),
+		rankFacts(kb.index, question, kb.options, limit * 2).map((r) => r.fact),
 		limit,
 	);
 }

@@ -1,6 +1,7 @@
 import type { Fact, KnowledgeDocument } from '../knowledge/types.ts';
 import { stem } from './analyze.ts';
 import type { ConceptMatch, ConceptMatcher } from './concepts.ts';
+import type { QueryTerm } from './query.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import type { TypoCorrector } from './typoCorrector.ts';
 
@@ -90,6 +91,11 @@ export class FactIndex {
 		return this.postings.get(term);
 	}
 
+	/** Whether a fact earns a question term: holds one of its variants, or has it through what it is about. */
+	earns(factIndex: number, term: QueryTerm): boolean {
+		return term.variants.some((v) => contains(this.postings.get(v.term), factIndex) || contains(this.references.get(v.term), factIndex));
+	}
+
 	/** Facts that earn the term through their document's subject or a short-form mention (see `references`). */
 	referencesOf(term: string): Readonly<Postings> | undefined {
 		return this.references.get(term);
@@ -164,4 +170,18 @@ export class FactIndex {
 		}
 		return found.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a)).slice(0, limit);
 	}
+}
+
+function contains(postings: Postings | undefined, fact: number): boolean {
+	if (!postings) return false;
+	let lo = 0;
+	let hi = postings.facts.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const at = postings.facts[mid]!;
+		if (at === fact) return true;
+		if (at < fact) lo = mid + 1;
+		else hi = mid - 1;
+	}
+	return false;
 }

@@ -24,6 +24,11 @@ export interface ReadQuestion {
 	terms: QueryTerm[];
 	/** What kind of answer the question wants ("when" → a date). */
 	expectation: Expectation;
+	/**
+	 * The multi-word names the question asks about ("the Asia Pacific Forum"), each as its terms. A fact that
+	 * lacks a name's most telling term speaks of something else, however much else it shares.
+	 */
+	names: QueryTerm[][];
 }
 
 /**
@@ -34,14 +39,16 @@ export interface ReadQuestion {
 export function readQuestion(question: string, index: FactIndex, options: SearchOptions): ReadQuestion {
 	const { core, chatter } = splitChatter(question.slice(0, options.maxQuestionLength));
 	const corrected = markAskedKind(words(core)).map((word) => correctTypo(word, index, options));
-	const coreTerms = countNamesOnce(termsOf(corrected, index, options), nameSpans(core));
+	const spans = nameSpans(core);
+	const coreTerms = countNamesOnce(termsOf(corrected, index, options), spans);
+	const names = spans.map(([start, end]) => coreTerms.filter((t) => t.known && t.position >= start && t.position < end)).filter((group) => group.length > 0);
 	const expectation = expectationOf(corrected.map((w) => w.surface).join(' '));
-	if (!chatter) return { terms: coreTerms, expectation };
+	if (!chatter) return { terms: coreTerms, expectation, names };
 	const seen = new Set(coreTerms.map(keyOf));
 	const chatterTerms = termsOf(words(chatter).map((word) => correctTypo(word, index, options)), index, options)
 		.filter((t) => t.known && !seen.has(keyOf(t)))
 		.map((t) => ({ ...t, weight: t.weight * options.chatterWeight }));
-	return { terms: [...coreTerms, ...chatterTerms], expectation };
+	return { terms: [...coreTerms, ...chatterTerms], expectation, names };
 }
 
 const QUESTION_START =

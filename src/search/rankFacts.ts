@@ -2,7 +2,7 @@ import type { Fact } from '../knowledge/types.ts';
 import { coverFacts } from './coverage.ts';
 import { holdsConstraints, meetsExpectation, STRICT_KINDS, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
-import type { QueryTerm } from './query.ts';
+import type { QueryTerm, ReadQuestion } from './query.ts';
 import type { SearchOptions } from './searchOptions.ts';
 
 export interface RankedFact {
@@ -31,13 +31,8 @@ const RERANK_DEPTH = 20;
  * refers to by a short form, can stand in for a term the sentence lacks, but never makes a fact a
  * candidate on its own.
  */
-export function rankFacts(
-	index: FactIndex,
-	terms: readonly QueryTerm[],
-	expectation: Expectation,
-	options: SearchOptions,
-	limit: number,
-): RankedFact[] {
+export function rankFacts(index: FactIndex, question: ReadQuestion, options: SearchOptions, limit: number): RankedFact[] {
+	const { terms, expectation, names } = question;
 	const termsOfVariant = new Map<string, number[]>();
 	terms.forEach((term, t) => {
 		for (const v of term.variants) termsOfVariant.set(v.term, [...(termsOfVariant.get(v.term) ?? []), t]);
@@ -49,13 +44,18 @@ export function rankFacts(
 		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
 		// A companion sentence answers less directly than the fact itself would: half the penalty.
 		const expectationAdjustment = expectation.kind === 'none' || meets ? 0 : companion ? -missPenalty / 2 : -missPenalty;
-		const constraintsAdjustment = holdsConstraints(index.factStems[factIndex]!, expectation) ? 0 : -options.constraintPenalty;
+		const constraintsAdjustment =
+			holdsConstraints(index.factStems[factIndex]!, expectation) && names.every((name) => index.earns(factIndex, heaviest(name))) ? 0 : -options.constraintPenalty;
 		const evidence = coverage + expectationAdjustment + constraintsAdjustment + proximityBonus(index, factIndex, termsOfVariant, terms.length, options);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
 		return { fact, ...(companion ? { companion } : {}), coverage, meetsExpectation: meets || companion !== undefined, evidence, score: evidence + 0.05 * concision };
 	});
 	ranked.sort((a, b) => b.score - a.score || a.fact.position - b.fact.position);
 	return ranked.slice(0, limit);
+}
+
+function heaviest(terms: readonly QueryTerm[]): QueryTerm {
+	return terms.reduce((best, term) => (term.weight > best.weight ? term : best));
 }
 
 /** The neighbouring sentence of the same document that meets the expectation the fact misses, if any. */

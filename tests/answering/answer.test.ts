@@ -86,6 +86,12 @@ describe('answer: many documents', () => {
 		expect(result.answer).toMatch(/employs 64 people/);
 	});
 
+	test('GIVEN a question about one institution and a name only another document mentions THEN it declines', () => {
+		// Valdoria's article never mentions the forum; Kazakhstan's facts about it speak of another institution.
+		const result = answer('Is the Valdorian ombudsman a member of the Asia Pacific Forum?', two);
+		expect(result.answered).toBe(false);
+	});
+
 	test('GIVEN the headline repeats the name THEN it is not a fact that wins on the name', () => {
 		const result = answer('When was the Ombudsman of Valdoria founded?', two);
 		expect(result.answer).toMatch(/founded in 2009/);
