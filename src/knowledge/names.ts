@@ -20,7 +20,8 @@ export function properNames(sentence: string): string[] {
 	for (const match of sentence.matchAll(NAME_RUN)) {
 		let name = match[0].replace(/[.'’-]+$/, '');
 		const first = name.split(/\s+/)[0]!;
-		if (NOT_A_NAME.has(first)) name = name.slice(first.length).trim();
+		// "Is the Valdorian …": drop the sentence-initial word and the joiners it leaves in front.
+		if (NOT_A_NAME.has(first)) name = name.slice(first.length).trim().replace(/^(?:(?:of|for|and|the|de|on|in|against)\s+)+/, '');
 		if (name && !(name.split(/\s+/).length === 1 && NOT_A_NAME.has(name))) found.push(name);
 	}
 	return found;
