@@ -42,7 +42,8 @@ export class ConceptMatcher {
 	match(text: readonly Word[]): ConceptMatch[] {
 		const found: ConceptMatch[] = [];
 		for (let i = 0; i < text.length; ) {
-			const candidates = this.phrases.get(text[i]!.stem);
+			// A function word alone never names a concept, even when its stem is one ("will" of "willing").
+			const candidates = text[i]!.isStopword ? this.phrases.get(text[i]!.stem)?.filter((p) => p.stems.length > 1) : this.phrases.get(text[i]!.stem);
 			const hit = candidates?.find((p) => p.stems.every((s, k) => text[i + k]?.stem === s));
 			if (hit) {
 				found.push({ concept: hit.concept, start: i, end: i + hit.stems.length });

@@ -33,7 +33,10 @@ const RULES: [RegExp, ExpectationKind][] = [
 export function expectationOf(question: string): Expectation {
 	const text = question.toLowerCase();
 	const kind = RULES.find(([pattern]) => pattern.test(text))?.[1] ?? 'none';
-	const constraints = words(text).filter((w) => /^\d/.test(w.surface) || ORDINALS.has(w.surface)).map((w) => w.stem);
+	const analysed = words(text);
+	const constraints = analysed
+		.filter((w, i) => /^\d/.test(w.surface) || ORDINALS.has(w.surface) || (RELATIVE_TIME.has(w.surface) && PERIODS.has(analysed[i + 1]?.surface ?? '')))
+		.map((w) => w.stem);
 	const after = kind === 'number' ? /\bhow many\s+(.*)$/.exec(text)?.[1] : undefined;
 	const counted = after ? words(after).find((w) => !w.isStopword)?.stem : undefined;
 	return { kind, constraints, asked: text, ...(counted ? { counted } : {}) };
@@ -41,6 +44,10 @@ export function expectationOf(question: string): Expectation {
 
 /** Words that pick one of a series ("the first chairperson", "the former ombudsman"); not "last", "next" or "second", which are as often other words ("how long does it last", "a second term" asked of a single one). */
 const ORDINALS = new Set(['first', 'third', 'fourth', 'fifth', 'previous', 'former', 'founding', 'original', 'predecessor', 'successor']);
+
+/** "next year", "last month": which year or month is meant, so a fact about "this year" answers another question. */
+const RELATIVE_TIME = new Set(['next', 'last', 'previous', 'coming']);
+const PERIODS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks']);
 
 /** Whether a fact (its word stems, as the index keeps them) states every number and ordinal the question states. */
 export function holdsConstraints(factStems: readonly string[], expectation: Expectation): boolean {

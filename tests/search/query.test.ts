@@ -26,6 +26,11 @@ describe('readQuestion', () => {
 		expect(phrase).toHaveLength(4);
 	});
 
+	test('GIVEN a function word whose stem is a synonym ("will" of "willing") THEN it is not that concept', () => {
+		const terms = readQuestion('Who will host the forum?', kb.index, kb.options).terms;
+		expect(terms.map((t) => t.label)).not.toContain('will');
+	});
+
 	test('GIVEN a multi-word name THEN its words together weigh what its rarest word weighs', () => {
 		const terms = readQuestion('Where is the Leela Palace Hotel?', kb.index, kb.options).terms;
 		const heaviest = Math.max(...terms.map((t) => kb.index.idf(t.variants[0]!.term)));
@@ -54,6 +59,8 @@ describe('expectationOf', () => {
 
 	test('GIVEN numbers and ordinals THEN they become constraints the fact must state', () => {
 		expect(expectationOf('who was the first chair in 2015').constraints).toEqual(['first', '2015']);
+		expect(expectationOf('who will host next year').constraints).toEqual(['next']);
+		expect(expectationOf('what comes next').constraints).toEqual([]);
 	});
 });
 
