@@ -153,26 +153,29 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		flags: 0,
 	});
 
+	/** A message the bot posted, shaped as Discord returns it. */
+	const botMessage = (id: string, channel: string, body: any, extra: Record<string, unknown> = {}) => ({
+		id,
+		type: 0,
+		channel_id: channel,
+		author: botUser,
+		content: body?.content ?? '',
+		embeds: body?.embeds ?? [],
+		components: body?.components ?? [],
+		attachments: [],
+		mentions: [],
+		mention_roles: [],
+		mention_everyone: false,
+		pinned: false,
+		tts: false,
+		timestamp: new Date().toISOString(),
+		edited_timestamp: null,
+		flags: body?.flags ?? 0,
+		...extra,
+	});
+
 	const message = (channel: string, body: any, extra: Record<string, unknown> = {}) => {
-		const msg = {
-			id: snowflake(),
-			type: 0,
-			channel_id: channel,
-			author: botUser,
-			content: body?.content ?? '',
-			embeds: body?.embeds ?? [],
-			components: body?.components ?? [],
-			attachments: [],
-			mentions: [],
-			mention_roles: [],
-			mention_everyone: false,
-			pinned: false,
-			tts: false,
-			timestamp: new Date().toISOString(),
-			edited_timestamp: null,
-			flags: body?.flags ?? 0,
-			...extra,
-		};
+		const msg = botMessage(snowflake(), channel, body, extra);
 		messages.set(msg.id, msg);
 		return msg;
 	};
@@ -565,24 +568,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 	}
 
 	function ensureMessage(msg: any): any {
-		return {
-			id: msg?.id ?? snowflake(),
-			type: 0,
-			channel_id: msg?.channel_id ?? channelId,
-			author: botUser,
-			content: msg?.content ?? '',
-			embeds: msg?.embeds ?? [],
-			components: msg?.components ?? [],
-			attachments: [],
-			mentions: [],
-			mention_roles: [],
-			mention_everyone: false,
-			pinned: false,
-			tts: false,
-			timestamp: new Date().toISOString(),
-			edited_timestamp: null,
-			flags: msg?.flags ?? 0,
-		};
+		return botMessage(msg?.id ?? snowflake(), msg?.channel_id ?? channelId, msg);
 	}
 
 	function dispatch(t: string, d: unknown): void {
