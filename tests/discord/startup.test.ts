@@ -1,38 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { startFakeDiscord } from '../support/fakeDiscord.ts';
 import { TEST_TOKEN } from '../support/botHarness.ts';
+import { runMain } from '../support/runMain.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Runs `npm start`'s entry point as a real process; `onOutput` may signal it. */
-function run(env: Record<string, string>, onOutput?: (output: string, child: ReturnType<typeof spawn>) => void) {
-	return new Promise<{ code: number | null; output: string }>((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-			cwd: ROOT,
-			// A clean environment: no stray .env values decide the outcome.
-			env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let output = '';
-		const collect = (chunk: Buffer) => {
-			output += chunk.toString();
-			onOutput?.(output, child);
-		};
-		child.stdout.on('data', collect);
-		child.stderr.on('data', collect);
-		child.on('exit', (code) => resolve({ code, output }));
-	});
-}
 
 describe('npm start (src/main.ts) with the bot', () => {
 	test('GIVEN a malformed token THEN it exits with a clear message that does not echo the token', async () => {
 		const secret = 'this-is-secret-and-malformed';
-		const { code, output } = await run({ DISCORD_TOKEN: secret });
+		const { code, output } = await runMain({ DISCORD_TOKEN: secret });
 		expect(code).toBe(2);
 		expect(output).toMatch(/DISCORD_TOKEN is malformed/);
 		expect(output).not.toContain(secret);
@@ -43,7 +21,7 @@ describe('npm start (src/main.ts) with the bot', () => {
 		const data = mkdtempSync(join(tmpdir(), 'ombudsbot-start-'));
 		let asked = false;
 		try {
-			const { code, output } = await run({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, DATA_DIR: data }, (out, child) => {
+			const { code, output } = await runMain({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, DATA_DIR: data }, (out, child) => {
 				if (asked || !out.includes('"msg":"bot ready"')) return;
 				asked = true;
 				const { token } = discord.interact(discord.payloads.slash('about'));

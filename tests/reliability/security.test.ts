@@ -3,7 +3,6 @@
  * are bypassed (the payload is sent anyway), only owners in DMs, the token nowhere it could leak,
  * and no user input near a shell, `eval` or an unchecked path.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Command } from '../../src/discord/types.ts';
 import { PERMISSIONS, snowflake, startFakeDiscord, type FakeUser } from '../support/fakeDiscord.ts';
 import { MOD_ROLE, startTestBot, TEST_TOKEN, USERS, type TestBot } from '../support/botHarness.ts';
+import { runMain } from '../support/runMain.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The token and its signature part (a credential on its own). */
@@ -125,24 +125,13 @@ describe('the token never leaks', () => {
 		}
 	});
 
-	/** Runs `npm start`'s entry point and returns everything it printed. */
+	/** Runs `npm start`'s entry point and returns everything it printed; `killAfter` may stop it with SIGTERM. */
 	function start(env: Record<string, string>, killAfter?: (output: string) => boolean) {
-		return new Promise<{ code: number | null; output: string }>((resolve) => {
-			const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-				cwd: ROOT,
-				env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-				stdio: ['ignore', 'pipe', 'pipe'],
-			});
-			let output = '';
-			const collect = (chunk: Buffer) => {
-				output += chunk.toString();
-				if (killAfter?.(output)) child.kill('SIGTERM');
-			};
-			child.stdout.on('data', collect);
-			child.stderr.on('data', collect);
-			child.on('exit', (code) => resolve({ code, output }));
+		return runMain(env, (output, child) => {
+			if (killAfter?.(output)) child.kill('SIGTERM');
 		});
 	}
+
 
 	test('GIVEN npm start with a malformed token, a refused token, or an unusable data folder THEN it exits cleanly and prints no token', async () => {
 		const discord = await startFakeDiscord({ token: 'OTk5OTk5OTk5OTk5OTk5OTk5.Gother.another-token-the-server-expects' });
