@@ -31,7 +31,8 @@ export function answer(question: string, kb: KnowledgeBase): Answer {
 		return { question: text, answered: false, answer: messages.notFound, confidence, sources: [], factIds: [], suggestions, ms };
 	}
 	const topic = best.fact.topics[0];
-	const shown = best.companion ? [best.fact, best.companion].sort((a, b) => a.position - b.position) : [best.fact];
+	const before = best.fact.leansOnPrevious ? previousFact(kb, best.fact) : undefined;
+	const shown = [...new Set([before, best.fact, best.companion].filter((f): f is Fact => f !== undefined))].sort((a, b) => a.position - b.position);
 	return {
 		question: text,
 		answered: true,
@@ -50,6 +51,10 @@ function confidenceOf(best: RankedFact, kb: KnowledgeBase): number {
 	const { confidenceSlope, coverageAtThreshold, answerThreshold } = kb.options;
 	const logit = confidenceSlope * (best.evidence - coverageAtThreshold) + Math.log(answerThreshold / (1 - answerThreshold));
 	return Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
+}
+
+function previousFact(kb: KnowledgeBase, fact: Fact): Fact | undefined {
+	return kb.documents.find((d) => d.id === fact.document)?.facts[fact.position - 1];
 }
 
 function citationOf(fact: Fact): Citation {

@@ -21,6 +21,15 @@ const ROLE_AFTER = /^,\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|the|a
 const ROLE_BEFORE =
 	/((?:(?:deputy|vice|acting|chief|first)\s+)?(?:public\s+)?(?:chairperson|chairman|chairwoman|chair|president|minister|commissioner|ombudsman|ombudsperson|director|judge|secretary|defender|head|spokesperson|mayor|governor))\s+$/iu;
 
+/** "This, he said, ensured …", "It was adopted …": a sentence whose subject is the sentence before it. */
+const LEANS_ON_PREVIOUS =
+	/^(?:This|That|It)(?:,|\s+(?:is|was|has|had|will|would|can|could|means|meant|ensures|ensured|allows|allowed|makes|made|leads|led|shows|showed|gives|gave)\b)/u;
+
+/** Whether a sentence's subject is the sentence before it, so it must be read (and shown) with it. */
+export function leansOnPrevious(sentence: string): boolean {
+	return LEANS_ON_PREVIOUS.test(sentence);
+}
+
 export interface Attribution {
 	/** Whom the sentence leans on, if it leans on someone named earlier. */
 	about?: string;

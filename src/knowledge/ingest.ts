@@ -1,4 +1,4 @@
-import { Attributor } from './attribution.ts';
+import { Attributor, leansOnPrevious } from './attribution.ts';
 import type { DocumentFile } from './documentFile.ts';
 import { properNames } from './names.ts';
 import { readSentences } from './sentences.ts';
@@ -24,6 +24,7 @@ export function ingestDocument(file: DocumentFile, topics: TopicLabeller): Knowl
 			...(about ? { about } : {}),
 			topics: topics.label(standalone),
 			mentions: [],
+			leansOnPrevious: position > 0 && leansOnPrevious(sentence.text),
 			names: properNames(sentence.text),
 		};
 	});

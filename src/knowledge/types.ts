@@ -18,6 +18,8 @@ export interface Fact {
 	about?: string;
 	/** Names of the document's subject that the sentence refers to by a short form ("the forum", "the commission"). */
 	mentions: string[];
+	/** Whether the sentence only makes sense after the one before it ("This ensured …"): it is found and shown with it. */
+	leansOnPrevious: boolean;
 	topics: TopicName[];
 	/** Proper names in the sentence ("Askar Shakirov", "Leela Palace Hotel"), as written. */
 	names: string[];

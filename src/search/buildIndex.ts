@@ -47,6 +47,7 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 	const building: PostingsBuilder = new Map();
 	const referencing: PostingsBuilder = new Map();
 	for (const [docIndex, doc] of documents.entries()) {
+		let previousTerms: string[] = [];
 		for (const fact of doc.facts) {
 			const factIndex = facts.length;
 			facts.push(fact);
@@ -61,12 +62,17 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 			factConcepts.push(named.length ? named : NO_CONCEPTS);
 			for (const term of own) if (!term.isStopword) terms.set(term.stem, 1);
 			for (const match of named) terms.set(match.concept, 1);
+			const ownTerms = [...terms.keys()];
 			if (fact.about) for (const term of termsOfName(fact.about)) if (!terms.has(term)) terms.set(term, options.aboutWeight);
 			for (const [term, weight] of terms) addPosting(building, term, factIndex, weight);
 			const referred = new Map<string, number>();
 			for (const term of subjectTerms[docIndex]!) referred.set(term, options.subjectWeight);
 			for (const term of fact.mentions.flatMap(termsOfName)) referred.set(term, Math.max(referred.get(term) ?? 0, options.aboutWeight));
+			if (fact.leansOnPrevious) {
+				for (const term of previousTerms) referred.set(term, Math.max(referred.get(term) ?? 0, options.previousSentenceWeight));
+			}
 			for (const [term, weight] of referred) if (weight > (terms.get(term) ?? 0)) addPosting(referencing, term, factIndex, weight);
+			previousTerms = ownTerms;
 		}
 		await pace();
 	}

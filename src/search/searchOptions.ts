@@ -5,6 +5,8 @@
 export interface SearchOptions {
 	/** Weight of a match on whom a sentence leans on ("he said" → the speaker), against 1 for its own words. */
 	aboutWeight: number;
+	/** Weight of a match on the sentence before, for a sentence that leans on it ("This ensured …"). */
+	previousSentenceWeight: number;
 	/** Weight of a match on the document's subject (institution, country) when the sentence itself lacks it. */
 	subjectWeight: number;
 	/** Credit for a word matched through a typo correction at edit distance 1, and 2. */
@@ -55,6 +57,7 @@ export interface SearchOptions {
 
 export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	aboutWeight: 0.8,
+	previousSentenceWeight: 0.5,
 	subjectWeight: 1,
 	typoQuality: Object.freeze([0.9, 0.75] as const),
 	prefixQuality: 0.7,

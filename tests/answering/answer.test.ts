@@ -73,6 +73,12 @@ test('GIVEN a "why" whose reason is in the sentence before THEN both are shown a
 	expect(result.factIds).toHaveLength(2);
 });
 
+test('GIVEN the answer leans on the sentence before ("This ensured …") THEN both are shown, in order', () => {
+	const result = answer('What ensured the independence of the ombudsman?', kb);
+	expect(result.answer).toMatch(/not a part of any branch of government\. This, Askar Shakirov said, ensured/);
+	expect(result.sources).toHaveLength(2);
+});
+
 describe('answer: many documents', () => {
 	test('GIVEN a question naming the institution THEN the fact that only says "it" answers it', () => {
 		const result = answer('Can the Valdorian ombudsman annul court rulings?', two);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Attributor } from '../../src/knowledge/attribution.ts';
+import { Attributor, leansOnPrevious } from '../../src/knowledge/attribution.ts';
 
 function attribute(sentences: string[]) {
 	const attributor = new Attributor();
@@ -42,4 +42,13 @@ describe('Attributor', () => {
 		const [first] = attribute(['He said the forum opened.']);
 		expect(first).toEqual({ standalone: 'He said the forum opened.' });
 	});
+});
+
+test.each([
+	['This, he said, ensured the independence.', true],
+	['It was adopted in 2013.', true],
+	["This year's meeting is hosted by India.", false],
+	['Its budget grew by 8 percent.', false],
+])('leansOnPrevious(%j) is %s', (sentence, expected) => {
+	expect(leansOnPrevious(sentence)).toBe(expected);
 });
