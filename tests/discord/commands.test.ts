@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { topicFacts } from '../../src/answering/index.ts';
 import { paginateFacts } from '../../src/discord/replies.ts';
-import { customIdsOf, expectNoPings, messageOf, startTestBot, textOf, USERS, type TestBot } from '../support/botHarness.ts';
+import { customIdsOf, expectNoPings, messageOf, startTestBot, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
 const ANSWERABLE = 'When did Kazakhstan join the forum?';
 const UNANSWERABLE = 'What is the capital of France?';
 
 let t: TestBot;
 
-beforeAll(async () => {
-	t = await startTestBot();
-});
-
-afterAll(async () => {
-	await t?.close();
-});
+useTestBot((bot) => (t = bot));
 
 const ask = (question: string, user = USERS.member, extra: unknown[] = []) =>
 	t.interact(t.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: question }, ...extra], { user }));

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Command } from '../../src/discord/types.ts';
-import { startTestBot, textOf, type TestBot } from '../support/botHarness.ts';
+import { textOf, useTestBot, type TestBot } from '../support/botHarness.ts';
 
 const ANSWERABLE = 'When did Kazakhstan join the forum?';
 let t: TestBot;
 
-beforeAll(async () => {
-	t = await startTestBot();
-});
-
-afterAll(async () => {
-	await t?.close();
-});
+useTestBot((bot) => (t = bot));
 
 const askToken = () => t.discord.interact(t.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: ANSWERABLE }])).token;
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { snowflake } from '../support/fakeDiscord.ts';
-import { expectNoPings, messageOf, startTestBot, textOf, USERS, type TestBot } from '../support/botHarness.ts';
+import { expectNoPings, messageOf, startTestBot, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
 const NEW_DOC = `---
 title: Appointment of the ombudsman
@@ -14,13 +14,7 @@ const ANSWERABLE = 'When did Kazakhstan join the forum?';
 
 let t: TestBot;
 
-beforeAll(async () => {
-	t = await startTestBot();
-});
-
-afterAll(async () => {
-	await t?.close();
-});
+useTestBot((bot) => (t = bot));
 
 const kb = (sub: string, options: unknown[] = [], user: (typeof USERS)[keyof typeof USERS] = USERS.moderator, extra: { dm?: boolean; resolved?: unknown } = {}) =>
 	t.discord.payloads.slash('kb', [{ name: sub, type: 1, options }], { user, ...extra });

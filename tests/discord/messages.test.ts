@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { customIdsOf, expectNoPings, startTestBot, textOf, USERS, type TestBot } from '../support/botHarness.ts';
+import { describe, expect, test } from 'vitest';
+import { customIdsOf, expectNoPings, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
 const ANSWERABLE = 'When did Kazakhstan join the forum?';
 
 let t: TestBot;
 
-beforeAll(async () => {
-	t = await startTestBot();
-});
-
-afterAll(async () => {
-	await t?.close();
-});
+useTestBot((bot) => (t = bot));
 
 /** Sends a message and resolves with the bot's reply in that channel (the first after sending). */
 async function sendAndWaitReply(payload: Record<string, unknown>) {

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startBot, type BotHandle, type StartOptions } from '../../src/discord/bot.ts';
 import { parseEnv } from '../../src/env.ts';
 import { PERMISSIONS, startFakeDiscord, type FakeDiscord, type FakeUser, type RecordedCall } from './fakeDiscord.ts';
@@ -48,6 +48,21 @@ export interface TestBotOptions {
 	syncIntervalMs?: number;
 	/** Store tuning passed to startBot. */
 	store?: StartOptions['store'];
+}
+
+/**
+ * One test bot for a whole test file: started before its tests, closed after them.
+ * @example let t: TestBot; useTestBot((bot) => (t = bot));
+ */
+export function useTestBot(onStart: (bot: TestBot) => void, options: TestBotOptions = {}): void {
+	let bot: TestBot | undefined;
+	beforeAll(async () => {
+		bot = await startTestBot(options);
+		onStart(bot);
+	});
+	afterAll(async () => {
+		await bot?.close();
+	});
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
