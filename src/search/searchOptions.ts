@@ -57,7 +57,7 @@ export interface SearchOptions {
 
 export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	aboutWeight: 0.8,
-	previousSentenceWeight: 0.5,
+	previousSentenceWeight: 0.8,
 	subjectWeight: 1,
 	typoQuality: Object.freeze([0.9, 0.75] as const),
 	prefixQuality: 0.7,
