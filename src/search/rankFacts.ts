@@ -44,14 +44,32 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
 		// A companion sentence answers less directly than the fact itself would: half the penalty.
 		const expectationAdjustment = expectation.kind === 'none' || meets ? 0 : companion ? -missPenalty / 2 : -missPenalty;
+		const roleAdjustment = holdsRoleAsAsked(index, factIndex, question) ? 0 : -options.constraintPenalty;
 		const constraintsAdjustment =
 			holdsConstraints(index.factStems[factIndex]!, expectation) && names.every((name) => index.earns(factIndex, heaviest(name))) ? 0 : -options.constraintPenalty;
-		const evidence = coverage + expectationAdjustment + constraintsAdjustment + proximityBonus(index, factIndex, termsOfVariant, terms.length, options);
+		const evidence = coverage + expectationAdjustment + constraintsAdjustment + roleAdjustment + proximityBonus(index, factIndex, termsOfVariant, terms.length, options);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
 		return { fact, ...(companion ? { companion } : {}), coverage, meetsExpectation: meets || companion !== undefined, evidence, score: evidence + 0.05 * concision };
 	});
 	ranked.sort((a, b) => b.score - a.score || a.fact.position - b.fact.position);
 	return ranked.slice(0, limit);
+}
+
+/** Words that make an office another one: a deputy ombudsman is not the ombudsman. */
+const RANK_MODIFIERS = new Set(['deputi', 'vice', 'assist', 'act', 'former', 'interim']);
+
+/**
+ * Whether the fact speaks of the office the question asks about, not of its deputy: a rank modifier right
+ * before one of the question's words ("Deputy Public Defender", "the deputy ombudsman") that the question
+ * does not use itself means another person.
+ */
+function holdsRoleAsAsked(index: FactIndex, factIndex: number, question: ReadQuestion): boolean {
+	if ([...RANK_MODIFIERS].some((modifier) => question.expectation.asked.includes(modifier.slice(0, 4)))) return true;
+	const asked = new Set(question.terms.flatMap((t) => t.variants.map((v) => v.term)));
+	const stems = index.factStems[factIndex]!;
+	const askedAt = new Set(stems.flatMap((stem, i) => (asked.has(stem) ? [i] : [])));
+	for (const match of index.factConcepts[factIndex]!) if (asked.has(match.concept)) askedAt.add(match.start);
+	return !stems.some((stem, i) => RANK_MODIFIERS.has(stem) && (askedAt.has(i + 1) || askedAt.has(i + 2)));
 }
 
 function heaviest(terms: readonly QueryTerm[]): QueryTerm {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { answer } from '../../src/answering/index.ts';
+import { answer, loadKnowledgeBase } from '../../src/answering/index.ts';
 import { UserError } from '../../src/errors.ts';
-import { knowledgeBaseOf, PROJECT_KNOWLEDGE, TWO_INSTITUTIONS } from '../helpers.ts';
+import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE, TWO_INSTITUTIONS } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
 const two = await knowledgeBaseOf(TWO_INSTITUTIONS);
@@ -77,6 +77,25 @@ test('GIVEN the answer leans on the sentence before ("This ensured …") THEN bo
 	const result = answer('What ensured the independence of the ombudsman?', kb);
 	expect(result.answer).toMatch(/not a part of any branch of government\. This, Askar Shakirov said, ensured/);
 	expect(result.sources).toHaveLength(2);
+});
+
+describe('answer: offices', () => {
+	const folder = () =>
+		knowledgeFolder(
+			// The deputy's sentence comes first and is shorter: on words alone it would win.
+			{ 'office.txt': 'The deputy ombudsman, Ivo Lind, leads the office.\nOmbudsman Anna Berg, who spent twenty years in the courts, leads the office and its staff.\n' },
+			PROJECT_KNOWLEDGE,
+		);
+
+	test('GIVEN a question about the office THEN its deputy is not the answer', async () => {
+		const { knowledgeBase } = await loadKnowledgeBase(folder());
+		expect(answer('Who leads the office of the ombudsman?', knowledgeBase!).answer).toMatch(/Anna Berg/);
+	});
+
+	test('GIVEN a question about the deputy THEN the deputy is the answer', async () => {
+		const { knowledgeBase } = await loadKnowledgeBase(folder());
+		expect(answer('Who is the deputy ombudsman?', knowledgeBase!).answer).toMatch(/Ivo Lind/);
+	});
 });
 
 describe('answer: many documents', () => {
