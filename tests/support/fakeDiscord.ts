@@ -153,12 +153,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		flags: 0,
 	});
 
-	/** A message the bot posted, shaped as Discord returns it. */
-	const botMessage = (id: string, channel: string, body: any, extra: Record<string, unknown> = {}) => ({
+	/** A message shaped as Discord sends it: `body` gives its content, embeds, components and flags. */
+	const messageShape = (id: string, channel: string, author: unknown, body: any, extra: Record<string, unknown> = {}) => ({
 		id,
 		type: 0,
 		channel_id: channel,
-		author: botUser,
+		author,
 		content: body?.content ?? '',
 		embeds: body?.embeds ?? [],
 		components: body?.components ?? [],
@@ -173,6 +173,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		flags: body?.flags ?? 0,
 		...extra,
 	});
+	/** A message the bot posted. */
+	const botMessage = (id: string, channel: string, body: any, extra: Record<string, unknown> = {}) => messageShape(id, channel, botUser, body, extra);
 
 	const message = (channel: string, body: any, extra: Record<string, unknown> = {}) => {
 		const msg = botMessage(snowflake(), channel, body, extra);
@@ -523,28 +525,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		/** A message from a user: in DMs, or in the guild's channel. */
 		message(content: string, opts: { user?: FakeUser; dm?: boolean; mentions?: FakeUser[] } = {}) {
 			const user = opts.user ?? defaultMember;
-			const base: Record<string, unknown> = {
-				id: snowflake(),
-				type: 0,
-				content,
-				author: userPayload(user),
-				attachments: [],
-				embeds: [],
-				components: [],
-				mentions: (opts.mentions ?? []).map(userPayload),
-				mention_roles: [],
-				mention_everyone: false,
-				pinned: false,
-				tts: false,
-				timestamp: new Date().toISOString(),
-				edited_timestamp: null,
-				flags: 0,
-			};
+			const base: Record<string, unknown> = messageShape(snowflake(), opts.dm ? `94${user.id.slice(2)}` : channelId, userPayload(user), { content }, { mentions: (opts.mentions ?? []).map(userPayload) });
 			if (opts.dm) {
-				base.channel_id = `94${user.id.slice(2)}`;
 				base.channel_type = 1;
 			} else {
-				base.channel_id = channelId;
 				base.guild_id = guildId;
 				base.channel_type = 0;
 				base.member = { roles: user.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 };
