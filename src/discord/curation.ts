@@ -42,6 +42,25 @@ function announceChange(ctx: BotContext): void {
 	}
 }
 
+/**
+ * Rebuilds the knowledge base after a change to its folder. If the build fails, the change is undone (so
+ * the folder matches what is served), the failure is audited, and the reply to send is returned.
+ */
+async function rebuildOrUndo(
+	ctx: BotContext,
+	actor: Actor,
+	change: { action: string; target: string; undo: () => Promise<void>; failure: [title: string, note: string] },
+): Promise<Extract<RefreshResult, { ok: true }> | { ok: false; reply: ReplyPayload }> {
+	const result = await ctx.knowledge.refreshNow(actor);
+	if (result.ok) {
+		announceChange(ctx);
+		return result;
+	}
+	await change.undo();
+	safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: change.action, target: change.target, ok: false, detail: { problems: result.problems } });
+	return { ok: false, reply: refreshFailed(change.failure[0], result, change.failure[1]) };
+}
+
 function refreshFailed(title: string, result: Extract<RefreshResult, { ok: false }>, extra = ''): ReplyPayload {
 	return infoPayload(
 		title,
@@ -106,15 +125,17 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 		const previous = existed ? await readFile(target) : null;
 
 		await writeFileAtomic(target, check.text);
-		const result = await ctx.knowledge.refreshNow(actor);
-		if (!result.ok) {
+		const result = await rebuildOrUndo(ctx, actor, {
+			action: 'add',
+			target: name.id,
 			// Put the folder back as it was, so it matches what is served.
-			if (previous) await writeFileAtomic(target, previous);
-			else await unlink(target).catch(() => undefined);
-			safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: 'add', target: name.id, ok: false, detail: { problems: result.problems } });
-			return refreshFailed('Upload not added', result, `\`${name.fileName}\` was removed again because the knowledge base did not build with it. `);
-		}
-		announceChange(ctx);
+			undo: async () => {
+				if (previous) await writeFileAtomic(target, previous);
+				else await unlink(target).catch(() => undefined);
+			},
+			failure: ['Upload not added', `\`${name.fileName}\` was removed again because the knowledge base did not build with it. `],
+		});
+		if (!result.ok) return result.reply;
 		safeAudit(ctx, {
 			actorId: actor.id,
 			actorName: actor.name,
@@ -149,13 +170,13 @@ export async function removeDocument(ctx: BotContext, actor: Actor, documentId: 
 		const archived = `${new Date().toISOString().replace(/[:.]/g, '-')}-${document.file}`;
 		await writeFileAtomic(join(archiveDir, archived), bytes);
 		await unlink(source);
-		const result = await ctx.knowledge.refreshNow(actor);
-		if (!result.ok) {
-			await writeFileAtomic(source, bytes);
-			safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: 'remove', target: document.id, ok: false, detail: { problems: result.problems } });
-			return refreshFailed('Document not removed', result, `\`${document.file}\` was put back because the knowledge base did not build without it. `);
-		}
-		announceChange(ctx);
+		const result = await rebuildOrUndo(ctx, actor, {
+			action: 'remove',
+			target: document.id,
+			undo: () => writeFileAtomic(source, bytes),
+			failure: ['Document not removed', `\`${document.file}\` was put back because the knowledge base did not build without it. `],
+		});
+		if (!result.ok) return result.reply;
 		safeAudit(ctx, {
 			actorId: actor.id,
 			actorName: actor.name,
