@@ -1,4 +1,5 @@
 import type { Fact } from '../knowledge/types.ts';
+import { words } from './analyze.ts';
 import { coverFacts } from './coverage.ts';
 import { holdsConstraints, meetsExpectation, STRICT_KINDS, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
@@ -14,8 +15,6 @@ export interface RankedFact {
 	companion?: Fact;
 	/** Share (0..1) of the question's weighted terms that the fact, whom it leans on, or its document's subject covers. */
 	coverage: number;
-	/** Whether the fact holds the kind of value the question wants. */
-	meetsExpectation: boolean;
 	/** Coverage adjusted for the expectation and for the question's words standing together: what confidence is computed from. */
 	evidence: number;
 	/** Ranking score: evidence, then a slight preference for concise facts. */
@@ -37,6 +36,7 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 	terms.forEach((term, t) => {
 		for (const v of term.variants) termsOfVariant.set(v.term, [...(termsOfVariant.get(v.term) ?? []), t]);
 	});
+	const asksAboutRank = words(expectation.asked).some((w) => RANK_MODIFIERS.has(w.stem));
 	const ranked = coverFacts(index, terms, options, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
 		const fact = index.facts[factIndex]!;
 		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation);
@@ -44,31 +44,32 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
 		// A companion sentence answers less directly than the fact itself would: half the penalty.
 		const expectationAdjustment = expectation.kind === 'none' || meets ? 0 : companion ? -missPenalty / 2 : -missPenalty;
-		const roleAdjustment = holdsRoleAsAsked(index, factIndex, question) ? 0 : -options.constraintPenalty;
+		const roleAdjustment = asksAboutRank || holdsRoleAsAsked(index, factIndex, termsOfVariant) ? 0 : -options.constraintPenalty;
 		const constraintsAdjustment =
 			holdsConstraints(index.factStems[factIndex]!, expectation) && names.every((name) => index.earns(factIndex, heaviest(name))) ? 0 : -options.constraintPenalty;
 		const evidence = coverage + expectationAdjustment + constraintsAdjustment + roleAdjustment + proximityBonus(index, factIndex, termsOfVariant, terms.length, options);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
-		return { fact, ...(companion ? { companion } : {}), coverage, meetsExpectation: meets || companion !== undefined, evidence, score: evidence + 0.05 * concision };
+		return { fact, ...(companion ? { companion } : {}), coverage, evidence, score: evidence + 0.05 * concision };
 	});
 	ranked.sort((a, b) => b.score - a.score || a.fact.position - b.fact.position);
 	return ranked.slice(0, limit);
 }
 
-/** Words that make an office another one: a deputy ombudsman is not the ombudsman. */
-const RANK_MODIFIERS = new Set(['deputi', 'vice', 'assist', 'act', 'former', 'interim']);
+/**
+ * Stems of the words that make an office another one: a deputy ombudsman is not the ombudsman. Not "acting":
+ * its stem is that of "Act", as in "the Public Defender Act".
+ */
+const RANK_MODIFIERS = new Set(['deputi', 'vice', 'assist', 'former', 'interim']);
 
 /**
  * Whether the fact speaks of the office the question asks about, not of its deputy: a rank modifier right
- * before one of the question's words ("Deputy Public Defender", "the deputy ombudsman") that the question
- * does not use itself means another person.
+ * before one of the question's terms ("Deputy Public Defender", "the deputy ombudsman") means another person.
+ * Only asked when the question names no rank itself.
  */
-function holdsRoleAsAsked(index: FactIndex, factIndex: number, question: ReadQuestion): boolean {
-	if ([...RANK_MODIFIERS].some((modifier) => question.expectation.asked.includes(modifier.slice(0, 4)))) return true;
-	const asked = new Set(question.terms.flatMap((t) => t.variants.map((v) => v.term)));
+function holdsRoleAsAsked(index: FactIndex, factIndex: number, askedTerms: ReadonlyMap<string, unknown>): boolean {
 	const stems = index.factStems[factIndex]!;
-	const askedAt = new Set(stems.flatMap((stem, i) => (asked.has(stem) ? [i] : [])));
-	for (const match of index.factConcepts[factIndex]!) if (asked.has(match.concept)) askedAt.add(match.start);
+	const askedAt = new Set(stems.flatMap((stem, i) => (askedTerms.has(stem) ? [i] : [])));
+	for (const match of index.factConcepts[factIndex]!) if (askedTerms.has(match.concept)) askedAt.add(match.start);
 	return !stems.some((stem, i) => RANK_MODIFIERS.has(stem) && (askedAt.has(i + 1) || askedAt.has(i + 2)));
 }
 
