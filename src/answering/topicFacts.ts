@@ -19,10 +19,22 @@ export function parseTopicName(name: string): TopicName {
  * one marker, so that a passing mention does not pad the list.
  */
 export function topicFacts(kb: KnowledgeBase, topic: TopicName): Fact[] {
-	const scored = kb.facts
-		.map((fact) => ({ fact, scores: kb.topics.scores(fact.standalone) }))
-		.filter(({ fact, scores }) => scores[topic] !== undefined && (fact.topics[0] === topic || scores[topic]! >= 2));
-	return scored
-		.sort((a, b) => b.scores[topic]! - a.scores[topic]! || a.fact.document.localeCompare(b.fact.document) || a.fact.position - b.fact.position)
+	let byTopic = listed.get(kb);
+	if (!byTopic) listed.set(kb, (byTopic = new Map()));
+	let facts = byTopic.get(topic);
+	if (!facts) byTopic.set(topic, (facts = rankTopic(kb, topic)));
+	return [...facts];
+}
+
+/** Each knowledge base's topic lists, made on first request: a knowledge base never changes. */
+const listed = new WeakMap<KnowledgeBase, Map<TopicName, Fact[]>>();
+
+function rankTopic(kb: KnowledgeBase, topic: TopicName): Fact[] {
+	// Ingestion labelled each fact with the same lexicon; only those labelled with the topic need scoring.
+	return kb.facts
+		.filter((fact) => fact.topics.includes(topic))
+		.map((fact) => ({ fact, score: kb.topics.scores(fact.standalone)[topic]! }))
+		.filter(({ fact, score }) => fact.topics[0] === topic || score >= 2)
+		.sort((a, b) => b.score - a.score || a.fact.document.localeCompare(b.fact.document) || a.fact.position - b.fact.position)
 		.map(({ fact }) => fact);
 }
