@@ -1,7 +1,7 @@
+import { alternation, capitalised, NAME_JOINERS, OFFICE_QUALIFIERS, OFFICES, SPEECH_VERBS } from '../language/english.ts';
 import { personNames } from './names.ts';
 
-const SPEECH_VERB =
-	'(?:said|says|added|adds|told|tells|noted|notes|stated|states|explained|revealed|stressed|emphasi[sz]ed|announced|remarked|urged|argued|insisted|warned|recalled|underlined|highlighted|asserted|claimed|mentioned|reported|pointed out|went on)';
+const SPEECH_VERB = `(?:${alternation(SPEECH_VERBS)})`;
 const ADVERB = '(?:(?:further|also|then|later|again|previously)\\s+)?';
 /** "Shakirov said", "Chairperson Tomas Reyvik further revealed". */
 const NAMED_SPEAKER = new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})\\s+${ADVERB}${SPEECH_VERB}\\b`, 'u');
@@ -11,15 +11,15 @@ const LEADING_PRONOUN = /^(he|she)\b(?!\s+or\b|\s*\/)/iu;
 const FIRST_PERSON_PLURAL = /\b(?:we|our|us)\b/iu;
 /** "He or she", "he/she", "They": the generic holder of an office, not a person named before. */
 const GENERIC_HOLDER = /\b(?:he or she|she or he|he\/she|s\/he)\b/iu;
+/** An office with up to two qualifiers ("deputy public defender"). */
+const AN_OFFICE = `(?:(?:${alternation(OFFICE_QUALIFIERS)})\\s+){0,2}(?:${alternation(OFFICES)})`;
 /** An office mentioned with "the" ("the commissioner for human rights"): what a later "he or she" stands for. */
-const OFFICE =
-	/\bthe\s+((?:(?:deputy|vice|chief|public|high)\s+)?(?:commissioner|ombudsman|ombudsperson|defender|chairperson|chair|president|director|minister|head|secretary|judge|mediator|advocate)(?:\s+for\s+human\s+rights)?)\b/iu;
+const OFFICE = new RegExp(`\\bthe\\s+(${AN_OFFICE}(?:\\s+for\\s+human\\s+rights)?)\\b`, 'iu');
 
 /** "Askar Shakirov, Commissioner for Human Rights (Ombudsman)": a capitalised office after the name. */
-const ROLE_AFTER = /^,\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|the|and|on)\s+)*(?:\p{Lu}[\p{L}'’-]*|\([^)]{1,60}\)))*)/u;
+const ROLE_AFTER = new RegExp(`^,\\s+((?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:(?:${alternation(NAME_JOINERS)})\\s+)*(?:\\p{Lu}[\\p{L}'’-]*|\\([^)]{1,60}\\)))*)`, 'u');
 /** "Chairperson Tomas Reyvik", "Deputy chairperson Lina Osei": an office right before the name. */
-const ROLE_BEFORE =
-	/((?:(?:deputy|vice|acting|chief|first)\s+)?(?:public\s+)?(?:chairperson|chairman|chairwoman|chair|president|minister|commissioner|ombudsman|ombudsperson|director|judge|secretary|defender|head|spokesperson|mayor|governor))\s+$/iu;
+const ROLE_BEFORE = new RegExp(`(${AN_OFFICE})\\s+$`, 'iu');
 
 /** "This, he said, ensured …", "It was adopted …": a sentence whose subject is the sentence before it. */
 const LEANS_ON_PREVIOUS =
@@ -60,7 +60,7 @@ export class Attributor {
 		let result: Attribution = { standalone: sentence };
 		const generic = GENERIC_HOLDER.exec(sentence);
 		if (generic && this.lastOffice) {
-			const office = generic.index === 0 ? capitalise(this.lastOffice) : this.lastOffice;
+			const office = generic.index === 0 ? capitalised(this.lastOffice) : this.lastOffice;
 			result = { about: this.lastOffice, standalone: sentence.replace(GENERIC_HOLDER, office) };
 		} else if (!speaker && named.length === 0 && this.lastPerson) {
 			if (PRONOUN_SPEAKER.test(sentence)) {
@@ -106,8 +106,4 @@ export class Attributor {
 	private fullName(name: string): string {
 		return this.knownPerson(name) ?? name;
 	}
-}
-
-function capitalise(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,18 +1,29 @@
+import {
+	alternation,
+	AUXILIARIES,
+	capitalised,
+	HONORIFICS,
+	INSTITUTION_WORDS,
+	NAME_JOINERS,
+	OFFICE_QUALIFIERS,
+	OFFICES,
+	PLAIN_QUESTION_WORDS,
+	SENTENCE_OPENERS,
+	TITLE_PARTS,
+} from '../language/english.ts';
+
+const JOINERS = `(?:${alternation(NAME_JOINERS)})`;
 /**
  * Proper names as written: runs of capitalised words, allowing lower-case joiners inside a name
  * ("Organization of Islamic Cooperation"). Sentence-initial function words ("The", "He") are not names.
  */
-const NAME_RUN = /\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:of|for|and|the|de|on|in|against)\s+)*\p{Lu}[\p{L}\p{N}'’.-]*)*/gu;
-const NOT_A_NAME = new Set(
-	'The A An This That These Those He She It They We I You His Her Its Their Our However Thus At In On Addressing Also But And Last Under Each Every After Before When While If As So Then There Here Who Whom Whose What Where Which Why How Is Are Was Were Can Could Does Do Did Must May Might Should Has Have Had Will Would Hi Hey Hello Thanks Please Tell'.split(
-		' ',
-	),
-);
+const NAME_RUN = new RegExp(`\\p{Lu}[\\p{L}\\p{N}'’.-]*(?:\\s+(?:${JOINERS}\\s+)*\\p{Lu}[\\p{L}\\p{N}'’.-]*)*`, 'gu');
+const LEADING_JOINERS = new RegExp(`^(?:${JOINERS}\\s+)+`);
+const NOT_A_NAME: ReadonlySet<string> = new Set([...SENTENCE_OPENERS, ...PLAIN_QUESTION_WORDS, ...AUXILIARIES].map(capitalised));
 /** Titles that precede a person's name ("Chairperson Tomas Reyvik"): not part of the name. */
-const TITLES = /^(?:(?:Deputy|Vice|Acting|Chief|Former|Chairperson|Chairman|Chairwoman|Chair|President|Minister|Commissioner|Ombudsman|Director|Judge|Justice|Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Madam|Secretary|General|Public|Defender|Ambassador)\.?\s+)+/;
+const TITLES = new RegExp(`^(?:(?:${alternation([...OFFICE_QUALIFIERS, ...OFFICES, ...TITLE_PARTS, ...HONORIFICS].map(capitalised))})\\.?\\s+)+`);
 /** Words that make a capitalised run a body, place or document rather than a person. */
-const NOT_A_PERSON =
-	/\b(?:Commission|Commissioner|Council|Forum|Office|Organi[sz]ation|Nations|Court|Assembly|Rights|Human|National|Ministry|Committee|Tribunal|Act|Law|Union|Hotel|Palace|Republic|Agency|Institutions?|Group|Mechanism|Protocol|Convention|Constitution|Parliament|Government|Programme|Program|Department|Bureau|Chamber|Daily|Herald|Times|News|Bank|University|Party|Fund|Centre|Center|City|Province|Region|Day|Europe|Asia|Pacific|Africa|America)\b/;
+const NOT_A_PERSON = new RegExp(`\\b(?:${alternation(INSTITUTION_WORDS)})\\b`);
 
 /** Proper-name phrases of a sentence, in order, without leading titles or sentence-initial function words. */
 export function properNames(sentence: string): string[] {
@@ -21,7 +32,7 @@ export function properNames(sentence: string): string[] {
 		let name = match[0].replace(/[.'’-]+$/, '');
 		const first = name.split(/\s+/)[0]!;
 		// "Is the Valdorian …": drop the sentence-initial word and the joiners it leaves in front.
-		if (NOT_A_NAME.has(first)) name = name.slice(first.length).trim().replace(/^(?:(?:of|for|and|the|de|on|in|against)\s+)+/, '');
+		if (NOT_A_NAME.has(first)) name = name.slice(first.length).trim().replace(LEADING_JOINERS, '');
 		if (name && !(name.split(/\s+/).length === 1 && NOT_A_NAME.has(name))) found.push(name);
 	}
 	return found;

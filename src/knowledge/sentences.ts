@@ -1,5 +1,6 @@
 import type { SourceLine } from './documentFile.ts';
 import type { ItemSentence } from 'wink-nlp';
+import { alternation, BOILERPLATE_OPENERS } from '../language/english.ts';
 import { nlp } from './nlp.ts';
 
 /** A sentence of a document, cleaned, with the line it starts on. */
@@ -21,8 +22,7 @@ export interface DocumentText {
  * Site furniture that is not part of the article: "Also Read", "Read more: …", share and subscribe prompts.
  * Matched against a whole line.
  */
-const BOILERPLATE_LINE =
-	/^\s*(?:also read|read more|read also|related(?: articles| stories| news)?|see also|more from|advertisement|sponsored|share(?: this)?(?: article)?|click here|subscribe|follow us|recommended)\b[^.!?]*[.!?]?\s*$/i;
+const BOILERPLATE_LINE = new RegExp(`^\\s*(?:${alternation(BOILERPLATE_OPENERS)})\\b[^.!?]*[.!?]?\\s*$`, 'i');
 /** A line that ends a sentence: terminal punctuation, possibly inside closing quotes or brackets. */
 const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/;
 /** "PORT ALDEN: The commission …", "ASTANA (Reuters) - …": an all-caps place opening a news article. */

@@ -1,5 +1,5 @@
 import stemWord from 'wink-porter2-stemmer';
-import { QUESTION_WORDS, STOPWORDS } from './stopwords.ts';
+import { isQuestionWord, STOPWORDS } from '../language/english.ts';
 
 /** A word as it appears in text: lower-cased, without diacritics or possessive 's. */
 export interface Word {
@@ -26,7 +26,7 @@ export function words(text: string): Word[] {
 	for (const match of normalized.matchAll(WORD)) {
 		const surface = match[0].replace(/['’](?:s|d|ll|re|ve|m|t)$/u, '').replace(/['’]/g, '');
 		if (!surface) continue;
-		out.push({ surface, stem: stem(surface), isStopword: STOPWORDS.has(surface) || QUESTION_WORDS.has(surface) });
+		out.push({ surface, stem: stem(surface), isStopword: STOPWORDS.has(surface) || isQuestionWord(surface) });
 	}
 	return out;
 }

@@ -1,4 +1,24 @@
 import type { Fact } from '../knowledge/types.ts';
+import {
+	AGENT_NOUNS,
+	alternation,
+	AUXILIARIES,
+	COMPASS_WORDS,
+	DATE_KIND_NOUNS,
+	KIND_ASKING_WORDS,
+	MONTHS,
+	NUMBER_KIND_NOUNS,
+	NUMBER_WORDS,
+	ORDINALS,
+	PERIODS,
+	PLACE_KIND_NOUNS,
+	PLACE_NOUNS,
+	REASON_CONNECTIVES,
+	RELATIVE_DAYS,
+	RELATIVE_TIME,
+	spellingsOf,
+	WEEKDAYS,
+} from '../language/english.ts';
 import { stem, words } from './analyze.ts';
 
 /** The kind of value a question asks for, read from its question words. */
@@ -20,13 +40,25 @@ export interface Expectation {
 /** Kinds whose value must be in the answer: a "when" answered without a date is no answer. */
 export const STRICT_KINDS: ReadonlySet<ExpectationKind> = new Set(['date', 'duration', 'number']);
 
+const WHEN = alternation(spellingsOf('when'));
+const WHAT = alternation(spellingsOf('what'));
+const KIND_ASKED = alternation(KIND_ASKING_WORDS);
+/**
+ * "What's his name", "what is the full name": asks for a name. The text may come with "'s" already taken
+ * off by `words` ("what his name"), so a determiner after "what" asks as well as a verb does.
+ */
+const NAME_ASKED = `\\b(?:${WHAT})(?:(?:['’]s| is| was) (?:(?:the|their|his|her) )?| (?:the|their|his|her) )(?:full )?name\\b`;
+
 const RULES: [RegExp, ExpectationKind][] = [
 	[/\bhow long\b|\bfor how many (?:years|months|days)\b/, 'duration'],
-	[/\bhow (?:many|much)\b|\bwhat (?:is the )?(?:number|amount|percentage|share|size)\b/, 'number'],
+	[new RegExp(`\\bhow (?:many|much)\\b|\\b(?:${WHAT}) (?:is the )?(?:${alternation([...NUMBER_KIND_NOUNS, 'percentage', 'share', 'size'])})\\b`), 'number'],
 	// "when" asks for a date at the start or before an auxiliary ("when did …"), not as a conjunction ("… when a court errs").
-	[/^(?:when|wen)\b|\b(?:when|wen)\s+(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|must|shall)\b|\bsince when\b|\b(?:what|which|wat|wich) (?:year|date|day|month|time)\b|\bin what year\b/, 'date'],
-	[/\b(?:where|wher)\b|\b(?:which|what|wich|wat) (?:city|country|hotel|place|venue|town|location)\b/, 'place'],
-	[/\b(?:who|whom|whose)\b|\bwhat(?:'s| is| was) (?:the |their |his |her )?(?:full )?name\b|\bname of\b/, 'agent'],
+	[
+		new RegExp(`^(?:${WHEN})\\b|\\b(?:${WHEN})\\s+(?:${alternation(AUXILIARIES)})\\b|\\bsince when\\b|\\b(?:${KIND_ASKED}) (?:${alternation(DATE_KIND_NOUNS)})\\b|\\bin what year\\b`),
+		'date',
+	],
+	[new RegExp(`\\b(?:${alternation(spellingsOf('where'))})\\b|\\b(?:${KIND_ASKED}) (?:${alternation([...PLACE_KIND_NOUNS, 'hotel'])})\\b`), 'place'],
+	[new RegExp(`\\b(?:${alternation(spellingsOf('who', 'whom', 'whose'))})\\b|${NAME_ASKED}|\\bname of\\b`), 'agent'],
 	[/\bwhy\b|\bfor what reason\b/, 'reason'],
 ];
 
@@ -42,30 +74,29 @@ export function expectationOf(question: string): Expectation {
 	return { kind, constraints, asked: text, ...(counted ? { counted } : {}) };
 }
 
-/** Words that pick one of a series ("the first chairperson", "the former ombudsman"); not "last", "next" or "second", which are as often other words ("how long does it last", "a second term" asked of a single one). */
-const ORDINALS = new Set(['first', 'third', 'fourth', 'fifth', 'previous', 'former', 'founding', 'original', 'predecessor', 'successor']);
-
-/** "next year", "last month": which year or month is meant, so a fact about "this year" answers another question. */
-const RELATIVE_TIME = new Set(['next', 'last', 'previous', 'coming']);
-const PERIODS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks']);
-
 /** Whether a fact (its word stems, as the index keeps them) states every number and ordinal the question states. */
 export function holdsConstraints(factStems: readonly string[], expectation: Expectation): boolean {
 	return expectation.constraints.every((constraint) => factStems.includes(constraint));
 }
 
-const DATE = /\b(?:1[89]\d\d|20\d\d)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tomorrow)\b|\b(?:opening|closing|last|first) day\b|\b(?:last|next|this) (?:year|month|week)\b/i;
-const DURATION = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:year|month|week|day|hour)s?\b|\bfor life\b|\bsince (?:\d|\p{Lu})/iu;
-/** Number words, as stems: with digits that are not a year, what a count or amount is written with. */
-const NUMBER_STEMS: ReadonlySet<string> = new Set(
-	'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion dozen dozens'
-		.split(' ')
-		.map(stem),
+const DATE = new RegExp(
+	`\\b(?:1[89]\\d\\d|20\\d\\d)\\b|\\b(?:${alternation([...WEEKDAYS, ...MONTHS, ...RELATIVE_DAYS])})\\b|\\b(?:opening|closing|last|first) day\\b|\\b(?:last|next|this) (?:year|month|week)\\b`,
+	'i',
 );
+/** "a five-year term", "for 12 months": a number up to a dozen before a unit of time. */
+const DURATION = new RegExp(
+	`\\b(?:\\d+|${alternation([...NUMBER_WORDS].filter(([, value]) => value <= 12).map(([word]) => word))})[- ](?:year|month|week|day|hour)s?\\b|\\bfor life\\b|\\bsince (?:\\d|\\p{Lu})`,
+	'iu',
+);
+/**
+ * Number words, as stems: with digits that are not a year, what a count or amount is written with. Not
+ * "one", which is as often a pronoun ("one of the members") as a count.
+ */
+const NUMBER_STEMS: ReadonlySet<string> = new Set([...NUMBER_WORDS.keys()].filter((word) => word !== 'one').map(stem));
 const YEAR = /^(?:1[89]|20)\d\d$/;
-const PLACE = /\b(?:in|at|to|from|near|across)\s+(?:the\s+)?(?:\p{Lu}|northern|southern|eastern|western|central)|\bhere\b|\bhotel\b|\bcity\b|\bvillages?\b|\bprovinces?\b|\bregion\b/u;
-const REASON = /\bbecause\b|\bso that\b|\bas (?:this|it|they|he|she)\b|\bdue to\b|\bsince\b|\bin order to\b|\bensur|\bdetermined by\b|\bwhich allows\b/i;
-const AGENT_NOUN = /\brepresentatives?\b|\bmembers?\b|\bofficials?\b|\bbod(?:y|ies)\b|\borgani[sz]ations?\b/i;
+const PLACE = new RegExp(`\\b(?:in|at|to|from|near|across)\\s+(?:the\\s+)?(?:\\p{Lu}|${alternation(COMPASS_WORDS)})|\\bhere\\b|\\b(?:${alternation(PLACE_NOUNS)})\\b`, 'u');
+const REASON = new RegExp(`\\b(?:${alternation(REASON_CONNECTIVES)})\\b|\\bas (?:this|it|they|he|she)\\b|\\bensur`, 'i');
+const AGENT_NOUN = new RegExp(`\\b(?:${alternation(AGENT_NOUNS)})\\b`, 'i');
 
 /** Whether a sentence (with its word stems, as the index keeps them) holds the kind of value the question wants. `none` is always met. */
 export function meetsExpectation(fact: Fact, factStems: readonly string[], expectation: Expectation): boolean {

@@ -1,10 +1,10 @@
 import { properNames } from '../knowledge/names.ts';
 import { isEnglishWord } from '../knowledge/nlp.ts';
+import { alternation, AUXILIARIES, KIND_ASKING_WORDS, KIND_NOUNS, QUESTION_WORDS, STOPWORDS } from '../language/english.ts';
 import { stem as stemOf, words, type Word } from './analyze.ts';
 import { expectationOf, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
 import type { SearchOptions } from './searchOptions.ts';
-import { STOPWORDS } from './stopwords.ts';
 
 /** One thing a question asks about: a word or a lexicon concept, with the index terms that may stand for it. */
 export interface QueryTerm {
@@ -51,8 +51,8 @@ export function readQuestion(question: string, index: FactIndex, options: Search
 	return { terms: [...coreTerms, ...chatterTerms], expectation, names };
 }
 
-const QUESTION_START =
-	/^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|can|could|does|do|did|must|may|might|should|has|have|was|were|will|would)\b/i;
+/** A sentence that opens with a question word or an auxiliary ("Is the office …") asks something, even without "?". */
+const QUESTION_START = new RegExp(`^(?:${alternation([...QUESTION_WORDS, ...AUXILIARIES])})\\b`, 'i');
 
 /**
  * A chatty message ("hi all! I was reading about … Who represented Kazakhstan? thanks") is split into its
@@ -67,14 +67,10 @@ export function splitChatter(text: string): { core: string; chatter: string } {
 	return { core: core.join(' '), chatter: sentences.filter((s) => !isQuestion(s)).join(' ') };
 }
 
-/** Nouns that, right after "what"/"which", say what kind of answer is wanted rather than what it is about. */
-const KIND_NOUNS = new Set(['year', 'years', 'date', 'day', 'month', 'time', 'city', 'country', 'place', 'location', 'town', 'venue', 'number', 'amount']);
-
 /** "Which year was …": "year" names the kind of answer (a date), so it is not a word to find in the fact. */
 function markAskedKind(list: Word[]): Word[] {
 	return list.map((word, i) => {
-		const before = list[i - 1]?.surface;
-		const asks = before === 'what' || before === 'which' || before === 'wat' || before === 'wich' || before === 'whats';
+		const asks = KIND_ASKING_WORDS.has(list[i - 1]?.surface ?? '');
 		return asks && KIND_NOUNS.has(word.surface) ? { ...word, isStopword: true } : word;
 	});
 }

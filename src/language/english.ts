@@ -1,0 +1,222 @@
+/**
+ * The English the bot reads questions and documents with: its word tables in one place, so that search,
+ * expectations and ingestion agree on what a question word, a month or an office is. Tables are lower-case
+ * unless they say otherwise; regexes that need one build it with `alternation`.
+ */
+
+/** A regex alternation (no group) of the words or phrases, longest first so that a word's prefix cannot match in its place. */
+export function alternation(list: Iterable<string>): string {
+	return [...new Set(list)]
+		.sort((a, b) => b.length - a.length || a.localeCompare(b))
+		.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+		.join('|');
+}
+
+/** The text with its first letter upper-case, as a word or phrase is written when it opens a sentence or a title. */
+export function capitalised(word: string): string {
+	return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * Question words as chat writes them, each with the word it stands for: misspellings ("wen", "wich") ask the
+ * same as the word, so "wen did it join" still wants a date.
+ */
+const QUESTION_WORD_SPELLINGS: ReadonlyMap<string, string> = new Map([
+	...['who', 'whom', 'whose', 'when', 'where', 'which', 'what', 'why', 'how'].map((word) => [word, word] as const),
+	['whats', 'what'],
+	['wat', 'what'],
+	['wht', 'what'],
+	['wich', 'which'],
+	['wen', 'when'],
+	['wher', 'where'],
+]);
+
+/** Words that say what kind of answer a question wants; kept apart from its content words, which say what it is about. */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(QUESTION_WORD_SPELLINGS.keys());
+
+/** The question words as written correctly: the ones that open a sentence in a document too ("Who", "Where"). */
+export const PLAIN_QUESTION_WORDS: readonly string[] = [...new Set(QUESTION_WORD_SPELLINGS.values())];
+
+/** Whether the word, in any case, is a question word or a chat spelling of one. */
+export function isQuestionWord(word: string): boolean {
+	return QUESTION_WORDS.has(word.toLowerCase());
+}
+
+/** Every way chat spells the given question words ("when" → "when", "wen"), for a regex that must accept them all. */
+export function spellingsOf(...meant: string[]): string[] {
+	return [...QUESTION_WORD_SPELLINGS].filter(([, word]) => meant.includes(word)).map(([spelling]) => spelling);
+}
+
+/** Question words after which a noun names the kind of answer, not its subject ("which year", "what city"). */
+export const KIND_ASKING_WORDS: ReadonlySet<string> = new Set(spellingsOf('what', 'which'));
+
+/**
+ * Auxiliaries: they open yes/no questions ("Is the office independent?") and, right after "when", make it a
+ * question ("when did …") rather than a conjunction ("… when a court errs").
+ */
+export const AUXILIARIES: readonly string[] = [
+	'is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would',
+];
+
+/** "What year …", "which day …": the noun asks for a date. */
+export const DATE_KIND_NOUNS: readonly string[] = ['year', 'date', 'day', 'month', 'time'];
+/** "Which city …": the noun asks for a place. */
+export const PLACE_KIND_NOUNS: readonly string[] = ['city', 'country', 'place', 'location', 'town', 'venue'];
+/** "What number …", "what amount …": the noun asks for a count. */
+export const NUMBER_KIND_NOUNS: readonly string[] = ['number', 'amount'];
+
+/**
+ * Nouns that, right after a kind-asking word, say what kind of answer is wanted rather than what it is
+ * about, so "which year was it adopted" does not look for "year" in the fact. Not "hotel": a fact that
+ * answers names "the Leela Palace Hotel", so the word still helps find it.
+ */
+export const KIND_NOUNS: ReadonlySet<string> = new Set([...DATE_KIND_NOUNS, 'years', ...PLACE_KIND_NOUNS, ...NUMBER_KIND_NOUNS]);
+
+/** Month names: a sentence naming one states a date; a capitalised month is no proper name. */
+export const MONTHS: readonly string[] = [
+	'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
+/** Day names, for the same reasons as months ("on Wednesday" dates an event). */
+export const WEEKDAYS: readonly string[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** Days named relative to the text's own date: they date an event as a weekday does. */
+export const RELATIVE_DAYS: readonly string[] = ['yesterday', 'today', 'tomorrow'];
+
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS]);
+
+/** Whether the word names a month or a weekday, in any case ("May", "wednesday"). */
+export function isMonthOrDay(word: string): boolean {
+	return CALENDAR_WORDS.has(word.toLowerCase());
+}
+
+/**
+ * Number words with their values: with digits, what a count or a duration is written with ("five
+ * commissioners", "a two-year term").
+ */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+	['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10],
+	['eleven', 11], ['twelve', 12], ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50],
+	['dozen', 12], ['hundred', 100], ['thousand', 1_000], ['million', 1_000_000], ['billion', 1_000_000_000],
+]);
+
+/**
+ * Words that pick one of a series ("the first chairperson", "the former ombudsman"), so a fact that does not
+ * state them speaks of another. Not "last", "next" or "second", which are as often other words ("how long
+ * does it last", "a second term" asked of a single one).
+ */
+export const ORDINALS: ReadonlySet<string> = new Set(['first', 'third', 'fourth', 'fifth', 'previous', 'former', 'founding', 'original', 'predecessor', 'successor']);
+
+/** "next year", "last month": with a period, which one is meant, so a fact about "this year" answers another question. */
+export const RELATIVE_TIME: ReadonlySet<string> = new Set(['next', 'last', 'previous', 'coming']);
+/** The periods relative-time words pick one of. */
+export const PERIODS: ReadonlySet<string> = new Set(['year', 'years', 'month', 'months', 'week', 'weeks']);
+
+/** Offices a person holds ("Chairperson Tomas Reyvik", "the commissioner"): they describe someone rather than name them. */
+export const OFFICES: readonly string[] = [
+	'ombudsman', 'ombudsperson', 'commissioner', 'defender', 'mediator', 'advocate', 'chairperson', 'chairman', 'chairwoman', 'chair',
+	'president', 'minister', 'director', 'judge', 'secretary', 'head', 'spokesperson', 'mayor', 'governor', 'ambassador',
+];
+
+/** Words before an office that make it a particular one ("deputy chairperson", "High Commissioner", "Public Defender"). */
+export const OFFICE_QUALIFIERS: readonly string[] = ['deputy', 'vice', 'acting', 'chief', 'first', 'former', 'public', 'high'];
+
+/** Words that complete a title but alone mean something else ("Chief Justice", "Secretary General"). */
+export const TITLE_PARTS: readonly string[] = ['justice', 'general'];
+
+/**
+ * Qualifiers that make an office another one: a deputy ombudsman is not the ombudsman, so a fact about one
+ * does not answer a question about the other. Not "acting": its stem is that of "Act".
+ */
+export const RANK_MODIFIERS: readonly string[] = ['deputy', 'vice', 'assistant', 'former', 'interim'];
+
+/** Forms of address before a person's name ("Dr Lina Osei"): not part of the name. */
+export const HONORIFICS: readonly string[] = ['mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'sir', 'madam'];
+
+/** Lower-case words inside a proper name ("Organization of Islamic Cooperation", "Defender of the Republic"). */
+export const NAME_JOINERS: readonly string[] = ['of', 'for', 'and', 'the', 'de', 'on', 'in', 'against'];
+
+/**
+ * Words that make a capitalised name a body, place, event or document rather than a person ("Asia Pacific
+ * Forum", "Public Defender Act"). Capitalised, as they appear in names.
+ */
+export const INSTITUTION_WORDS: readonly string[] = [
+	'Commission', 'Commissioner', 'Council', 'Forum', 'Office', 'Organisation', 'Organization', 'Nations', 'Court', 'Assembly', 'Rights',
+	'Human', 'National', 'Ministry', 'Committee', 'Tribunal', 'Act', 'Law', 'Union', 'Hotel', 'Palace', 'Republic', 'Agency', 'Institution',
+	'Institutions', 'Group', 'Mechanism', 'Protocol', 'Convention', 'Constitution', 'Parliament', 'Government', 'Programme', 'Program',
+	'Department', 'Bureau', 'Chamber', 'Daily', 'Herald', 'Times', 'News', 'Bank', 'University', 'Party', 'Fund', 'Centre', 'Center', 'City',
+	'Province', 'Region', 'Day', 'Europe', 'Asia', 'Pacific', 'Africa', 'America',
+];
+
+/**
+ * Words that open a sentence with a capital without naming anything ("The", "However", "Addressing …"):
+ * a capitalised run that starts with one is a name only from its next word.
+ */
+export const SENTENCE_OPENERS: readonly string[] = [
+	'the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our',
+	'however', 'thus', 'at', 'in', 'on', 'addressing', 'also', 'but', 'and', 'last', 'under', 'each', 'every', 'after', 'before', 'while',
+	'if', 'as', 'so', 'then', 'there', 'here', 'hi', 'hey', 'hello', 'thanks', 'please', 'tell',
+];
+
+/** Verbs that report speech ("Shakirov said", "she stressed"): whoever comes before them is speaking. */
+export const SPEECH_VERBS: readonly string[] = [
+	'said', 'says', 'added', 'adds', 'told', 'tells', 'noted', 'notes', 'stated', 'states', 'explained', 'revealed', 'stressed', 'emphasised',
+	'emphasized', 'announced', 'remarked', 'urged', 'argued', 'insisted', 'warned', 'recalled', 'underlined', 'highlighted', 'asserted',
+	'claimed', 'mentioned', 'reported', 'pointed out', 'went on',
+];
+
+/** Compass words before a place ("in northern Kazakhstan"): a fact that has one says where. */
+export const COMPASS_WORDS: readonly string[] = ['northern', 'southern', 'eastern', 'western', 'central'];
+
+/** Nouns that say a sentence is about a place ("the hotel", "in three provinces"). */
+export const PLACE_NOUNS: readonly string[] = ['hotel', 'city', 'village', 'villages', 'province', 'provinces', 'region'];
+
+/** Words and phrases that give a reason ("because", "in order to"): a fact with one can answer "why". */
+export const REASON_CONNECTIVES: readonly string[] = ['because', 'so that', 'due to', 'since', 'in order to', 'determined by', 'which allows'];
+
+/** Nouns for people or bodies that are not named ("representatives of governmental bodies"): they can answer "who". */
+export const AGENT_NOUNS: readonly string[] = [
+	'representative', 'representatives', 'member', 'members', 'official', 'officials', 'body', 'bodies',
+	'organisation', 'organisations', 'organization', 'organizations',
+];
+
+/** Site furniture that opens a line which is not part of an article ("Also Read", "Share this article"). */
+export const BOILERPLATE_OPENERS: readonly string[] = [
+	'also read', 'read more', 'read also', 'related', 'related articles', 'related stories', 'related news', 'see also', 'more from',
+	'advertisement', 'sponsored', 'share', 'share this', 'share article', 'share this article', 'click here', 'subscribe', 'follow us',
+	'recommended',
+];
+
+/** English function words and auxiliaries: they carry no subject of their own. */
+const FUNCTION_WORDS = `a about above across after afterwards again against all almost alone along already also although always am among
+	an and another any anybody anyhow anyone anything anyway anyways anywhere are aren around as at be because
+	been before beforehand being below beside besides between beyond both but by can cannot could couldn did didn
+	do does doesn doing don done down during each either else elsewhere enough etc even ever every everyone everything
+	everywhere except few for former formerly from further had hadn has hasn have haven having he hence her here hereafter
+	hereby herein hers herself him himself his how however i ie if in indeed into is isn it its itself just least less
+	let lets like likely may maybe me meanwhile might mine more moreover most mostly much must my myself namely neither
+	never nevertheless next no nobody none noone nor not nothing now nowhere of off often on once one ones only onto or other
+	others otherwise our ours ourselves out over own per perhaps please quite rather re really s same she should shouldn
+	since so some somehow someone something sometime sometimes somewhere still such t than that the their theirs them
+	themselves then thence there thereafter thereby therefore therein thereupon these they this those though through
+	throughout thru thus to together too toward towards under until up upon us very via was wasn we well were weren what
+	whatever whence whenever where whereafter whereas whereby wherein whereupon wherever whether which while whither who
+	whoever whole whom whose why will with within without won would wouldn yet you your yours yourself yourselves
+	ll ve d m o y ain ma shan needn mustn mightn`;
+
+/** The small talk that wraps a question in chat ("hey, quick question, thanks in advance"). */
+export const CHAT_WORDS: ReadonlySet<string> = new Set(
+	`hi hey hello hiya yo greetings thanks thank thx ty cheers pls plz ok okay okey lol haha hmm um uh uhm yeah yes yep nope
+	guys everyone folks all anyone friend friends sorry excuse quick question questions wondering wonder wondered curious
+	know knows knew tell telling told say saying explain explained mean means meant understand understood confused
+	help helps get gets got getting go goes going gone want wanted wants need needs needed try trying
+	kind kinds sort sorts type types thing things stuff way ways actually basically exactly simply kinda sorta bit lot lots
+	please appreciate appreciated advance anyway already think thought reading read heard hear see saw look looking find
+	found info information details detail name names called many several various currently today yesterday tonight night morning evening said says added`
+		.split(/\s+/)
+		.filter(Boolean),
+);
+
+/**
+ * Words that carry no subject of their own: function words and chat words. They are skipped when matching,
+ * so a long, chatty question weighs the same as its core.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS.split(/\s+/).filter(Boolean), ...CHAT_WORDS]);
