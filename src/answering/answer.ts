@@ -1,38 +1,48 @@
 import { messages, UserError } from '../errors.ts';
 import { readQuestion } from '../search/query.ts';
 import { rankFacts, type RankedFact } from '../search/rankFacts.ts';
+import { shippedModel, type Regime, type VerifierModel } from '../verify/model.ts';
+import { verify, type Verification } from '../verify/verify.ts';
 import { factLabel } from './factLabel.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 import type { Fact } from '../knowledge/types.ts';
-import type { Answer, Citation } from './types.ts';
+import type { Answer, Citation, Explanation } from './types.ts';
 
-/** Candidates looked at per question: the best answers, and the rest for "did you mean". */
-const CANDIDATES = 8;
+export interface AnswerOptions {
+	/** Add why the answer was given: the question's terms and every candidate's feature contributions. */
+	explain?: boolean;
+	/** Another verifier model than the shipped one (training and evaluation compare models). */
+	model?: VerifierModel;
+}
 
 /**
  * The one answer path: slash command, direct message, console and CLI all call this.
- * Finds the fact that best covers the question and says how sure it is; below the threshold it says
- * plainly that the documents do not say, and offers the closest facts it does know.
+ * Retrieves candidate facts, lets the trained verifier judge which one answers and how likely it is right;
+ * below the model's threshold it says plainly that the documents do not say, and offers the closest facts.
  * @throws UserError `EmptyQuestion` when the question has no text.
  * @example answer('Who represented Kazakhstan?', kb).answer // → "Askar Shakirov, Commissioner for …"
  */
-export function answer(question: string, kb: KnowledgeBase): Answer {
+export function answer(question: string, kb: KnowledgeBase, options: AnswerOptions = {}): Answer {
 	const started = performance.now();
 	const text = question.replace(/\p{Cc}+/gu, ' ').trim();
 	if (!text) throw new UserError('EmptyQuestion', messages.emptyQuestion);
-	const { options } = kb;
-	const ranked = rankFacts(kb.index, readQuestion(text, kb.index, options), options, CANDIDATES);
+	const model = options.model ?? shippedModel();
+	const read = readQuestion(text, kb.index, kb.options);
+	const candidates = rankFacts(kb.index, read, kb.options, kb.options.candidates);
+	const regime = model.regimes[regimeOf(kb)];
+	const verification = verify(model, regime, text, read, kb.index, kb.values, candidates);
+	const ranked = verification.verdicts.map((v) => v.candidate);
 	const best = ranked[0];
-	const confidence = best ? confidenceOf(best, kb) : 0;
-	const answered = best !== undefined && confidence >= options.answerThreshold;
+	const confidence = Math.round(verification.confidence * 1000) / 1000;
+	const answered = best !== undefined && verification.confidence >= regime.threshold;
+	const explain = options.explain ? { explain: explanationOf(regimeOf(kb), regime.threshold, read.terms, verification) } : {};
 	const ms = performance.now() - started;
 	if (!answered) {
-		const suggestions = ranked.slice(0, options.maxSuggestions).map((r) => factLabel(r.fact));
-		return { question: text, answered: false, answer: messages.notFound, confidence, sources: [], factIds: [], suggestions, ms };
+		const suggestions = ranked.slice(0, kb.options.maxSuggestions).map((r) => factLabel(r.fact));
+		return { question: text, answered: false, answer: messages.notFound, confidence, sources: [], factIds: [], suggestions, ms, ...explain };
 	}
 	const topic = best.fact.topics[0];
-	const before = best.fact.leansOnPrevious ? previousFact(kb, best.fact) : undefined;
-	const shown = [...new Set([before, best.fact, best.companion].filter((f): f is Fact => f !== undefined))].sort((a, b) => a.position - b.position);
+	const shown = shownFacts(kb, best);
 	return {
 		question: text,
 		answered: true,
@@ -41,16 +51,41 @@ export function answer(question: string, kb: KnowledgeBase): Answer {
 		sources: shown.map(citationOf),
 		...(topic ? { topic } : {}),
 		factIds: shown.map((f) => f.id),
-		suggestions: ranked.slice(1, 1 + options.maxSuggestions).map((r) => factLabel(r.fact)),
+		suggestions: ranked.slice(1, 1 + kb.options.maxSuggestions).map((r) => factLabel(r.fact)),
 		ms,
+		...explain,
 	};
 }
 
-/** Maps evidence to 0..1 so that `answerThreshold` falls exactly at `coverageAtThreshold`. */
-function confidenceOf(best: RankedFact, kb: KnowledgeBase): number {
-	const { confidenceSlope, coverageAtThreshold, answerThreshold } = kb.options;
-	const logit = confidenceSlope * (best.evidence - coverageAtThreshold) + Math.log(answerThreshold / (1 - answerThreshold));
-	return Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
+/** What an answer built on a candidate shows, in document order: the sentence it leans on, the fact, its companion. */
+export function shownFacts(kb: KnowledgeBase, candidate: RankedFact): Fact[] {
+	const before = candidate.fact.leansOnPrevious ? previousFact(kb, candidate.fact) : undefined;
+	return [...new Set([before, candidate.fact, candidate.companion].filter((f): f is Fact => f !== undefined))].sort((a, b) => a.position - b.position);
+}
+
+/** Which of the model's regimes judges a knowledge base's answers: curated when it has a field lexicon. */
+export function regimeOf(kb: KnowledgeBase): Regime {
+	return kb.lexicon.synonyms.length > 0 ? 'curated' : 'generic';
+}
+
+function explanationOf(regime: Regime, threshold: number, terms: readonly { label: string; weight: number; known: boolean; variants: { term: string }[] }[], verification: Verification): Explanation {
+	return {
+		regime,
+		threshold,
+		margin: round(verification.margin),
+		terms: terms.map((t) => ({ label: t.label, weight: round(t.weight), known: t.known, variants: t.variants.map((v) => v.term) })),
+		candidates: verification.verdicts.map((v) => ({
+			...citationOf(v.candidate.fact),
+			probability: round(1 / (1 + Math.exp(-v.logit))),
+			logit: round(v.logit),
+			contributions: Object.fromEntries(Object.entries(v.contributions).map(([name, value]) => [name, round(value)])),
+			features: Object.fromEntries(Object.entries(v.features).map(([name, value]) => [name, round(value)])),
+		})),
+	};
+}
+
+function round(value: number): number {
+	return Math.round(value * 1000) / 1000;
 }
 
 function previousFact(kb: KnowledgeBase, fact: Fact): Fact | undefined {

@@ -6,6 +6,7 @@ import type { Fact, KnowledgeDocument, KnowledgeProblem } from '../knowledge/typ
 import { buildFactIndex } from '../search/buildIndex.ts';
 import type { FactIndex } from '../search/factIndex.ts';
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from '../search/searchOptions.ts';
+import { ValueCache } from '../verify/values.ts';
 
 /** Everything the bot knows, built once from a knowledge folder and never changed: a refresh builds a new one. */
 export interface KnowledgeBase {
@@ -17,6 +18,8 @@ export interface KnowledgeBase {
 	readonly topics: TopicLabeller;
 	readonly options: Readonly<SearchOptions>;
 	readonly factsById: ReadonlyMap<string, Fact>;
+	/** Values (dates, numbers…) the verifier has read from facts so far. */
+	readonly values: ValueCache;
 	readonly builtAt: Date;
 	/** How long reading and indexing took, in milliseconds. */
 	readonly buildMs: number;
@@ -66,6 +69,7 @@ export async function buildKnowledgeBase(
 		topics: new TopicLabeller(loaded.lexicon.topics),
 		options: merged,
 		factsById,
+		values: new ValueCache(),
 		builtAt: new Date(),
 		buildMs: performance.now() - started,
 	});

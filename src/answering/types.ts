@@ -17,7 +17,7 @@ export interface Answer {
 	answered: boolean;
 	/** The main answer shown to the user, at most a few sentences. */
 	answer: string;
-	/** Calibrated 0..1; `answered` is `confidence >= answerThreshold`. */
+	/** Calibrated 0..1: the probability that the answer is right; `answered` is `confidence >= threshold`. */
 	confidence: number;
 	sources: Citation[];
 	/** The topic the answer belongs to, when it belongs to one. */
@@ -28,4 +28,19 @@ export interface Answer {
 	suggestions: string[];
 	/** Engine time in milliseconds. */
 	ms: number;
+	/** Why: present when asked for (`--explain`, `/why`). */
+	explain?: Explanation;
+}
+
+/** Every number behind a decision: the verifier's threshold, the question's terms, each candidate's features. */
+export interface Explanation {
+	/** Which trained weights judged: `curated` for a knowledge folder with a field lexicon, else `generic`. */
+	regime: 'curated' | 'generic';
+	/** Confidence needed to answer. */
+	threshold: number;
+	/** Logit margin of the best candidate over the runner-up. */
+	margin: number;
+	terms: { label: string; weight: number; known: boolean; variants: string[] }[];
+	/** Best first; `contributions` (with `bias`) add up to `logit`. */
+	candidates: (Citation & { probability: number; logit: number; contributions: Record<string, number>; features: Record<string, number> })[];
 }

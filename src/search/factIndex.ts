@@ -96,6 +96,21 @@ export class FactIndex {
 		return term.variants.some((v) => contains(this.postings.get(v.term), factIndex) || contains(this.references.get(v.term), factIndex));
 	}
 
+	/**
+	 * What a question term earns in one fact: the best of its variants' credit, and whether the fact holds it in
+	 * its own words or only through what it refers to.
+	 */
+	creditOf(factIndex: number, term: QueryTerm): { credit: number; direct: boolean; quality: number; variant?: string } {
+		let best: { credit: number; direct: boolean; quality: number; variant?: string } = { credit: 0, direct: false, quality: 0 };
+		for (const v of term.variants) {
+			const own = weightIn(this.postings.get(v.term), factIndex) * v.quality;
+			const referred = weightIn(this.references.get(v.term), factIndex) * v.quality;
+			if (own > best.credit) best = { credit: own, direct: true, quality: v.quality, variant: v.term };
+			if (referred > best.credit) best = { credit: referred, direct: false, quality: v.quality, variant: v.term };
+		}
+		return best;
+	}
+
 	/** Facts that earn the term through their document's subject or a short-form mention (see `references`). */
 	referencesOf(term: string): Readonly<Postings> | undefined {
 		return this.references.get(term);
@@ -173,15 +188,20 @@ export class FactIndex {
 }
 
 function contains(postings: Postings | undefined, fact: number): boolean {
-	if (!postings) return false;
+	return weightIn(postings, fact) > 0;
+}
+
+/** What a posting list gives a fact: its weight there, or 0 when the fact is not in it. */
+function weightIn(postings: Postings | undefined, fact: number): number {
+	if (!postings) return 0;
 	let lo = 0;
 	let hi = postings.facts.length - 1;
 	while (lo <= hi) {
 		const mid = (lo + hi) >> 1;
 		const at = postings.facts[mid]!;
-		if (at === fact) return true;
+		if (at === fact) return postings.weights[mid]!;
 		if (at < fact) lo = mid + 1;
 		else hi = mid - 1;
 	}
-	return false;
+	return 0;
 }

@@ -8,6 +8,8 @@ import type { SearchOptions } from './searchOptions.ts';
 
 export interface RankedFact {
 	fact: Fact;
+	/** Position of the fact in the index. */
+	factIndex: number;
 	/**
 	 * The sentence before or after it that holds what the question asks for when the fact itself does not
 	 * ("why": the reason said just before). Shown with the fact.
@@ -19,6 +21,21 @@ export interface RankedFact {
 	evidence: number;
 	/** Ranking score: evidence, then a slight preference for concise facts. */
 	score: number;
+	/** What the detailed rescoring saw, for the verifier to weigh. */
+	signals: RankingSignals;
+}
+
+export interface RankingSignals {
+	/** The fact holds the kind of value the question asks for (always true when it asks for none). */
+	meetsExpectation: boolean;
+	/** The fact states every number and ordinal the question states. */
+	holdsConstraints: boolean;
+	/** The fact holds the most telling word of every multi-word name the question asks about. */
+	holdsNames: boolean;
+	/** The fact speaks of the office asked about, not of its deputy. */
+	holdsRole: boolean;
+	/** Share (0..1) of neighbouring question-word pairs that stand together in the fact. */
+	proximity: number;
 }
 
 /** Facts rescored in detail (expectation, proximity) after the first, coverage-only pass. */
@@ -40,16 +57,20 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 	const ranked = coverFacts(index, terms, options, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
 		const fact = index.facts[factIndex]!;
 		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation);
+		const holdsRole = asksAboutRank || holdsRoleAsAsked(index, factIndex, termsOfVariant);
+		const constraintsHeld = holdsConstraints(index.factStems[factIndex]!, expectation);
+		const namesHeld = names.every((name) => index.earns(factIndex, heaviest(name)));
+		const pairs = proximityPairs(index, factIndex, termsOfVariant, terms.length, options);
 		const companion = meets || expectation.kind === 'none' ? undefined : companionFor(index, factIndex, expectation);
 		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
 		// A companion sentence answers less directly than the fact itself would: half the penalty.
 		const expectationAdjustment = expectation.kind === 'none' || meets ? 0 : companion ? -missPenalty / 2 : -missPenalty;
-		const roleAdjustment = asksAboutRank || holdsRoleAsAsked(index, factIndex, termsOfVariant) ? 0 : -options.constraintPenalty;
-		const constraintsAdjustment =
-			holdsConstraints(index.factStems[factIndex]!, expectation) && names.every((name) => index.earns(factIndex, heaviest(name))) ? 0 : -options.constraintPenalty;
-		const evidence = coverage + expectationAdjustment + constraintsAdjustment + roleAdjustment + proximityBonus(index, factIndex, termsOfVariant, terms.length, options);
+		const roleAdjustment = holdsRole ? 0 : -options.constraintPenalty;
+		const constraintsAdjustment = constraintsHeld && namesHeld ? 0 : -options.constraintPenalty;
+		const evidence = coverage + expectationAdjustment + constraintsAdjustment + roleAdjustment + Math.min(options.maxProximityBonus, pairs * options.proximityBonus);
 		const concision = 1 / (1 + options.lengthNormalisation * (index.factLength[factIndex]! / index.averageLength));
-		return { fact, ...(companion ? { companion } : {}), coverage, evidence, score: evidence + 0.05 * concision };
+		const signals = { meetsExpectation: meets, holdsConstraints: constraintsHeld, holdsNames: namesHeld, holdsRole, proximity: terms.length > 1 ? pairs / (terms.length - 1) : 0 };
+		return { fact, factIndex, ...(companion ? { companion } : {}), coverage, evidence, score: evidence + 0.05 * concision, signals };
 	});
 	ranked.sort((a, b) => b.score - a.score || a.fact.position - b.fact.position);
 	return ranked.slice(0, limit);
@@ -88,10 +109,10 @@ function companionFor(index: FactIndex, factIndex: number, expectation: Expectat
 }
 
 /**
- * Words the question puts side by side ("right to work") that stand within a few words of each other,
- * in order, in the fact: evidence that the fact speaks of the same thing, not of its words apart.
+ * How many pairs of words the question puts side by side ("right to work") stand within a few words of each
+ * other, in order, in the fact: evidence that the fact speaks of the same thing, not of its words apart.
  */
-function proximityBonus(index: FactIndex, factIndex: number, termsOfVariant: ReadonlyMap<string, number[]>, termCount: number, options: SearchOptions): number {
+function proximityPairs(index: FactIndex, factIndex: number, termsOfVariant: ReadonlyMap<string, number[]>, termCount: number, options: SearchOptions): number {
 	if (termCount < 2) return 0;
 	const positions: number[][] = Array.from({ length: termCount }, () => []);
 	const place = (term: string, position: number) => {
@@ -107,5 +128,5 @@ function proximityBonus(index: FactIndex, factIndex: number, termsOfVariant: Rea
 		const next = positions[t + 1]!;
 		if (positions[t]!.some((p) => next.some((q) => q > p && q - p <= options.proximityWindow))) pairs++;
 	}
-	return Math.min(options.maxProximityBonus, pairs * options.proximityBonus);
+	return pairs;
 }

@@ -1,6 +1,7 @@
 /**
- * The engine's tuning in one place. Every weight here was chosen against the development questions and
- * checked on questions it was not tuned on; change one, then run the eval (see README).
+ * The retriever's tuning in one place: how question terms match and how candidates are ordered for the
+ * verifier. Whether to answer, and how sure to be, is the trained verifier's (src/verify/model.json). Change
+ * one, then `npm run train` and `npm run eval` (see README).
  */
 export interface SearchOptions {
 	/** Weight of a match on whom a sentence leans on ("he said" → the speaker), against 1 for its own words. */
@@ -43,12 +44,8 @@ export interface SearchOptions {
 	 * questions fast on large knowledge bases.
 	 */
 	rerankMargin: number;
-	/** Confidence at or above which the bot answers; below it, it says the documents do not say. */
-	answerThreshold: number;
-	/** Coverage (plus expectation adjustment) at which confidence is exactly the threshold. */
-	coverageAtThreshold: number;
-	/** Steepness of the coverage → confidence curve. */
-	confidenceSlope: number;
+	/** Candidate facts retrieved for the verifier to judge. */
+	candidates: number;
 	/** Most "did you mean" suggestions offered with an abstention. */
 	maxSuggestions: number;
 	/** Longest question read, in characters; the rest is ignored so a pasted essay costs bounded time. */
@@ -74,9 +71,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	proximityWindow: 3,
 	minCoverage: 0.15,
 	rerankMargin: 0.4,
-	answerThreshold: 0.5,
-	coverageAtThreshold: 0.575,
-	confidenceSlope: 8,
+	candidates: 10,
 	maxSuggestions: 3,
 	maxQuestionLength: 1000,
 });

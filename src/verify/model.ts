@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { FEATURE_NAMES, type Features } from './features.ts';
+
+const linearSchema = z.object({ weights: z.array(z.number()), bias: z.number() });
+
+/**
+ * One regime's verifier: two logistic regressions over the same named features, standardised so that weights
+ * compare. The ranker judges which candidate answers best; the answer model, fitted on the candidates the
+ * ranker chose, judges whether that one is right, from its features, the ranker's logit and its margin over the
+ * runner-up: its probability is the confidence shown.
+ */
+const regimeSchema = z.object({
+	mean: z.array(z.number()),
+	scale: z.array(z.number().positive()),
+	ranker: linearSchema,
+	answer: linearSchema.extend({ rankLogit: z.number(), margin: z.number() }),
+	/** Confidence at or above which the bot answers; how it was chosen is in the model's `trainedOn`. */
+	threshold: z.number().min(0).max(1),
+});
+
+/**
+ * The trained verifier, as `npm run train` writes it (eval/train.ts). Questions to an institution's curated
+ * knowledge (a knowledge folder with a field lexicon) and questions about uncurated text (a folder of articles
+ * with no lexicon) differ in how their unanswerable questions look: a member asks about what the documents
+ * lack, and the lexicon's words then go unmatched; over encyclopedic text, an unanswerable question often
+ * reuses a sentence's words with one thing changed. Each regime has its own weights and threshold.
+ */
+const modelSchema = z.object({
+	version: z.literal(2),
+	features: z.array(z.enum(FEATURE_NAMES)),
+	regimes: z.object({ curated: regimeSchema, generic: regimeSchema }),
+	trainedOn: z.record(z.string(), z.unknown()),
+});
+
+export type VerifierModel = z.infer<typeof modelSchema>;
+export type Regime = keyof VerifierModel['regimes'];
+export type RegimeModel = z.infer<typeof regimeSchema>;
+
+export const MODEL_FILE = new URL('./model.json', import.meta.url);
+
+let shipped: VerifierModel | undefined;
+
+/** The committed model; validated once, on first use. */
+export function shippedModel(): VerifierModel {
+	shipped ??= parseModel(JSON.parse(readFileSync(MODEL_FILE, 'utf8')));
+	return shipped;
+}
+
+export function parseModel(data: unknown): VerifierModel {
+	const model = modelSchema.parse(data);
+	const n = model.features.length;
+	for (const regime of Object.values(model.regimes)) {
+		if (![regime.mean, regime.scale, regime.ranker.weights, regime.answer.weights].every((list) => list.length === n)) {
+			throw new Error('verifier model: features, mean, scale and weights differ in length');
+		}
+	}
+	return model;
+}
+
+/** A logit and what each feature added to it; the contributions (with `bias`) sum to the logit. */
+export interface Scored {
+	logit: number;
+	contributions: Record<string, number>;
+}
+
+/** The ranker's logit for a candidate: higher is the likelier answer among the question's candidates. */
+export function rankScore(model: VerifierModel, regime: RegimeModel, features: Features): number {
+	return linear(model, regime, regime.ranker, features).logit;
+}
+
+/** The answer model's logit that a candidate, were it chosen, is right; its sigmoid is the confidence shown. */
+export function answerScore(model: VerifierModel, regime: RegimeModel, features: Features, rankLogit: number, margin: number): Scored {
+	const scored = linear(model, regime, regime.answer, features);
+	scored.contributions.rankLogit = regime.answer.rankLogit * rankLogit;
+	scored.contributions.margin = regime.answer.margin * margin;
+	return { logit: scored.logit + scored.contributions.rankLogit + scored.contributions.margin, contributions: scored.contributions };
+}
+
+function linear(model: VerifierModel, regime: RegimeModel, part: z.infer<typeof linearSchema>, features: Features): Scored {
+	const contributions: Record<string, number> = { bias: part.bias };
+	let logit = part.bias;
+	model.features.forEach((name, i) => {
+		const added = (part.weights[i]! * (features[name] - regime.mean[i]!)) / regime.scale[i]!;
+		contributions[name] = added;
+		logit += added;
+	});
+	return { logit, contributions };
+}
+
+export function sigmoid(x: number): number {
+	return 1 / (1 + Math.exp(-x));
+}

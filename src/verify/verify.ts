@@ -1,0 +1,63 @@
+import type { FactIndex } from '../search/factIndex.ts';
+import type { ReadQuestion } from '../search/query.ts';
+import type { RankedFact } from '../search/rankFacts.ts';
+import { featuresOf, questionContext, type Features } from './features.ts';
+import { answerScore, rankScore, sigmoid, type RegimeModel, type VerifierModel } from './model.ts';
+import type { ValueCache } from './values.ts';
+
+export interface Verdict {
+	candidate: RankedFact;
+	features: Features;
+	/** The ranker's logit: which candidate answers best. */
+	rankLogit: number;
+	/** The answer model's logit that this candidate, were it chosen, is right, and what each feature added. */
+	logit: number;
+	contributions: Record<string, number>;
+	/** sigmoid(logit). */
+	probability: number;
+}
+
+export interface Verification {
+	/** Candidates, the ranker's choice first. */
+	verdicts: Verdict[];
+	/** Probability that the first verdict's fact answers the question; 0 with no candidate. */
+	confidence: number;
+	/** The ranker's margin for its choice over the runner-up. */
+	margin: number;
+}
+
+/** Margin credited when a question has a single candidate: as if the runner-up were this sure it is wrong. */
+const LONE_CANDIDATE_LOGIT = -8;
+
+/** Each retrieved candidate's features, in the retriever's order: what the model judges, and what training fits. */
+export function candidateFeatures(text: string, read: ReadQuestion, index: FactIndex, values: ValueCache, candidates: readonly RankedFact[]): Features[] {
+	const context = questionContext(text, read, index, values);
+	return candidates.map((candidate, rank) => featuresOf(context, candidate, rank, candidates));
+}
+
+/** The second stage: the ranker picks among the retrieved candidates, the answer model says how likely the pick is right. */
+export function verify(
+	model: VerifierModel,
+	regime: RegimeModel,
+	text: string,
+	read: ReadQuestion,
+	index: FactIndex,
+	values: ValueCache,
+	candidates: readonly RankedFact[],
+): Verification {
+	const features = candidateFeatures(text, read, index, values, candidates);
+	const ranked = candidates.map((candidate, i) => ({ candidate, features: features[i]!, rankLogit: rankScore(model, regime, features[i]!) })).sort((a, b) => b.rankLogit - a.rankLogit);
+	const logits = ranked.map((r) => r.rankLogit);
+	const verdicts = ranked.map((r, i): Verdict => {
+		const scored = answerScore(model, regime, r.features, r.rankLogit, marginOf(logits, i));
+		return { ...r, ...scored, probability: sigmoid(scored.logit) };
+	});
+	return { verdicts, confidence: verdicts[0]?.probability ?? 0, margin: marginOf(logits, 0) };
+}
+
+/** A candidate's ranker logit's lead over the best of the others (negative for all but the first), given logits best first. */
+export function marginOf(sortedLogits: readonly number[], at: number): number {
+	if (!sortedLogits.length) return 0;
+	const best = at === 0 ? (sortedLogits[1] ?? LONE_CANDIDATE_LOGIT) : sortedLogits[0]!;
+	return sortedLogits[at]! - best;
+}
