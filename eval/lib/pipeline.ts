@@ -5,6 +5,8 @@ import { FEATURE_NAMES, type FeatureName } from '../../src/verify/features.ts';
 import { sigmoid, type Regime, type RegimeModel } from '../../src/verify/model.ts';
 import { candidateFeatures, marginOf } from '../../src/verify/verify.ts';
 import { answersRightly } from './judge.ts';
+import type { Outcome } from './metrics.ts';
+import { outcomesOf } from './report.ts';
 import { fitLogistic, logitOf, type Fitted } from './logistic.ts';
 import { knowledgeBaseFor, type QuestionSet } from './sets.ts';
 
@@ -59,13 +61,11 @@ export interface TrainingOptions {
 	/** L2 penalty on the standardised weights of the ranker and of the answer model. */
 	l2: number;
 	folds: number;
-	/** Least answered precision on the domain sets that the threshold must keep. */
-	domainPrecision: number;
 	/** Features left out (for the ablation): pinned to their mean, so they add nothing. */
 	without?: ReadonlySet<FeatureName>;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { l2: 1, folds: 5, domainPrecision: 0.9 };
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 1, folds: 5 };
 
 interface Standardised {
 	mean: number[];
@@ -136,26 +136,9 @@ export function crossValidate(examples: readonly Example[], options: TrainingOpt
 }
 
 /**
- * The lowest threshold at which the domain sets' answered precision stays at or above the target, at every
- * threshold above it too (so a small change of model cannot fall off a cliff); never below one half, where
- * answering would be likelier wrong than right.
- */
-export function chooseThreshold(decisions: readonly Decision[], target: number): number {
-	const domain = decisions.filter((d) => d.example.domain);
-	let chosenAt = 0.99;
-	for (let step = 99; step >= 50; step--) {
-		const t = step / 100;
-		const answered = domain.filter((d) => d.confidence >= t);
-		const precision = answered.length ? answered.filter((d) => d.right && !d.example.abstain).length / answered.length : 1;
-		if (precision < target) break;
-		chosenAt = t;
-	}
-	return chosenAt;
-}
-
-/**
- * For uncurated text, where no precision target is set: the threshold of best cross-validated accuracy,
- * never below one half.
+ * The threshold of best cross-validated accuracy, never below one half: under it an answer would be likelier
+ * wrong than right. Because the confidence is calibrated, the answered precision at it is what the
+ * reliability table shows, not a number tuned to a target.
  */
 export function accuracyThreshold(decisions: readonly Decision[]): number {
 	let best = { t: 0.5, correct: -1 };
@@ -187,3 +170,23 @@ function round(value: number): number {
 function average(values: readonly number[]): number {
 	return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 }
+
+/**
+ * Both regimes cross-validated and fitted: the outcomes every figure is reported from (each question judged by
+ * models that had not seen it), and the models fitted on all examples, as the engine loads them.
+ */
+export function trainRegimes(examples: readonly Example[], options: TrainingOptions): { regimes: Record<Regime, RegimeModel>; outcomes: Outcome[] } {
+	const regimes = {} as Record<Regime, RegimeModel>;
+	const outcomes: Outcome[] = [];
+	for (const regime of REGIMES) {
+		const own = examples.filter((e) => e.regime === regime);
+		if (!own.length) throw new Error(`no question set for the ${regime} regime (is ../shared beside the project?)`);
+		const decisions = crossValidate(own, options);
+		const threshold = accuracyThreshold(decisions);
+		outcomes.push(...outcomesOf(decisions, threshold));
+		regimes[regime] = fitRegime(own, options, threshold);
+	}
+	return { regimes, outcomes };
+}
+
+const REGIMES: readonly Regime[] = ['curated', 'generic'];

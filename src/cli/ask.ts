@@ -7,13 +7,14 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { answer, loadKnowledgeBase, parseTopicName, topicFacts, type KnowledgeBase } from '../answering/index.ts';
 import { messages, UserError } from '../errors.ts';
-import { formatAnswer, formatProblems, formatTopic } from './format.ts';
+import { formatAnswer, formatExplanation, formatProblems, formatTopic } from './format.ts';
 
 const EXIT_USAGE = 1;
 const EXIT_KNOWLEDGE = 2;
 
 const argsSchema = z.object({
 	json: z.boolean().default(false),
+	explain: z.boolean().default(false),
 	knowledge: z.string().min(1).default(process.env.KNOWLEDGE_DIR ?? 'knowledge'),
 	batch: z.string().min(1).optional(),
 	topic: z.string().min(1).optional(),
@@ -22,7 +23,7 @@ const argsSchema = z.object({
 
 async function main(): Promise<number> {
 	const { values, positionals } = parseArgs({
-		options: { json: { type: 'boolean' }, knowledge: { type: 'string' }, batch: { type: 'string' }, topic: { type: 'string' } },
+		options: { json: { type: 'boolean' }, explain: { type: 'boolean' }, knowledge: { type: 'string' }, batch: { type: 'string' }, topic: { type: 'string' } },
 		allowPositionals: true,
 	});
 	const args = argsSchema.parse({ ...values, question: positionals.join(' ') });
@@ -33,28 +34,28 @@ async function main(): Promise<number> {
 		return EXIT_KNOWLEDGE;
 	}
 	if (args.topic) return printTopic(knowledgeBase, args.topic, args.json);
-	if (args.batch) return printBatch(knowledgeBase, args.batch, args.json);
-	return printAnswer(knowledgeBase, args.question, args.json);
+	if (args.batch) return printBatch(knowledgeBase, args.batch, args.json, args.explain);
+	return printAnswer(knowledgeBase, args.question, args.json, args.explain);
 }
 
-function printAnswer(kb: KnowledgeBase, question: string, json: boolean): number {
+function printAnswer(kb: KnowledgeBase, question: string, json: boolean, explain: boolean): number {
 	try {
-		const result = answer(question, kb);
-		process.stdout.write(`${json ? toJsonLine(result) : formatAnswer(result)}\n`);
+		const result = answer(question, kb, { explain });
+		process.stdout.write(`${json ? toJsonLine(result) : formatAnswer(result)}${!json && result.explain ? `\n\n${formatExplanation(result.explain)}` : ''}\n`);
 		return 0;
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
-		process.stderr.write(`${error.message}\nUsage: npm run ask -- [--json] [--knowledge DIR] "QUESTION" | --batch FILE | --topic NAME\n`);
+		process.stderr.write(`${error.message}\nUsage: npm run ask -- [--json] [--explain] [--knowledge DIR] "QUESTION" | --batch FILE | --topic NAME\n`);
 		return EXIT_USAGE;
 	}
 }
 
-async function printBatch(kb: KnowledgeBase, file: string, json: boolean): Promise<number> {
+async function printBatch(kb: KnowledgeBase, file: string, json: boolean, explain: boolean): Promise<number> {
 	const text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
 	const out: string[] = [];
 	for (const line of text.split(/\r?\n/)) {
 		if (!line.trim()) continue;
-		const result = answer(line, kb);
+		const result = answer(line, kb, { explain });
 		out.push(json ? toJsonLine(result) : `> ${result.question}\n${formatAnswer(result)}\n`);
 	}
 	process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
@@ -77,8 +78,8 @@ function printTopic(kb: KnowledgeBase, name: string, json: boolean): number {
 }
 
 function toJsonLine(result: ReturnType<typeof answer>): string {
-	const { question, answered, answer: text, confidence, sources, topic, suggestions, ms } = result;
-	return JSON.stringify({ question, answered, answer: text, confidence, sources, ...(topic ? { topic } : {}), suggestions, ms: Math.round(ms * 1000) / 1000 });
+	const { question, answered, answer: text, confidence, sources, topic, suggestions, ms, explain } = result;
+	return JSON.stringify({ question, answered, answer: text, confidence, sources, ...(topic ? { topic } : {}), suggestions, ms: Math.round(ms * 1000) / 1000, ...(explain ? { explain } : {}) });
 }
 
 async function readStdin(): Promise<string> {

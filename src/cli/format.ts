@@ -1,4 +1,4 @@
-import type { Answer } from '../answering/types.ts';
+import type { Answer, Explanation } from '../answering/types.ts';
 import type { KnowledgeBase } from '../answering/knowledgeBase.ts';
 import type { Fact, KnowledgeProblem, TopicName } from '../knowledge/types.ts';
 
@@ -16,6 +16,22 @@ export function formatAnswer(result: Answer): string {
 			for (const suggestion of result.suggestions) lines.push(`  - ${suggestion}`);
 		}
 		lines.push(`  confidence: ${Math.round(result.confidence * 100)}%`);
+	}
+	return lines.join('\n');
+}
+
+/** An explanation for a maintainer: the terms read, then each candidate's probability and its largest contributions. */
+export function formatExplanation(explain: Explanation, shown = 3, contributions = 6): string {
+	const lines = [
+		`regime ${explain.regime}, threshold ${explain.threshold}, margin ${explain.margin}`,
+		`terms: ${explain.terms.map((t) => `${t.label}${t.known ? '' : '?'} (${t.weight})`).join(', ') || 'none'}`,
+	];
+	for (const c of explain.candidates.slice(0, shown)) {
+		const top = Object.entries(c.contributions)
+			.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+			.slice(0, contributions)
+			.map(([name, value]) => `${name} ${value >= 0 ? '+' : ''}${value}`);
+		lines.push(`  ${Math.round(c.probability * 100)}% (logit ${c.logit}) ${c.document}:${c.line} ${c.text.slice(0, 90)}`, `      ${top.join(', ')}`);
 	}
 	return lines.join('\n');
 }

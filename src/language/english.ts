@@ -220,3 +220,18 @@ export const CHAT_WORDS: ReadonlySet<string> = new Set(
  * so a long, chatty question weighs the same as its core.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS.split(/\s+/).filter(Boolean), ...CHAT_WORDS]);
+
+/** Words that deny: a question and a fact that disagree on them speak of opposite things ("can" vs "cannot"). */
+export const NEGATIONS: readonly string[] = ['not', 'never', 'no', 'cannot', 'nobody', 'nothing', 'neither', 'nor', 'without', 'none'];
+
+/** Whether a text denies something: a negation word, or a contracted "n't". */
+export function isNegated(text: string): boolean {
+	return NEGATED.test(text);
+}
+const NEGATED = new RegExp(`\\b(?:${alternation(NEGATIONS)})\\b|n['’]t\\b`, 'i');
+
+/** Whether a question asks yes or no: it opens with an auxiliary ("Is the office independent?"). */
+export function isYesNoQuestion(text: string): boolean {
+	return YES_NO_START.test(text.trim());
+}
+const YES_NO_START = new RegExp(`^(?:${alternation(AUXILIARIES)})\\b`, 'i');

@@ -1,7 +1,10 @@
+import { isNegated, isYesNoQuestion } from '../language/english.ts';
 import type { ExpectationKind } from '../search/expectation.ts';
 import type { FactIndex } from '../search/factIndex.ts';
 import type { QueryTerm, ReadQuestion } from '../search/query.ts';
 import type { RankedFact } from '../search/rankFacts.ts';
+import { wordRelations } from '../language/wordnet.ts';
+import { stem, words } from '../search/analyze.ts';
 import { valuesIn, type ValueCache, type ValueKind } from './values.ts';
 
 /**
@@ -18,18 +21,15 @@ export const FEATURE_NAMES = [
 	'softShare',
 	'conceptShare',
 	'namesMissing',
+	'nameWordsMissing',
 	'constraintsMissing',
 	'roleMismatch',
-	'asksDate',
-	'asksDuration',
-	'asksNumber',
-	'asksPlace',
-	'asksAgent',
-	'asksReason',
 	'valueMissing',
+	'valueDistance',
 	'companionUsed',
 	'proximity',
 	'negationMismatch',
+	'antonymInFact',
 	'questionTerms',
 	'factLength',
 	'evidenceGap',
@@ -54,21 +54,34 @@ export interface QuestionContext {
 	/** Sum of the question terms' weights. */
 	totalWeight: number;
 	heaviestWeight: number;
+	/** The question's content words, each with its antonyms' stems. */
+	antonyms: { stem: string; antonyms: ReadonlySet<string> }[];
 }
 
 export function questionContext(text: string, read: ReadQuestion, index: FactIndex, values: ValueCache): QuestionContext {
 	const weights = read.terms.map((t) => t.weight);
+	const contentWords = words(text).filter((w) => !w.isStopword);
 	return {
 		text,
 		read,
 		index,
 		values,
 		questionValues: valuesIn(text).map((v) => v.text),
-		negated: NEGATION.test(text),
-		yesNo: YES_NO_START.test(text.trim()),
+		negated: isNegated(text),
+		yesNo: isYesNoQuestion(text),
 		totalWeight: weights.reduce((a, b) => a + b, 0),
 		heaviestWeight: Math.max(0, ...weights),
+		antonyms: contentWords.map((w) => ({ stem: w.stem, antonyms: new Set(wordRelations(w.surface).antonyms.flatMap((a) => (a.includes(' ') ? [] : [stem(a)]))) })),
 	};
+}
+
+/**
+ * Whether the fact says the opposite of one of the question's words (WordNet antonyms: hardest/easiest,
+ * include/exclude) without also saying the word: it answers another question.
+ */
+function antonymInFact(context: QuestionContext, factIndex: number): number {
+	const stems = context.index.factStems[factIndex]!;
+	return context.antonyms.some((w) => !stems.includes(w.stem) && stems.some((s) => w.antonyms.has(s))) ? 1 : 0;
 }
 
 /** How one question term stands in the fact. */
@@ -87,9 +100,6 @@ export interface TermAlignment {
 export function alignTerms(context: QuestionContext, factIndex: number): TermAlignment[] {
 	return context.read.terms.map((term) => ({ term, ...context.index.creditOf(factIndex, term) }));
 }
-
-const NEGATION = /\b(?:not|never|no|cannot|nobody|nothing|neither|nor|without|none)\b|n['’]t\b/i;
-const YES_NO_START = /^(?:is|are|was|were|can|could|does|do|did|must|may|might|should|has|have|had|will|would|shall)\b/i;
 
 /** Value kinds that answer each kind of question when the recogniser finds them. */
 const VALUE_KINDS: Partial<Record<ExpectationKind, readonly ValueKind[]>> = {
@@ -119,18 +129,15 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 		softShare: matched > 0 ? share((a) => (a.credit > 0 && a.quality < 1 ? a.credit : 0)) / matched : 0,
 		conceptShare: matched > 0 ? share((a) => (a.variant?.startsWith('~') ? a.credit : 0)) / matched : 0,
 		namesMissing: candidate.signals.holdsNames ? 0 : 1,
+		nameWordsMissing: alignment.filter((a) => a.credit === 0 && a.term.known && index.isNameWord(a.term.label)).length,
 		constraintsMissing: candidate.signals.holdsConstraints ? 0 : 1,
 		roleMismatch: candidate.signals.holdsRole ? 0 : 1,
-		asksDate: kind === 'date' ? 1 : 0,
-		asksDuration: kind === 'duration' ? 1 : 0,
-		asksNumber: kind === 'number' ? 1 : 0,
-		asksPlace: kind === 'place' ? 1 : 0,
-		asksAgent: kind === 'agent' ? 1 : 0,
-		asksReason: kind === 'reason' ? 1 : 0,
-		valueMissing: kind === 'none' || candidate.companion ? 0 : holdsNewValue(context, candidate) ? 0 : 1,
+		valueMissing: kind === 'none' || candidate.companion ? 0 : newValuePositions(context, candidate).length ? 0 : 1,
+		valueDistance: valueDistance(context, candidate, alignment),
 		companionUsed: candidate.companion ? 1 : 0,
 		proximity: candidate.signals.proximity,
-		negationMismatch: context.negated !== NEGATION.test(candidate.fact.text) ? 1 : 0,
+		negationMismatch: context.negated !== isNegated(candidate.fact.text) ? 1 : 0,
+		antonymInFact: antonymInFact(context, candidate.factIndex),
 		questionTerms: Math.log1p(read.terms.filter((t) => t.weight > 0).length),
 		factLength: Math.log((index.factLength[candidate.factIndex]! + 1) / (index.averageLength + 1)),
 		evidenceGap: candidate.evidence - bestOther,
@@ -140,9 +147,45 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 	};
 }
 
-/** Whether the fact states a value of the kind asked for that the question does not already state. */
-function holdsNewValue(context: QuestionContext, candidate: RankedFact): boolean {
+/**
+ * Where the fact states a value of the kind asked for that the question does not already state, as word
+ * positions: recognised values for when, how long and how many; for who and where, the words of names the
+ * question does not name. Empty when the fact states none; [-1] when it does but the place is not known.
+ */
+function newValuePositions(context: QuestionContext, candidate: RankedFact): number[] {
 	const kinds = VALUE_KINDS[context.read.expectation.kind];
-	if (!kinds) return candidate.signals.meetsExpectation;
-	return context.values.of(candidate.factIndex, candidate.fact.text).some((v) => kinds.includes(v.kind) && !context.questionValues.includes(v.text));
+	const stems = context.index.factStems[candidate.factIndex]!;
+	const at = (text: string) => {
+		const first = words(text)[0]?.stem;
+		const found = first === undefined ? -1 : stems.indexOf(first);
+		return found;
+	};
+	if (!kinds) {
+		if (!candidate.signals.meetsExpectation) return [];
+		const asked = context.text.toLowerCase();
+		const names = candidate.fact.names.filter((name) => !asked.includes(name.toLowerCase()));
+		const positions = names.map(at).filter((p) => p >= 0);
+		return positions.length ? positions : [-1];
+	}
+	return context.values
+		.of(candidate.factIndex, candidate.fact.text)
+		.filter((v) => kinds.includes(v.kind) && !context.questionValues.includes(v.text))
+		.map((v) => at(v.text));
+}
+
+/**
+ * How far (log words) the value that would answer stands from the question's most telling matched word: an
+ * unanswerable question often asks about a neighbouring fact whose words are all there, attached to another value.
+ * 0 when the question asks for no kind of value or the fact lacks one (`valueMissing` says that).
+ */
+function valueDistance(context: QuestionContext, candidate: RankedFact, alignment: readonly TermAlignment[]): number {
+	if (context.read.expectation.kind === 'none') return 0;
+	const values = newValuePositions(context, candidate).filter((p) => p >= 0);
+	const anchor = alignment.filter((a) => a.direct && a.variant !== undefined).sort((a, b) => b.term.weight - a.term.weight)[0];
+	if (!values.length || !anchor) return 0;
+	const stems = context.index.factStems[candidate.factIndex]!;
+	const concept = context.index.factConcepts[candidate.factIndex]!.find((m) => m.concept === anchor.variant);
+	const anchorAt = concept ? concept.start : stems.indexOf(anchor.variant!);
+	if (anchorAt < 0) return 0;
+	return Math.log1p(Math.min(...values.map((p) => Math.abs(p - anchorAt))));
 }

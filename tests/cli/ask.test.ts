@@ -30,11 +30,11 @@ describe('ask --json', () => {
 	});
 
 	test('GIVEN --batch - THEN one object per non-empty line, in order', () => {
-		const { code, stdout } = ask(['--json', '--batch', '-'], 'Who represented Kazakhstan?\n\n   \nWhat is the capital of Peru?\n');
+		const { code, stdout } = ask(['--json', '--batch', '-'], 'Who represented Kazakhstan at the meeting?\n\n   \nWhat is the capital of Peru?\n');
 		expect(code).toBe(0);
 		const results = stdout.trim().split('\n').map((l) => JSON.parse(l));
 		expect(results.map((r) => [r.question, r.answered])).toEqual([
-			['Who represented Kazakhstan?', true],
+			['Who represented Kazakhstan at the meeting?', true],
 			['What is the capital of Peru?', false],
 		]);
 	});

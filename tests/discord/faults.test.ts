@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Command } from '../../src/discord/types.ts';
 import { textOf, useTestBot, type TestBot } from '../support/botHarness.ts';
 
-const ANSWERABLE = 'When did Kazakhstan join the forum?';
+const ANSWERABLE = 'Which hotel hosted the annual forum?';
 let t: TestBot;
 
 useTestBot((bot) => (t = bot));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { customIdsOf, expectNoPings, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
-const ANSWERABLE = 'When did Kazakhstan join the forum?';
+const ANSWERABLE = 'Which hotel hosted the annual forum?';
 
 let t: TestBot;
 
@@ -20,7 +20,7 @@ describe('direct messages', () => {
 	test('GIVEN a plain DM THEN the same answer embed as /ask, as a reply that pings nobody', async () => {
 		const payload = t.discord.payloads.message(ANSWERABLE, { dm: true, user: USERS.member });
 		const call = await sendAndWaitReply(payload);
-		expect(call.body.embeds[0].description).toMatch(/Kazakhstan joined/);
+		expect(call.body.embeds[0].description).toMatch(/Leela Palace Hotel/);
 		expect(textOf(call.body)).toMatch(/confidence/);
 		expect(customIdsOf(call.body).some((id) => id.startsWith('ctx:'))).toBe(true);
 		expect(call.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -31,7 +31,7 @@ describe('direct messages', () => {
 		const call = await sendAndWaitReply(payload);
 		const ctxId = customIdsOf(call.body).find((id) => id.startsWith('ctx:'))!;
 		const click = await t.interact(t.discord.payloads.button(ctxId, { ...call.body, channel_id: payload.channel_id }, { dm: true, user: USERS.member }));
-		expect(click.body.data.embeds[0].description).toMatch(/\*\*Kazakhstan joined/);
+		expect(click.body.data.embeds[0].description).toMatch(/\*\*The formal acceptance/);
 	});
 
 	test('GIVEN an empty DM THEN a hint on how to ask', async () => {

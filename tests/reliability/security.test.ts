@@ -202,6 +202,9 @@ describe('no user input near a shell, eval or an unchecked path', () => {
 				'src/discord/uploads.ts', // rename(temporary, target)
 				'src/discord/uploads.ts', // unlink(temporary)
 				'src/discord/uploads.ts', // unlink of a dead writer's temporary file
+				'src/language/wordnetCompile.ts', // mkdirSync of the WordNet cache folder under node_modules/.cache
+				'src/language/wordnetCompile.ts', // writeFileSync of its temporary file there
+				'src/language/wordnetCompile.ts', // renameSync of that file into place
 				'src/store/store.ts', // static open(
 				'src/store/store.ts', // mkdirSync(dataDir)
 			].sort(),

@@ -16,7 +16,7 @@ The ombudsman is appointed by the parliament for a term of five years.
 The ombudsman may be reappointed once.
 `;
 /** Only the document added mid-burst answers these. */
-export const NEW_QUESTIONS = ['How long is the term of the ombudsman?', 'Who appoints the ombudsman?'];
+export const NEW_QUESTIONS = ['Is the ombudsman appointed by the parliament?', 'May the ombudsman be reappointed?'];
 
 export interface LoadParameters {
 	users: number;

@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { ZodError } from 'zod';
+import type { KnowledgeBase } from '../../src/answering/index.ts';
+import { readQuestion } from '../../src/search/query.ts';
+import { rankFacts, type RankedFact } from '../../src/search/rankFacts.ts';
+import { FEATURE_NAMES, type FeatureName, type Features } from '../../src/verify/features.ts';
+import { MODEL_FILE, parseModel, shippedModel } from '../../src/verify/model.ts';
+import { candidateFeatures, marginOf, verify } from '../../src/verify/verify.ts';
+import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
+
+const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
+
+/**
+ * Sentences written so that one word decides a feature. Each date-less sentence stands alone in its document,
+ * so no dated neighbour can serve as its companion.
+ */
+const controlled = await knowledgeBaseOf(
+	knowledgeFolder({
+		'office.txt': 'The office opened in 2009 in the capital.\n',
+		'branch.txt': 'The office opened a branch in the northern town of Lakeby.\n',
+		'regions.txt': [
+			'Ostmark is a small region of Valdoria, with many hills and rivers.',
+			'Sudmark is the smallest region of Valdoria, with many lakes and farms.',
+			'Nordmark is the largest region of Valdoria, with many lakes.',
+			'',
+		].join('\n'),
+		'report.txt': 'The annual report must exclude every complaint withdrawn by the member.\nThe annual report must include every complaint received by the office.\n',
+	}),
+);
+
+interface Judged {
+	candidates: RankedFact[];
+	features: Features[];
+}
+
+/** The question's candidates and their features, as the engine computes them. */
+function judge(base: KnowledgeBase, text: string): Judged {
+	const read = readQuestion(text, base.index, base.options);
+	const candidates = rankFacts(base.index, read, base.options, base.options.candidates);
+	return { candidates, features: candidateFeatures(text, read, base.index, base.values, candidates) };
+}
+
+/** The features of the candidate whose text holds `phrase`; fails the test when no candidate does. */
+function featuresFor(base: KnowledgeBase, text: string, phrase: string): Features {
+	const { candidates, features } = judge(base, text);
+	const at = candidates.findIndex((c) => c.fact.text.toLowerCase().includes(phrase.toLowerCase()));
+	if (at < 0) throw new Error(`no candidate of "${text}" holds "${phrase}": ${candidates.map((c) => c.fact.text).join(' | ')}`);
+	return features[at]!;
+}
+
+const bases = { shipped: kb, controlled } as const;
+type Row = [base: keyof typeof bases, question: string, phrase: string, expected: number];
+
+/** One feature over rows of (knowledge, question, phrase naming the candidate, expected value). */
+function featureTable(feature: FeatureName, what: string, rows: Row[]): void {
+	describe(`${feature}: ${what}`, () => {
+		test.each(rows)('GIVEN (%s) "%s" and the fact with "%s" THEN it is %d', (base, question, phrase, expected) => {
+			expect(featuresFor(bases[base], question, phrase)[feature]).toBe(expected);
+		});
+	});
+}
+
+featureTable('negationMismatch', '1 when only one of question and fact denies', [
+	['shipped', 'Is the ombudsman not independent?', "ensured the ombudsman's independence", 1],
+	['shipped', 'Can the ombudsman adjudicate on decisions outside the judiciary system?', 'cannot adjudicate', 1],
+	['shipped', 'Is the ombudsman independent?', "ensured the ombudsman's independence", 0],
+	['shipped', 'Is the ombudsman not allowed to participate in political life?', 'not allowed to participate', 0],
+]);
+
+featureTable('constraintsMissing', '1 when the fact lacks a number, year or ordinal the question states', [
+	['shipped', 'What happened at the 20th annual forum?', '19th annual forum', 1],
+	['shipped', 'What was the mandate expanded with in 2013?', 'mandate of the commissioner', 1],
+	['shipped', 'What happened at the 19th annual forum?', '19th annual forum', 0],
+	['shipped', 'What was the mandate expanded with in 2013?', 'in 2013, the law', 0],
+]);
+
+featureTable('valueMissing', 'a "when" needs a date the question does not already state', [
+	['controlled', 'When did the office open?', 'opened in 2009', 0],
+	['shipped', 'When was the mandate expanded?', 'expanded in 2008', 0],
+	['controlled', 'When did the office open?', 'branch', 1],
+	['controlled', 'When did the office open a branch?', 'branch', 1],
+	// The question's own year is no answer to it.
+	['controlled', 'When did the office open in 2009?', 'opened in 2009', 1],
+	['shipped', 'When was the mandate expanded in 2008?', 'expanded in 2008', 1],
+]);
+
+featureTable('nameWordsMissing', 'counts the names the question asks about that the fact does not name', [
+	['shipped', 'Did Askar Shakirov represent India at the meeting?', 'represented Kazakhstan at the meeting', 1],
+	['shipped', 'Did Askar Shakirov represent India at the meeting?', 'Commission of India', 2],
+	['shipped', 'Did India and Astana host the meeting?', 'Commission of India', 1],
+	['shipped', 'Who represented Kazakhstan at the meeting?', 'represented Kazakhstan at the meeting', 0],
+]);
+
+featureTable('antonymInFact', '1 when the fact says the opposite of a question word instead of the word', [
+	['controlled', 'Is Ostmark a large region of Valdoria with hills and rivers?', 'small region', 1],
+	['controlled', 'Is Ostmark the largest region of Valdoria with hills and rivers?', 'small region', 1],
+	['controlled', 'Must the annual report include every complaint withdrawn by the member?', 'exclude every complaint', 1],
+	['controlled', 'Is Nordmark the largest region of Valdoria with many lakes?', 'largest region', 0],
+	['controlled', 'Must the annual report include every complaint received by the office?', 'include every complaint', 0],
+	['shipped', 'Is the ombudsman independent?', 'is independent', 0],
+]);
+
+describe('antonymInFact: known gap', () => {
+	// BUG: WordNet gives antonyms as base forms ("largest" → "small"), but a fact's stems keep the degree
+	// ("smallest", "easiest"): a superlative or comparative antonym in the fact is never seen. Drop `.fails`
+	// once it is, and move the row into the table above. Read outside the test, so that a lost candidate
+	// fails the file instead of passing as the expected failure.
+	const smallest = featuresFor(controlled, 'Is Sudmark the largest region of Valdoria with lakes and farms?', 'smallest region');
+	test.fails('GIVEN "largest" asked and "smallest" in the fact THEN it is 1', () => {
+		expect(smallest.antonymInFact).toBe(1);
+	});
+});
+
+describe('unknownShare: the weight of the question words no document holds', () => {
+	test.each<[string, 'positive' | 'zero']>([
+		['Who represented Germany at the meeting?', 'positive'],
+		['How many employees work at the Leela Palace Hotel?', 'positive'],
+		['Who represented Kazakhstan at the meeting?', 'zero'],
+		['Is the ombudsman independent?', 'zero'],
+	])('GIVEN "%s" THEN every candidate has a %s share', (question, sign) => {
+		const read = readQuestion(question, kb.index, kb.options);
+		const { candidates, features } = judge(kb, question);
+		expect(candidates.length).toBeGreaterThan(0);
+		const total = read.terms.reduce((sum, t) => sum + t.weight, 0);
+		const unknown = read.terms.filter((t) => !t.known).reduce((sum, t) => sum + t.weight, 0);
+		for (const f of features) {
+			expect(f.unknownShare).toBeCloseTo(unknown / total, 12);
+			if (sign === 'zero') expect(f.unknownShare).toBe(0);
+			else expect(f.unknownShare).toBeGreaterThan(0);
+		}
+	});
+});
+
+describe('coverage: the share of the question the fact holds', () => {
+	test.each<[keyof typeof bases, string]>([
+		['shipped', 'Who represented Kazakhstan at the meeting?'],
+		['shipped', 'Did Askar Shakirov represent India at the meeting?'],
+		['shipped', 'What happened at the 20th annual forum?'],
+		['controlled', 'Which region of Valdoria has many lakes and farms?'],
+	])('GIVEN (%s) "%s" THEN every candidate’s coverage is within [0, 1]', (base, question) => {
+		const { features } = judge(bases[base], question);
+		expect(features.length).toBeGreaterThan(0);
+		for (const f of features) {
+			expect(f.coverage).toBeGreaterThanOrEqual(0);
+			expect(f.coverage).toBeLessThanOrEqual(1);
+		}
+	});
+
+	test.each<[keyof typeof bases, string, string, string]>([
+		['controlled', 'Which region of Valdoria has many lakes and farms?', 'lakes and farms', 'Nordmark'],
+		['shipped', 'Who represented Kazakhstan at the meeting?', 'represented Kazakhstan at the meeting', 'Commission of India'],
+	])('GIVEN (%s) "%s" THEN the fact with "%s" covers more than the one with "%s"', (base, question, fuller, thinner) => {
+		expect(featuresFor(bases[base], question, fuller).coverage).toBeGreaterThan(featuresFor(bases[base], question, thinner).coverage);
+	});
+});
+
+describe('marginOf: a candidate’s lead over the best of the others', () => {
+	test.each<[number[], number, number]>([
+		[[5, 2, 1], 0, 3],
+		[[5, 2, 1], 1, -3],
+		[[5, 2, 1], 2, -4],
+		[[-1, -4], 0, 3],
+		[[-1, -4], 1, -3],
+		[[], 0, 0],
+	])('GIVEN logits %j THEN the margin at %d is %d', (logits, at, expected) => {
+		expect(marginOf(logits, at)).toBe(expected);
+	});
+
+	test.each([[0], [3.5], [-2]])('GIVEN a lone candidate with logit %d THEN it leads a fixed runner-up', (logit) => {
+		const runnerUp = logit - marginOf([logit], 0);
+		expect(runnerUp).toBe(0 - marginOf([0], 0));
+		expect(marginOf([0], 0)).toBeGreaterThan(0);
+	});
+});
+
+describe('the model: a verdict explains itself', () => {
+	const model = shippedModel();
+	const regime = model.regimes.curated;
+	test.each([
+		'Who represented Kazakhstan at the meeting?',
+		'When was the mandate expanded?',
+		'Did Askar Shakirov represent India at the meeting?',
+		'How many employees work at the Leela Palace Hotel?',
+		'Is the ombudsman not independent?',
+	])('GIVEN "%s" THEN each verdict’s contributions sum to its logit and its probability is the logit’s sigmoid', (question) => {
+		const read = readQuestion(question, kb.index, kb.options);
+		const candidates = rankFacts(kb.index, read, kb.options, kb.options.candidates);
+		const verification = verify(model, regime, question, read, kb.index, kb.values, candidates);
+		expect(verification.verdicts).toHaveLength(candidates.length);
+		expect(verification.verdicts.length).toBeGreaterThan(0);
+		const logits = verification.verdicts.map((v) => v.rankLogit);
+		expect(logits).toEqual([...logits].sort((a, b) => b - a));
+		expect(verification.margin).toBe(marginOf(logits, 0));
+		for (const verdict of verification.verdicts) {
+			const sum = Object.values(verdict.contributions).reduce((a, b) => a + b, 0);
+			expect(Math.abs(sum - verdict.logit)).toBeLessThan(1e-9);
+			expect(Object.keys(verdict.contributions).sort()).toEqual([...model.features, 'bias', 'rankLogit', 'margin'].sort());
+			expect(verdict.probability).toBe(1 / (1 + Math.exp(-verdict.logit)));
+		}
+		expect(verification.confidence).toBe(verification.verdicts[0]!.probability);
+	});
+});
+
+describe('parseModel: rejects a model that does not fit together', () => {
+	const shippedJson = () => JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as Record<string, any>;
+
+	test('GIVEN the shipped model THEN it parses and names only known features', () => {
+		const model = parseModel(shippedJson());
+		expect(model.features.every((name) => (FEATURE_NAMES as readonly string[]).includes(name))).toBe(true);
+	});
+
+	const lengths = /differ in length/;
+	test.each<[string, (m: Record<string, any>) => void, RegExp | typeof ZodError]>([
+		['a curated answer weight short', (m) => m.regimes.curated.answer.weights.pop(), lengths],
+		['a generic answer weight short', (m) => m.regimes.generic.answer.weights.pop(), lengths],
+		['a ranker weight extra', (m) => m.regimes.generic.ranker.weights.push(0), lengths],
+		['a feature dropped', (m) => m.features.pop(), lengths],
+		['a mean short', (m) => m.regimes.curated.mean.pop(), lengths],
+		['an unknown feature', (m) => (m.features[0] = 'shoeSize'), ZodError],
+		['a zero scale', (m) => (m.regimes.curated.scale[0] = 0), ZodError],
+	])('GIVEN %s THEN it throws', (_what, spoil, expected) => {
+		const data = shippedJson();
+		spoil(data);
+		expect(() => parseModel(data)).toThrow(expected);
+	});
+});
