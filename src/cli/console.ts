@@ -2,14 +2,20 @@ import { createInterface } from 'node:readline/promises';
 import { answer, loadKnowledgeBase, parseTopicName, searchFacts, topicFacts, type KnowledgeBase } from '../answering/index.ts';
 import { UserError } from '../errors.ts';
 import { TOPIC_NAMES } from '../knowledge/types.ts';
-import { formatAnswer, formatProblems, formatSources, formatTopic } from './format.ts';
+import { formatAnswer, formatExplanation, formatProblems, formatSources, formatTopic } from './format.ts';
 
 const HELP = `Ask a question in plain words, or:
   /topic NAME     the facts on a topic (${TOPIC_NAMES.join(', ')})
   /search WORDS   the facts that best match some words
   /sources        the documents the answers come from
+  /why            why the last answer was given or declined: terms, candidates, feature contributions
   /help           this text
   /quit           leave (or Ctrl-D)`;
+
+/** What the console remembers between lines: the last question, for `/why`. */
+export interface ConsoleSession {
+	lastQuestion?: string;
+}
 
 /**
  * The local console that `npm start` opens when no Discord token is set: the bot's answers, with their
@@ -32,10 +38,11 @@ export async function runConsole(
 	const interactive = input.isTTY === true;
 	const lines = createInterface({ input, output, prompt: 'ombudsbot> ', terminal: interactive });
 	const prompt = () => interactive && lines.prompt();
+	const session: ConsoleSession = {};
 	prompt();
 	for await (const line of lines) {
 		if (/^\/(?:quit|exit)\b/i.test(line.trim())) break;
-		if (line.trim()) write(respond(line, knowledgeBase));
+		if (line.trim()) write(respond(line, knowledgeBase, session));
 		prompt();
 	}
 	lines.close();
@@ -44,7 +51,7 @@ export async function runConsole(
 }
 
 /** One console line to its reply; expected mistakes become a message, never an exception. */
-export function respond(line: string, kb: KnowledgeBase): string {
+export function respond(line: string, kb: KnowledgeBase, session: ConsoleSession = {}): string {
 	const [command, ...rest] = line.trim().split(/\s+/);
 	const argument = rest.join(' ');
 	try {
@@ -61,8 +68,18 @@ export function respond(line: string, kb: KnowledgeBase): string {
 				const hits = searchFacts(kb, argument, 5);
 				return hits.length ? hits.map((h, i) => `${i + 1}. ${h.fact.standalone}\n   (${h.fact.document}, line ${h.fact.line})`).join('\n') : 'No fact matches that.';
 			}
-			default:
-				return command?.startsWith('/') ? `Unknown command ${command}.\n${HELP}` : formatAnswer(answer(line, kb));
+			case '/why': {
+				if (session.lastQuestion === undefined) return 'Nothing to explain yet: ask a question first, then /why.';
+				// Asked again rather than kept: answers stay cheap, and only a /why pays for the explanation.
+				const explained = answer(session.lastQuestion, kb, { explain: true });
+				return `Why: ${explained.question}\n${formatExplanation(explained.explain!)}`;
+			}
+			default: {
+				if (command?.startsWith('/')) return `Unknown command ${command}.\n${HELP}`;
+				const result = answer(line, kb);
+				session.lastQuestion = result.question;
+				return formatAnswer(result);
+			}
 		}
 	} catch (error) {
 		if (error instanceof UserError) return error.message;

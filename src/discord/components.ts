@@ -2,12 +2,14 @@ import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js'
 import { UserError } from '../errors.ts';
 import { answerQuestion, requireKnowledge } from './answerFlow.ts';
 import { decodeCustomId } from './customIds.ts';
-import { factContext, TOPIC_NAMES, topicFacts, type TopicName } from './engine.ts';
-import { contextPayload, ephemeral, notice, topicPagePayload } from './replies.ts';
+import { answer, factContext, TOPIC_NAMES, topicFacts, type TopicName } from './engine.ts';
+import { canCurate } from './permissions.ts';
+import { contextPayload, ephemeral, explanationPayload, notice, topicPagePayload } from './replies.ts';
 import { respond } from './respond.ts';
 import type { BotContext } from './types.ts';
 
 const VOTE_FAILED = 'Sorry, I could not record your vote just now (a storage problem, logged for the maintainers). Please try again in a minute.';
+const WHY_REFUSED = 'Only moderators can see why I declined an answer.';
 const STALE = 'That answer is no longer available (it may be from before a reset). Please ask again.';
 
 /**
@@ -50,6 +52,20 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 				: `You already voted ${emoji} on this answer; it counts once.`;
 			ctx.logger.info({ answerId: action.answerId, userId: interaction.user.id, vote: action.vote, changed: tally.changed }, 'feedback');
 			await respond(interaction, notice(text));
+			return;
+		}
+		case 'why': {
+			// Checked before the store is read, so a member learns nothing, not even whether the answer exists.
+			if (!canCurate(interaction, ctx.env).ok) {
+				ctx.logger.warn({ userId: interaction.user.id, guildId: interaction.guildId, answerId: action.answerId }, 'why: refused');
+				await respond(interaction, notice(WHY_REFUSED));
+				return;
+			}
+			const kb = requireKnowledge(ctx);
+			const record = ctx.store.getAnswer(action.answerId);
+			if (!record) throw new UserError('KnowledgeUnusable', STALE);
+			// The question again against the knowledge base served now: what a moderator can still change.
+			await respond(interaction, explanationPayload(answer(record.question, kb, { explain: true })));
 			return;
 		}
 		case 'suggest':

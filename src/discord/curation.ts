@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { time, TimestampStyles } from 'discord.js';
-import { validateDocumentUpload, type KnowledgeProblem } from './engine.ts';
+import { answer, validateDocumentUpload, type KnowledgeBase, type KnowledgeProblem } from './engine.ts';
 import type { Actor, RefreshResult } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
-import { infoPayload, type ReplyPayload } from './replies.ts';
+import { infoPayload, topContributions, type ReplyPayload } from './replies.ts';
 import { download, insideFolder, MAX_DOWNLOAD_BYTES, safeDocumentName, writeFileAtomic } from './uploads.ts';
 import type { BotContext } from './types.ts';
 
@@ -233,23 +233,33 @@ export function statusPayload(ctx: BotContext): ReplyPayload {
 	);
 }
 
-/** `/kb gaps`: the questions most often unanswered or voted down. */
+/** "best 34%: coverage +0.40, …": how close the knowledge base served now comes to answering a gap, and what holds it back. */
+function gapVerdict(kb: KnowledgeBase | null, question: string): string {
+	if (!kb) return '';
+	const best = answer(question, kb, { explain: true }).explain?.candidates[0];
+	return best ? `\n└ best ${Math.round(best.probability * 100)}%: ${topContributions(best)}` : '\n└ no fact comes close';
+}
+
+/** `/kb gaps`: the questions most often unanswered or voted down, each with why it is not answered now. */
 export function gapsPayload(ctx: BotContext): ReplyPayload {
-	const gaps = ctx.store.gaps(15);
-	const text = gaps
-		.map(
-			(gap, index) =>
-				`**${index + 1}.** ${clip(plain(gap.question).replace(/\s+/g, ' '), 200)}: ${[
-					gap.unanswered ? `${gap.unanswered}× unanswered` : '',
-					gap.downvotes ? `${gap.downvotes}× 👎` : '',
-				]
-					.filter(Boolean)
-					.join(', ')}`,
-		)
-		.join('\n');
+	const kb = ctx.knowledge.current;
+	const lines = ctx.store.gaps(15).map(
+		(gap, index) =>
+			`**${index + 1}.** ${clip(plain(gap.question).replace(/\s+/g, ' '), 200)}: ${[
+				gap.unanswered ? `${gap.unanswered}× unanswered` : '',
+				gap.downvotes ? `${gap.downvotes}× 👎` : '',
+			]
+				.filter(Boolean)
+				.join(', ')}${gapVerdict(kb, gap.question)}`,
+	);
+	// Whole gaps only: drop the last ones rather than cut one mid-line.
+	const room = LIMITS.embedDescription - 40;
+	let length = 0;
+	const kept = lines.filter((line) => (length += line.length + 1) <= room);
+	const more = lines.length - kept.length;
 	return infoPayload(
 		'Knowledge gaps',
-		text || 'No unanswered or voted-down questions yet.',
+		kept.join('\n') + (more ? `\n…and ${more} more` : '') || 'No unanswered or voted-down questions yet.',
 		[],
 		{ ephemeral: true },
 	);

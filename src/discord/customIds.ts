@@ -9,6 +9,8 @@ export type ComponentAction =
 	| { kind: 'vote'; answerId: string; vote: 1 | -1 }
 	| { kind: 'suggest'; answerId: string; index: number }
 	| { kind: 'suggest-menu'; answerId: string }
+	/** Moderators: why the bot declined (the stored question is re-run with an explanation). */
+	| { kind: 'why'; answerId: string }
 	| { kind: 'page'; topic: string; page: number; ownerId: string };
 
 const ID = /^[a-z0-9]{1,24}$/;
@@ -29,6 +31,9 @@ export function encodeCustomId(action: ComponentAction): string {
 			break;
 		case 'suggest-menu':
 			id = `dymm:${action.answerId}`;
+			break;
+		case 'why':
+			id = `why:${action.answerId}`;
 			break;
 		case 'page':
 			id = `page:${action.topic}:${action.page}:${action.ownerId}`;
@@ -55,6 +60,8 @@ export function decodeCustomId(customId: string): ComponentAction | null {
 		}
 		case 'dymm':
 			return parts.length === 2 && ID.test(a ?? '') ? { kind: 'suggest-menu', answerId: a! } : null;
+		case 'why':
+			return parts.length === 2 && ID.test(a ?? '') ? { kind: 'why', answerId: a! } : null;
 		case 'page': {
 			const page = Number(b);
 			if (parts.length !== 4 || !/^[a-z-]{1,32}$/.test(a ?? '') || !Number.isInteger(page) || page < 0 || page > 999) {

@@ -1,10 +1,19 @@
-import { PermissionFlagsBits, type ChatInputCommandInteraction, type AutocompleteInteraction, type GuildMember } from 'discord.js';
+import {
+	PermissionFlagsBits,
+	type AutocompleteInteraction,
+	type ChatInputCommandInteraction,
+	type GuildMember,
+	type MessageComponentInteraction,
+} from 'discord.js';
 import type { Env } from '../env.ts';
 
 export type CurationCheck = { ok: true } | { ok: false; reason: string };
 
+/** Commands, their autocomplete, and clicks on moderators' buttons ("Why?") are all checked the same way. */
+type CheckedInteraction = ChatInputCommandInteraction | AutocompleteInteraction | MessageComponentInteraction;
+
 /** Role ids of an interaction's member, whether discord.js cached the guild (GuildMember) or not (raw API member). */
-function memberRoleIds(interaction: ChatInputCommandInteraction | AutocompleteInteraction): string[] {
+function memberRoleIds(interaction: CheckedInteraction): string[] {
 	const member = interaction.member;
 	if (!member) return [];
 	const roles = (member as GuildMember | { roles: string[] }).roles;
@@ -24,7 +33,7 @@ function memberRoleIds(interaction: ChatInputCommandInteraction | AutocompleteIn
  * With several servers sharing one knowledge base, set `MODERATOR_ROLE_IDS`: otherwise the
  * admins of every server the bot is in can curate it.
  */
-export function canCurate(interaction: ChatInputCommandInteraction | AutocompleteInteraction, env: Env): CurationCheck {
+export function canCurate(interaction: CheckedInteraction, env: Env): CurationCheck {
 	if (env.BOT_OWNER_IDS.includes(interaction.user.id)) return { ok: true };
 	if (!interaction.inGuild()) {
 		return { ok: false, reason: "In direct messages, only the bot's owners can change the knowledge base." };

@@ -6,9 +6,12 @@ import {
 	MessageFlags,
 	StringSelectMenuBuilder,
 } from 'discord.js';
+import { formatExplanation } from '../cli/format.ts';
 import { encodeCustomId } from './customIds.ts';
 import type { Answer, Fact, KnowledgeBase } from './engine.ts';
 import { clip, LIMITS, plain } from './limits.ts';
+
+type Explanation = NonNullable<Answer['explain']>;
 
 /** No reply may ping anyone: not users, roles, @everyone, nor the person replied to. */
 const ALLOWED: { parse: []; repliedUser: false } = { parse: [], repliedUser: false };
@@ -123,6 +126,14 @@ export function answerPayload(answer: Answer, answerId: string | null, kb: Knowl
 			}
 			embed.addFields({ name: 'Did you mean', value: 'Pick a question below and I will answer it.', inline: false });
 		}
+		if (!answer.answered) {
+			// Shown to everyone (a public message cannot hide a button from some), checked on click: moderators only.
+			components.push(
+				new ActionRowBuilder<ButtonBuilder>().addComponents(
+					new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'why', answerId })).setLabel('Why? (moderators)').setStyle(ButtonStyle.Secondary),
+				),
+			);
+		}
 	}
 	return { embeds: [embed], components, allowedMentions: ALLOWED };
 }
@@ -219,6 +230,40 @@ export function contextPayload(kb: KnowledgeBase | null, cited: Fact, around: re
 		.setTitle(clip(`Context: ${documentTitle(kb, cited.document)}`, LIMITS.embedTitle))
 		.setDescription(clip(text, LIMITS.embedDescription))
 		.setFooter({ text: clip(`${cited.document}, line ${cited.line}`, LIMITS.embedFooter) });
+	return { embeds: [embed], components: [], allowedMentions: ALLOWED, flags: MessageFlags.Ephemeral };
+}
+
+/** "coverage +0.40, valueMissing −1.10": a candidate's largest feature contributions (the constant bias says nothing about it). */
+export function topContributions(candidate: Explanation['candidates'][number], count = 3): string {
+	return Object.entries(candidate.contributions)
+		.filter(([name]) => name !== 'bias')
+		.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+		.slice(0, count)
+		.map(([name, value]) => `${name} ${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`)
+		.join(', ');
+}
+
+const FENCE = '```';
+
+/**
+ * "Why?": the maintainers' explanation (the same text as the console's `/why` and the CLI's `--explain`) of
+ * a question re-run now, in a code block so feature names and fact text are shown as they are.
+ */
+export function explanationPayload(result: Answer): ReplyPayload {
+	const explain = result.explain;
+	const best = explain?.candidates[0];
+	const percent = (value: number) => `${Math.round(value * 100)}%`;
+	const verdict = !explain
+		? 'No explanation available.'
+		: `${result.answered ? 'Answered now' : 'Declined'}: the best candidate has ${percent(result.confidence)}, answering needs ${percent(explain.threshold)} (threshold ${explain.threshold}).${best ? ` Largest contributions: ${topContributions(best)}.` : ' No fact matched at all.'}`;
+	// Backticks in fact text would close the code block early.
+	const body = explain ? clip(plain(formatExplanation(explain)), LIMITS.embedDescription - FENCE.length * 2 - 2) : '';
+	const embed = new EmbedBuilder()
+		.setColor(COLORS.info)
+		.setTitle(clip(`Why: ${plain(result.question).replace(/\s+/g, ' ')}`, LIMITS.embedTitle))
+		.setDescription(body ? `${FENCE}\n${body}\n${FENCE}` : '…')
+		.addFields({ name: 'Verdict', value: clip(verdict, LIMITS.embedFieldValue), inline: false })
+		.setFooter({ text: 'Re-run just now against the current knowledge base, which may have changed since the question was asked.' });
 	return { embeds: [embed], components: [], allowedMentions: ALLOWED, flags: MessageFlags.Ephemeral };
 }
 

@@ -17,14 +17,41 @@ test.each([
 	expect(respond(line, kb)).toMatch(expected);
 });
 
-test('GIVEN piped lines THEN the console answers each and stops at /quit', async () => {
+/** Runs the console over piped `lines` and resolves with all it printed. */
+async function consoleOver(lines: string): Promise<string> {
 	const input = new PassThrough();
 	const output = new PassThrough();
 	let printed = '';
 	output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-	input.end('Who hosted this year’s meeting?\n/quit\nWho represented Kazakhstan at the meeting?\n');
+	input.end(lines);
 	expect(await runConsole(PROJECT_KNOWLEDGE, input, output)).toBe(0);
+	return printed;
+}
+
+test('GIVEN piped lines THEN the console answers each and stops at /quit', async () => {
+	const printed = await consoleOver('Who hosted this year’s meeting?\n/quit\nWho represented Kazakhstan at the meeting?\n');
 	expect(printed).toMatch(/National Human Rights Commission of India/);
 	expect(printed).not.toMatch(/represented Kazakhstan at the meeting/);
 	expect(printed).toMatch(/Bye\.$/m);
+});
+
+test('GIVEN /why before any question THEN nothing to explain; after one THEN the threshold, terms and contributions', () => {
+	const session = {};
+	expect(respond('/why', kb, session)).toMatch(/Nothing to explain yet/);
+	expect(respond('When was the forum founded?', kb, session)).toMatch(/documents I have don't say/);
+	const why = respond('/why', kb, session);
+	expect(why).toMatch(/^Why: When was the forum founded\?\nregime \w+, threshold [\d.]+, margin/);
+	expect(why).toMatch(/terms: .*founded/);
+	expect(why).toMatch(/\d+% \(logit -?[\d.]+\) kazakhstan-joins-asia-pacific-forum:\d+/);
+	expect(why).toMatch(/^ {6}\w+ [+-][\d.]+, \w+ [+-][\d.]+/m);
+	// Commands are not questions: /why still explains the last question after them.
+	respond('/sources', kb, session);
+	expect(respond('/why', kb, session)).toMatch(/^Why: When was the forum founded\?/);
+});
+
+test('GIVEN piped lines THEN /why explains the question before it', async () => {
+	const printed = await consoleOver('/why\nWho hosted this year’s meeting?\n/why\n/help\n');
+	expect(printed).toMatch(/Nothing to explain yet/);
+	expect(printed).toMatch(/Why: Who hosted this year’s meeting\?\nregime \w+, threshold/);
+	expect(printed).toMatch(/\/why {12}why the last answer/);
 });

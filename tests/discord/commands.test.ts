@@ -5,6 +5,8 @@ import { customIdsOf, expectNoPings, messageOf, startTestBot, textOf, USERS, use
 
 const ANSWERABLE = 'Which hotel hosted the annual forum?';
 const UNANSWERABLE = 'What is the capital of France?';
+/** Declined, yet with candidates: its explanation has contributions to show. */
+const NEAR_MISS = 'When was the forum founded?';
 
 let t: TestBot;
 
@@ -89,6 +91,54 @@ describe('/ask', () => {
 		expect(click.body.data.flags).toBe(64);
 		expect(click.body.data.embeds[0].description).toMatch(/\*\*The formal acceptance/);
 		expect(click.body.data.embeds[0].footer.text).toMatch(/kazakhstan-joins-asia-pacific-forum, line \d+/);
+	});
+
+	test('GIVEN a declined /ask THEN a Why? button; a moderator clicking it sees, privately, the threshold and the features that decided', async () => {
+		const { body } = await ask(NEAR_MISS);
+		expect(textOf(body.data)).toMatch(/Not in the documents/);
+		const why = customIdsOf(body.data).find((id) => id.startsWith('why:'))!;
+		expect(why).toMatch(/^why:[a-z0-9]+$/);
+		const click = await t.interact(t.discord.payloads.button(why, body.data, { user: USERS.moderator }));
+		expect(click.body.type).toBe(4);
+		expect(click.body.data.flags).toBe(64);
+		const embed = click.body.data.embeds[0];
+		expect(embed.title).toBe(`Why: ${NEAR_MISS}`);
+		expect(embed.description.length).toBeLessThanOrEqual(4_096);
+		expect(embed.description).toMatch(/^```\nregime \w+, threshold [\d.]+, margin/);
+		expect(embed.description).toMatch(/terms: .*founded/);
+		expect(embed.description).toMatch(/\n {6}\w+ [+-][\d.]+, \w+ [+-]/);
+		expect(textOf(click.body.data)).toMatch(/Declined: the best candidate has \d+%, answering needs \d+% \(threshold [\d.]+\)\. Largest contributions: \w+ [+−][\d.]+/);
+	});
+
+	test('GIVEN a member (even the asker) clicking Why? THEN a short ephemeral refusal', async () => {
+		const { body } = await ask(NEAR_MISS, USERS.member);
+		const why = customIdsOf(body.data).find((id) => id.startsWith('why:'))!;
+		const click = await t.interact(t.discord.payloads.button(why, body.data, { user: USERS.member }));
+		expect(click.body.data.flags).toBe(64);
+		expect(click.body.data.content).toMatch(/Only moderators/);
+		expect(click.body.data.embeds ?? []).toEqual([]);
+	});
+
+	test('GIVEN an answered /ask THEN no Why? button; a forged or stale Why? gets a polite notice', async () => {
+		const { body } = await ask(ANSWERABLE);
+		expect(customIdsOf(body.data).some((id) => id.startsWith('why:'))).toBe(false);
+		const stale = await t.interact(t.discord.payloads.button('why:doesnotexist', { content: 'x' }, { user: USERS.moderator }));
+		expect(stale.body.data.content).toMatch(/no longer available/);
+		const forged = await t.interact(t.discord.payloads.button('why:../x', { content: 'x' }, { user: USERS.moderator }));
+		expect(forged.body.data.content).toMatch(/not mine/);
+	});
+
+	test('GIVEN a Why? clicked on another process (a restart, a shard) THEN it is explained from the stored question', async () => {
+		const { body } = await ask(NEAR_MISS);
+		const why = customIdsOf(body.data).find((id) => id.startsWith('why:'))!;
+		const other = await startTestBot({ shareFoldersWith: t });
+		try {
+			const click = await other.interact(other.discord.payloads.button(why, body.data, { user: USERS.moderator }));
+			expect(click.body.data.embeds[0].title).toBe(`Why: ${NEAR_MISS}`);
+			expect(click.body.data.allowed_mentions).toMatchObject({ parse: [] });
+		} finally {
+			await other.close();
+		}
 	});
 
 	test('GIVEN 👍 twice and then 👎 by one user THEN one vote is kept, the latest', async () => {

@@ -9,6 +9,7 @@ describe('custom ids', () => {
 		{ kind: 'vote', answerId: 'abc123', vote: -1 },
 		{ kind: 'suggest', answerId: 'abc123', index: 4 },
 		{ kind: 'suggest-menu', answerId: 'abc123' },
+		{ kind: 'why', answerId: 'abc123' },
 		{ kind: 'page', topic: 'mandate', page: 3, ownerId: '930000000000000001' },
 	];
 	for (const action of actions) {
@@ -28,7 +29,7 @@ describe('custom ids', () => {
 		);
 	});
 
-	test.each(['ctx:', 'vote:a:sideways', 'dym:a:99', 'page:mandate:-1:1', 'page:../x:0:1', 'ctx:a:b'])('GIVEN %s THEN null', (id) => {
+	test.each(['ctx:', 'vote:a:sideways', 'dym:a:99', 'page:mandate:-1:1', 'page:../x:0:1', 'ctx:a:b', 'why:', 'why:a:b', 'why:../x'])('GIVEN %s THEN null', (id) => {
 		expect(decodeCustomId(id)).toBeNull();
 	});
 });

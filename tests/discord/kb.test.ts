@@ -196,6 +196,29 @@ describe('/kb status and gaps', () => {
 		expect(text).toMatch(/Which hotel hosted the annual forum\?: 1× 👎/);
 	});
 
+	test('GIVEN gaps THEN each shows how close the served knowledge base comes: the best probability and what weighed most', async () => {
+		expect((await askAnswered('When was the forum founded?')).answered).toBe(false);
+		const { body } = await t.interact(kb('gaps'));
+		const description: string = body.data.embeds[0].description;
+		expect(description.length).toBeLessThanOrEqual(4_096);
+		expect(description).toMatch(/When was the forum founded\?: 1× unanswered\n└ best \d+%: \w+ [+−]\d+\.\d\d, \w+ [+−]\d+\.\d\d, \w+ [+−]\d+\.\d\d\n/);
+		// The constant bias says nothing about a gap; a question no fact comes near says so.
+		expect(description).not.toMatch(/bias/);
+		expect(description).toMatch(/salary of the ombudsman\?: 2× unanswered\n└ no fact comes close/);
+		// A voted-down answer is explained too: how sure the engine is now.
+		expect(description).toMatch(/annual forum\?: 1× 👎\n└ best \d+%/);
+	});
+
+	test('GIVEN many long gaps THEN /kb gaps keeps whole lines within the embed limit', async () => {
+		for (let i = 0; i < 16; i += 1) await askAnswered(`When was the forum founded, number ${i}, ${'and also why '.repeat(30)}?`);
+		const { body } = await t.interact(kb('gaps'));
+		const description: string = body.data.embeds[0].description;
+		expect(description.length).toBeLessThanOrEqual(4_096);
+		// Cut between gaps, never inside one, and said so.
+		expect(description).toMatch(/\n└ best \d+%[^\n]+\n…and \d+ more$/);
+		for (const line of description.split('\n').filter((l) => /^\*\*\d+\.\*\*/.test(l))) expect(line).toMatch(/unanswered|👎/);
+	});
+
 	test('GIVEN everything above THEN no reply could ping anyone', () => {
 		expect(expectNoPings(t.discord.calls)).toBeGreaterThan(10);
 	});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Answer } from '../../src/answering/types.ts';
-import { answerPayload, confidenceMarker, infoPayload } from '../../src/discord/replies.ts';
+import { answerPayload, confidenceMarker, explanationPayload, infoPayload, topContributions } from '../../src/discord/replies.ts';
 import { clip } from '../../src/discord/limits.ts';
 
 const base: Answer = {
@@ -60,5 +60,40 @@ describe('clip and infoPayload', () => {
 		const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 		expect(embed.fields!.length).toBeLessThanOrEqual(25);
 		expect(total).toBeLessThanOrEqual(6_000);
+	});
+});
+
+describe('explanationPayload', () => {
+	const candidate = (text: string) => ({
+		document: 'doc',
+		line: 3,
+		text,
+		probability: 0.34,
+		logit: -0.66,
+		contributions: { bias: -2.5, coverage: 0.4, valueMissing: -1.1, proximity: 0.05, retrievalRank: 0.2 },
+		features: {},
+	});
+
+	test('GIVEN contributions THEN the largest few, bias left out, signed', () => {
+		expect(topContributions(candidate('x'))).toBe('valueMissing −1.10, coverage +0.40, retrievalRank +0.20');
+	});
+
+	test('GIVEN a huge explanation with backticks and mentions THEN one code block within Discord limits, ephemeral, pinging nobody', () => {
+		const explain = {
+			regime: 'curated' as const,
+			threshold: 0.53,
+			margin: 0.2,
+			terms: Array.from({ length: 800 }, (_, i) => ({ label: `word${i}`, weight: 1, known: true, variants: [] })),
+			candidates: Array.from({ length: 10 }, () => candidate('```@everyone <@1> ``` '.repeat(20))),
+		};
+		const payload = explanationPayload({ ...base, question: 'q '.repeat(500), explain });
+		const embed = payload.embeds[0]!.toJSON();
+		expect(embed.title!.length).toBeLessThanOrEqual(256);
+		expect(embed.description!.length).toBeLessThanOrEqual(4_096);
+		expect(embed.description!.match(/```/g)).toHaveLength(2);
+		expect(embed.description).toMatch(/^```\n[\s\S]*\n```$/);
+		expect(embed.fields![0]!.value).toMatch(/Declined: the best candidate has 10%, answering needs 53% \(threshold 0\.53\)/);
+		expect(payload.flags).toBe(64);
+		expect(payload.allowedMentions).toEqual({ parse: [], repliedUser: false });
 	});
 });
