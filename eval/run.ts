@@ -2,18 +2,23 @@
  * `npm run eval`: per question set, accuracy, answered precision, coverage and calibration error (10 bins),
  * and a reliability table. By default the figures are cross-validated (each question judged by models fitted
  * without it, as `npm run train` reports them); `--shipped` judges with the committed model through the
- * answer path, which is a training fit on every set it was trained on.
+ * answer path, which is a training fit on every set it was trained on; `--ablation`, what each feature adds.
  */
 import { parseArgs } from 'node:util';
 import { answer } from '../src/answering/answer.ts';
+import { ablation } from './lib/ablation.ts';
 import { answersRightly } from './lib/judge.ts';
 import { formatFigures, formatReliability, type Outcome } from './lib/metrics.ts';
 import { DEFAULT_TRAINING, examplesOf, trainRegimes } from './lib/pipeline.ts';
 import { perSet } from './lib/report.ts';
 import { knowledgeBaseFor, questionSets } from './lib/sets.ts';
 
-const { values } = parseArgs({ options: { shipped: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { shipped: { type: 'boolean', default: false }, ablation: { type: 'boolean', default: false } } });
 const sets = questionSets();
+if (values.ablation) {
+	process.stdout.write(`Ablation (cross-validated accuracy, each set counting once within its group):\n\n${await ablation(sets)}\n`);
+	process.exit(0);
+}
 let outcomes: Outcome[];
 if (values.shipped) {
 	outcomes = [];

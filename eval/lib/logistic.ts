@@ -10,6 +10,8 @@ export interface Fitted {
 export interface Row {
 	x: readonly number[];
 	y: 0 | 1;
+	/** How much the row counts (1 unless said). */
+	weight?: number;
 }
 
 export function fitLogistic(rows: readonly Row[], l2: number, iterations = 50): Fitted {
@@ -22,8 +24,9 @@ export function fitLogistic(rows: readonly Row[], l2: number, iterations = 50): 
 		for (const row of rows) {
 			const z = dot(beta, row.x);
 			const p = 1 / (1 + Math.exp(-z));
-			const w = Math.max(p * (1 - p), 1e-9);
-			const residual = row.y - p;
+			const rowWeight = row.weight ?? 1;
+			const w = Math.max(p * (1 - p), 1e-9) * rowWeight;
+			const residual = (row.y - p) * rowWeight;
 			for (let i = 0; i <= d; i++) {
 				const xi = i < d ? row.x[i]! : 1;
 				gradient[i]! += residual * xi;

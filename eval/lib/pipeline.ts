@@ -1,12 +1,14 @@
 import { regimeOf, shownFacts } from '../../src/answering/answer.ts';
 import { readQuestion } from '../../src/search/query.ts';
 import { rankFacts } from '../../src/search/rankFacts.ts';
+import type { SearchOptions } from '../../src/search/searchOptions.ts';
 import { FEATURE_NAMES, type FeatureName } from '../../src/verify/features.ts';
-import { sigmoid, type Regime, type RegimeModel } from '../../src/verify/model.ts';
+import { ANSWER_INPUTS, sigmoid, type Regime, type RegimeModel } from '../../src/verify/model.ts';
 import { candidateFeatures, marginOf } from '../../src/verify/verify.ts';
 import { answersRightly } from './judge.ts';
 import type { Outcome } from './metrics.ts';
 import { outcomesOf } from './report.ts';
+import { boostedLogit, fitStumps, type Boosted, type BoostOptions } from './boost.ts';
 import { fitLogistic, logitOf, type Fitted } from './logistic.ts';
 import { knowledgeBaseFor, type QuestionSet } from './sets.ts';
 
@@ -21,10 +23,10 @@ export interface Example {
 	candidates: { x: number[]; right: boolean; factId: string }[];
 }
 
-export async function examplesOf(sets: readonly QuestionSet[]): Promise<Example[]> {
+export async function examplesOf(sets: readonly QuestionSet[], searchOptions: Partial<SearchOptions> = {}): Promise<Example[]> {
 	const examples: Example[] = [];
 	for (const set of sets) {
-		const kb = await knowledgeBaseFor(set);
+		const kb = await knowledgeBaseFor(set, searchOptions);
 		for (const q of set.questions) {
 			const text = q.q.replace(/\s+/g, ' ').trim();
 			const read = readQuestion(text, kb.index, kb.options);
@@ -58,14 +60,45 @@ export interface Decision {
 }
 
 export interface TrainingOptions {
-	/** L2 penalty on the standardised weights of the ranker and of the answer model. */
+	/** L2 penalty on the ranker's standardised weights. */
 	l2: number;
+	/**
+	 * Per regime, whether every set weighs the same in training whatever its size. Curated: yes, each set is one
+	 * institution's documents and none should stand for all. Generic: no, each question counts once, so SQuAD's
+	 * 626 real crowd-written questions, the best evidence of how people question encyclopedic text, are not
+	 * outweighed by the project's own 280.
+	 */
+	balanceSets: Record<Regime, boolean>;
+	/** The answer model's boosting: rounds, shrinkage, least rows per side of a step, leaf penalty. */
+	boosting: BoostOptions;
 	folds: number;
 	/** Features left out (for the ablation): pinned to their mean, so they add nothing. */
 	without?: ReadonlySet<FeatureName>;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { l2: 1, folds: 5 };
+/**
+ * Inputs whose effect on the confidence has a direction a reader of the field would agree with: more of the
+ * question covered, a clearer choice, is never worse; a missing name, number or value, a denial or an opposite
+ * the question does not share, is never better.
+ */
+const MONOTONE: Partial<Record<(typeof ANSWER_INPUTS)[number], 1 | -1>> = {
+	evidence: 1,
+	coverage: 1,
+	rankLogit: 1,
+	margin: 1,
+	unknownShare: -1,
+	missedTelling: -1,
+	namesMissing: -1,
+	nameWordsMissing: -1,
+	constraintsMissing: -1,
+	roleMismatch: -1,
+	askedNounMissing: -1,
+	valueMissing: -1,
+	negationMismatch: -1,
+	antonymInFact: -1,
+};
+
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 1, balanceSets: { curated: true, generic: false }, boosting: { rounds: 200, shrinkage: 0.1, minLeaf: 15, l2: 1, monotone: ANSWER_INPUTS.map((input) => MONOTONE[input] ?? 0) }, folds: 5 };
 
 interface Standardised {
 	mean: number[];
@@ -76,7 +109,7 @@ interface Standardised {
 interface Trained {
 	standard: Standardised;
 	ranker: Fitted;
-	answer: Fitted;
+	answer: Boosted;
 }
 
 function standardisation(examples: readonly Example[]): Standardised {
@@ -93,20 +126,42 @@ function standardise(x: readonly number[], { mean, scale }: Standardised, option
 
 /** The ranker's choice for a question, with the answer model's inputs, as the engine computes them (src/verify/verify.ts). */
 function chosen(example: Example, ranker: Fitted, standard: Standardised, options: TrainingOptions): { answerInput: number[]; right: boolean; factId?: string } | undefined {
+	return judged(example, ranker, standard, options)[0];
+}
+
+/** Every candidate with the answer model's inputs, the ranker's choice first (src/verify/verify.ts does the same). */
+function judged(example: Example, ranker: Fitted, standard: Standardised, options: TrainingOptions): { answerInput: number[]; right: boolean; factId: string }[] {
 	const scored = example.candidates.map((c) => ({ c, x: standardise(c.x, standard, options) })).map((s) => ({ ...s, z: logitOf(ranker, s.x) }));
 	scored.sort((a, b) => b.z - a.z);
-	const best = scored[0];
-	if (!best) return undefined;
-	return { answerInput: [...best.x, best.z, marginOf(scored.map((s) => s.z), 0)], right: best.c.right, factId: best.c.factId };
+	const logits = scored.map((s) => s.z);
+	return scored.map((s, i) => ({ answerInput: [...s.x, s.z, marginOf(logits, i)], right: s.c.right, factId: s.c.factId }));
 }
 
 function train(examples: readonly Example[], options: TrainingOptions): Trained {
 	const standard = standardisation(examples);
-	const rows = examples.flatMap((e) => e.candidates.map((c) => ({ x: standardise(c.x, standard, options), y: (c.right ? 1 : 0) as 0 | 1 })));
+	const weight = setWeights(examples, options);
+	const rows = examples.flatMap((e) => e.candidates.map((c) => ({ x: standardise(c.x, standard, options), y: (c.right ? 1 : 0) as 0 | 1, weight: weight.get(e.set)! })));
 	const ranker = fitLogistic(rows, options.l2);
-	const picks = examples.flatMap((e) => chosen(e, ranker, standard, options) ?? []);
-	const answer = fitLogistic(picks.map((p) => ({ x: p.answerInput, y: (p.right ? 1 : 0) as 0 | 1 })), options.l2);
+	const answer = fitStumps(
+		examples.flatMap((e) => {
+			const pick = chosen(e, ranker, standard, options);
+			return pick ? [{ x: pick.answerInput, y: (pick.right ? 1 : 0) as 0 | 1, weight: weight.get(e.set)! }] : [];
+		}),
+		options.boosting,
+	);
 	return { standard, ranker, answer };
+}
+
+/**
+ * How much each set's questions count: where the regime balances sets, every set weighs as much as the average
+ * set, so a long set does not drown a short one's kind of question. Examples of one regime only.
+ */
+function setWeights(examples: readonly Example[], options: TrainingOptions): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const e of examples) counts.set(e.set, (counts.get(e.set) ?? 0) + 1);
+	const average = examples.length / counts.size;
+	const balance = examples[0] !== undefined && options.balanceSets[examples[0].regime];
+	return new Map([...counts].map(([set, n]) => [set, balance ? average / n : 1]));
 }
 
 /** Which fold a question falls in: fixed by its set and id, so folds never change between runs. */
@@ -127,9 +182,11 @@ export function crossValidate(examples: readonly Example[], options: TrainingOpt
 		const trained = train(examples.filter((_, i) => fold[i] !== k), options);
 		examples.forEach((example, i) => {
 			if (fold[i] !== k) return;
-			const pick = chosen(example, trained.ranker, trained.standard, options);
-			if (!pick) return void decisions.push({ example, confidence: 0, right: false });
-			decisions.push({ example, confidence: sigmoid(logitOf(trained.answer, pick.answerInput)), right: pick.right, ...(pick.factId ? { factId: pick.factId } : {}) });
+			// The answer: the candidate the answer model is surest of (usually the ranker's choice).
+			const best = judged(example, trained.ranker, trained.standard, options)
+				.map((j) => ({ ...j, confidence: sigmoid(boostedLogit(trained.answer, j.answerInput)) }))
+				.reduce<{ confidence: number; right: boolean; factId: string } | undefined>((top, j) => (top && top.confidence >= j.confidence ? top : j), undefined);
+			decisions.push(best ? { example, confidence: best.confidence, right: best.right, factId: best.factId } : { example, confidence: 0, right: false });
 		});
 	}
 	return decisions;
@@ -150,15 +207,20 @@ export function accuracyThreshold(decisions: readonly Decision[]): number {
 	return best.t;
 }
 
-/** One regime's two stages fitted on all its examples, as the engine loads them. */
+/** One regime's two stages fitted on all its examples, as the engine loads them: steps on raw input values. */
 export function fitRegime(examples: readonly Example[], options: TrainingOptions, threshold: number): RegimeModel {
 	const { standard, ranker, answer } = train(examples, options);
 	const d = FEATURE_NAMES.length;
+	// The answer model was fitted on standardised features (and raw rank logit and margin): steps are stored on raw values.
+	const raw = (input: number, value: number) => (input < d ? value * standard.scale[input]! + standard.mean[input]! : value);
 	return {
 		mean: standard.mean.map(round),
 		scale: standard.scale.map(round),
 		ranker: { weights: ranker.weights.map(round), bias: round(ranker.bias) },
-		answer: { weights: answer.weights.slice(0, d).map(round), rankLogit: round(answer.weights[d]!), margin: round(answer.weights[d + 1]!), bias: round(answer.bias) },
+		answer: {
+			bias: round(answer.bias),
+			stumps: answer.stumps.map((s) => ({ input: ANSWER_INPUTS[s.feature]!, threshold: round(raw(s.feature, s.threshold)), below: round(s.below), above: round(s.above) })),
+		},
 		threshold,
 	};
 }

@@ -58,6 +58,9 @@ export const AUXILIARIES: readonly string[] = [
 	'is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would',
 ];
 
+/** "How big …", "how old …": after "how", these ask for a number as "how many" does. */
+export const MEASURE_WORDS: readonly string[] = ['many', 'much', 'big', 'large', 'old', 'far', 'tall', 'high', 'often', 'small'];
+
 /** "What year …", "which day …": the noun asks for a date. */
 export const DATE_KIND_NOUNS: readonly string[] = ['year', 'date', 'day', 'month', 'time'];
 /** "Which city …": the noun asks for a place. */
@@ -176,6 +179,11 @@ export const REASON_CONNECTIVES: readonly string[] = ['because', 'so that', 'due
 export const AGENT_NOUNS: readonly string[] = [
 	'representative', 'representatives', 'member', 'members', 'official', 'officials', 'body', 'bodies',
 	'organisation', 'organisations', 'organization', 'organizations',
+	// Who appoints, elects, decides: offices and bodies of a state, often written in lower case ("by the parliament").
+	'parliament', 'government', 'president', 'minister', 'ministry', 'court', 'courts', 'judge', 'judges', 'assembly',
+	'senate', 'council', 'committee', 'prosecutor', 'police', 'governor', 'mayor', 'board', 'agency', 'agencies',
+	// Who may act: the people a right or a procedure is for.
+	'people', 'persons', 'citizens', 'anyone', 'everyone', 'residents', 'victims',
 ];
 
 /** Site furniture that opens a line which is not part of an article ("Also Read", "Share this article"). */

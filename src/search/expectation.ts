@@ -6,6 +6,7 @@ import {
 	COMPASS_WORDS,
 	DATE_KIND_NOUNS,
 	KIND_ASKING_WORDS,
+	MEASURE_WORDS,
 	MONTHS,
 	NUMBER_KIND_NOUNS,
 	NUMBER_WORDS,
@@ -51,7 +52,7 @@ const NAME_ASKED = `\\b(?:${WHAT})(?:(?:['’]s| is| was) (?:(?:the|their|his|he
 
 const RULES: [RegExp, ExpectationKind][] = [
 	[/\bhow long\b|\bfor how many (?:years|months|days)\b/, 'duration'],
-	[new RegExp(`\\bhow (?:many|much)\\b|\\b(?:${WHAT}) (?:is the )?(?:${alternation([...NUMBER_KIND_NOUNS, 'percentage', 'share', 'size'])})\\b`), 'number'],
+	[new RegExp(`\\bhow (?:${alternation(MEASURE_WORDS)})\\b|\\b(?:${WHAT}) (?:is the )?(?:${alternation([...NUMBER_KIND_NOUNS, 'percentage', 'share', 'size'])})\\b`), 'number'],
 	// "when" asks for a date at the start or before an auxiliary ("when did …"), not as a conjunction ("… when a court errs").
 	[
 		new RegExp(`^(?:${WHEN})\\b|\\b(?:${WHEN})\\s+(?:${alternation(AUXILIARIES)})\\b|\\bsince when\\b|\\b(?:${KIND_ASKED}) (?:${alternation(DATE_KIND_NOUNS)})\\b|\\bin what year\\b`),
@@ -96,7 +97,7 @@ const NUMBER_STEMS: ReadonlySet<string> = new Set([...NUMBER_WORDS.keys()].filte
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const PLACE = new RegExp(`\\b(?:in|at|to|from|near|across)\\s+(?:the\\s+)?(?:\\p{Lu}|${alternation(COMPASS_WORDS)})|\\bhere\\b|\\b(?:${alternation(PLACE_NOUNS)})\\b`, 'u');
 const REASON = new RegExp(`\\b(?:${alternation(REASON_CONNECTIVES)})\\b|\\bas (?:this|it|they|he|she)\\b|\\bensur`, 'i');
-const AGENT_NOUN = new RegExp(`\\b(?:${alternation(AGENT_NOUNS)})\\b`, 'i');
+const AGENT_NOUNS_IN_TEXT = new RegExp(`\\b(?:${alternation(AGENT_NOUNS)})\\b`, 'gi');
 
 /** Whether a sentence (with its word stems, as the index keeps them) holds the kind of value the question wants. `none` is always met. */
 export function meetsExpectation(fact: Fact, factStems: readonly string[], expectation: Expectation): boolean {
@@ -126,7 +127,7 @@ function namesSomeoneElse(fact: Fact, asked: string): boolean {
 	const isNew = (name: string) => !asked.includes(name.toLowerCase());
 	return (
 		fact.names.some((name) => name.includes(' ') && isNew(name)) ||
-		(AGENT_NOUN.test(fact.text) && isNew(AGENT_NOUN.exec(fact.text)![0])) ||
+		[...fact.text.matchAll(AGENT_NOUNS_IN_TEXT)].some((match) => isNew(match[0])) ||
 		(fact.about !== undefined && isNew(fact.about.split(',')[0]!))
 	);
 }

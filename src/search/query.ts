@@ -1,5 +1,6 @@
 import { properNames } from '../knowledge/names.ts';
 import { isEnglishWord } from '../knowledge/nlp.ts';
+import { wordRelations } from '../language/wordnet.ts';
 import { alternation, AUXILIARIES, KIND_ASKING_WORDS, KIND_NOUNS, QUESTION_WORDS, STOPWORDS } from '../language/english.ts';
 import { stem as stemOf, words, type Word } from './analyze.ts';
 import { expectationOf, type Expectation } from './expectation.ts';
@@ -122,9 +123,20 @@ function termsOf(corrected: readonly CorrectedWord[], index: FactIndex, options:
 		if (variants.length === 0) {
 			for (const kin of index.wordKin(word.stem)) variants.push({ term: kin, quality: word.quality * options.prefixQuality });
 		}
+		// A word the documents lack may still be said in their words: a derivationally related form from WordNet
+		// ("interfered" → "interference", "protect" → "protection"). Not its synonyms: across a word's senses they
+		// stray too far ("bases" → "establish").
+		if (!index.has(word.stem)) {
+			for (const related of relatedStems(word.surface)) if (index.has(related)) variants.push({ term: related, quality: word.quality * options.relatedQuality });
+		}
 		terms.push(weigh(word.surface, variants, index, options, i));
 	});
 	return dedupe(terms.sort((a, b) => a.position - b.position));
+}
+
+/** Stems of the single-word derivationally related forms WordNet gives for a word. */
+function relatedStems(surface: string): string[] {
+	return [...new Set(wordRelations(surface).derived.filter((w) => !w.includes(' ')).map(stemOf))];
 }
 
 interface CorrectedWord extends Word {

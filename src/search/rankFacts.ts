@@ -1,5 +1,6 @@
 import type { Fact } from '../knowledge/types.ts';
-import { words } from './analyze.ts';
+import { RANK_MODIFIERS } from '../language/english.ts';
+import { stem, words } from './analyze.ts';
 import { coverFacts } from './coverage.ts';
 import { holdsConstraints, meetsExpectation, STRICT_KINDS, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
@@ -53,7 +54,7 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 	terms.forEach((term, t) => {
 		for (const v of term.variants) termsOfVariant.set(v.term, [...(termsOfVariant.get(v.term) ?? []), t]);
 	});
-	const asksAboutRank = words(expectation.asked).some((w) => RANK_MODIFIERS.has(w.stem));
+	const asksAboutRank = words(expectation.asked).some((w) => RANK_MODIFIER_STEMS.has(w.stem));
 	const ranked = coverFacts(index, terms, options, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
 		const fact = index.facts[factIndex]!;
 		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation);
@@ -77,10 +78,9 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 }
 
 /**
- * Stems of the words that make an office another one: a deputy ombudsman is not the ombudsman. Not "acting":
- * its stem is that of "Act", as in "the Public Defender Act".
+ * Stems of the words that make an office another one (english.ts): a deputy ombudsman is not the ombudsman.
  */
-const RANK_MODIFIERS = new Set(['deputi', 'vice', 'assist', 'former', 'interim']);
+const RANK_MODIFIER_STEMS: ReadonlySet<string> = new Set(RANK_MODIFIERS.map(stem));
 
 /**
  * Whether the fact speaks of the office the question asks about, not of its deputy: a rank modifier right
@@ -91,7 +91,7 @@ function holdsRoleAsAsked(index: FactIndex, factIndex: number, askedTerms: Reado
 	const stems = index.factStems[factIndex]!;
 	const askedAt = new Set(stems.flatMap((stem, i) => (askedTerms.has(stem) ? [i] : [])));
 	for (const match of index.factConcepts[factIndex]!) if (askedTerms.has(match.concept)) askedAt.add(match.start);
-	return !stems.some((stem, i) => RANK_MODIFIERS.has(stem) && (askedAt.has(i + 1) || askedAt.has(i + 2)));
+	return !stems.some((stem, i) => RANK_MODIFIER_STEMS.has(stem) && (askedAt.has(i + 1) || askedAt.has(i + 2)));
 }
 
 function heaviest(terms: readonly QueryTerm[]): QueryTerm {

@@ -14,6 +14,8 @@ export interface SearchOptions {
 	typoQuality: readonly [number, number];
 	/** Credit for a word matched through a shared prefix ("Merovia" → "Merovian", "chair" → "chairperson"). */
 	prefixQuality: number;
+	/** Credit for a word matched through a WordNet derivationally related form the documents use instead. */
+	relatedQuality: number;
 	/** Shortest prefix that may stand for a longer word. */
 	minPrefixLength: number;
 	/** Credit for one word of a multi-word synonym ("forum" of "Asia Pacific Forum") when the whole is absent. */
@@ -58,6 +60,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	subjectWeight: 1,
 	typoQuality: Object.freeze([0.9, 0.75] as const),
 	prefixQuality: 0.7,
+	relatedQuality: 0.6,
 	minPrefixLength: 5,
 	partialPhraseQuality: 0.5,
 	unknownWeight: 0.7,

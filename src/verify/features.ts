@@ -1,4 +1,4 @@
-import { isNegated, isYesNoQuestion } from '../language/english.ts';
+import { isNegated, isYesNoQuestion, KIND_ASKING_WORDS, KIND_NOUNS } from '../language/english.ts';
 import type { ExpectationKind } from '../search/expectation.ts';
 import type { FactIndex } from '../search/factIndex.ts';
 import type { QueryTerm, ReadQuestion } from '../search/query.ts';
@@ -24,6 +24,7 @@ export const FEATURE_NAMES = [
 	'nameWordsMissing',
 	'constraintsMissing',
 	'roleMismatch',
+	'askedNounMissing',
 	'valueMissing',
 	'valueDistance',
 	'companionUsed',
@@ -54,6 +55,8 @@ export interface QuestionContext {
 	/** Sum of the question terms' weights. */
 	totalWeight: number;
 	heaviestWeight: number;
+	/** For "which X …", "what kind of X …": the word X, which names what the answer is. */
+	askedNoun?: string;
 	/** The question's content words, each with its antonyms' stems. */
 	antonyms: { stem: string; antonyms: ReadonlySet<string> }[];
 }
@@ -71,8 +74,39 @@ export function questionContext(text: string, read: ReadQuestion, index: FactInd
 		yesNo: isYesNoQuestion(text),
 		totalWeight: weights.reduce((a, b) => a + b, 0),
 		heaviestWeight: Math.max(0, ...weights),
-		antonyms: contentWords.map((w) => ({ stem: w.stem, antonyms: new Set(wordRelations(w.surface).antonyms.flatMap((a) => (a.includes(' ') ? [] : [stem(a)]))) })),
+		...askedNounOf(text),
+		antonyms: contentWords.map((w) => ({ stem: w.stem, antonyms: new Set(wordRelations(w.surface).antonyms.flatMap((a) => (a.includes(' ') ? [] : gradedForms(a).map(stem)))) })),
 	};
+}
+
+/** "Which party …", "what kind of member …": the noun right after the asking word names the answer's kind. */
+function askedNounOf(text: string): { askedNoun?: string } {
+	const list = words(text);
+	const at = list.findIndex((w) => KIND_ASKING_WORDS.has(w.surface));
+	if (at < 0) return {};
+	// "what kind of X", "which type of X": the chat words kind/type/sort are stopwords, "of" too.
+	let next = at + 1;
+	while (list[next] && list[next]!.isStopword && ['kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'of'].includes(list[next]!.surface)) next++;
+	const noun = list[next];
+	return noun && !noun.isStopword && !KIND_NOUNS.has(noun.surface) ? { askedNoun: noun.surface } : {};
+}
+
+/** Whether the fact lacks, in its own words, the noun that names what the answer is ("which party" → a party). */
+function askedNounMissing(context: QuestionContext, alignment: readonly TermAlignment[]): number {
+	const noun = context.askedNoun;
+	if (!noun) return 0;
+	const term = alignment.find((a) => a.term.label.split(' ').includes(noun));
+	return term && !(term.direct && term.credit > 0) ? 1 : 0;
+}
+
+/**
+ * An adjective with its comparative and superlative ("small", "smaller", "smallest"; "big", "bigger"; "easy",
+ * "easier"): WordNet gives antonyms in their base form, and the stemmer keeps the graded forms apart.
+ */
+function gradedForms(adjective: string): string[] {
+	const base = adjective.endsWith('e') ? adjective.slice(0, -1) : adjective.endsWith('y') ? `${adjective.slice(0, -1)}i` : adjective;
+	const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(adjective) ? `${adjective}${adjective.at(-1)}` : base;
+	return [...new Set([adjective, `${base}er`, `${base}est`, `${doubled}er`, `${doubled}est`])];
 }
 
 /**
@@ -105,7 +139,6 @@ export function alignTerms(context: QuestionContext, factIndex: number): TermAli
 const VALUE_KINDS: Partial<Record<ExpectationKind, readonly ValueKind[]>> = {
 	date: ['DATE', 'YEAR', 'TIME'],
 	duration: ['DURATION'],
-	number: ['CARDINAL', 'MONEY', 'PERCENT'],
 };
 
 /**
@@ -132,11 +165,13 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 		nameWordsMissing: alignment.filter((a) => a.credit === 0 && a.term.known && index.isNameWord(a.term.label)).length,
 		constraintsMissing: candidate.signals.holdsConstraints ? 0 : 1,
 		roleMismatch: candidate.signals.holdsRole ? 0 : 1,
+		askedNounMissing: askedNounMissing(context, alignment),
 		valueMissing: kind === 'none' || candidate.companion ? 0 : newValuePositions(context, candidate).length ? 0 : 1,
 		valueDistance: valueDistance(context, candidate, alignment),
 		companionUsed: candidate.companion ? 1 : 0,
 		proximity: candidate.signals.proximity,
-		negationMismatch: context.negated !== isNegated(candidate.fact.text) ? 1 : 0,
+		// A yes/no question is answered by a denial as well as by an assertion ("Can it overrule courts?" "It cannot …").
+		negationMismatch: !context.yesNo && context.negated !== isNegated(candidate.fact.text) ? 1 : 0,
 		antonymInFact: antonymInFact(context, candidate.factIndex),
 		questionTerms: Math.log1p(read.terms.filter((t) => t.weight > 0).length),
 		factLength: Math.log((index.factLength[candidate.factIndex]! + 1) / (index.averageLength + 1)),
@@ -149,28 +184,32 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 
 /**
  * Where the fact states a value of the kind asked for that the question does not already state, as word
- * positions: recognised values for when, how long and how many; for who and where, the words of names the
- * question does not name. Empty when the fact states none; [-1] when it does but the place is not known.
+ * positions: recognised dates and durations for when and how long; numbers for how many; for who and where,
+ * the words of names the question does not name. Empty when the fact states none; [-1] when the retriever's
+ * pattern vouches for one (the recogniser misses "the opening day", a body written in lower case) whose place is not known.
  */
 function newValuePositions(context: QuestionContext, candidate: RankedFact): number[] {
-	const kinds = VALUE_KINDS[context.read.expectation.kind];
+	const { kind } = context.read.expectation;
 	const stems = context.index.factStems[candidate.factIndex]!;
-	const at = (text: string) => {
+	const positionOf = (text: string) => {
 		const first = words(text)[0]?.stem;
-		const found = first === undefined ? -1 : stems.indexOf(first);
-		return found;
+		return first === undefined ? -1 : stems.indexOf(first);
 	};
-	if (!kinds) {
-		if (!candidate.signals.meetsExpectation) return [];
-		const asked = context.text.toLowerCase();
-		const names = candidate.fact.names.filter((name) => !asked.includes(name.toLowerCase()));
-		const positions = names.map(at).filter((p) => p >= 0);
-		return positions.length ? positions : [-1];
+	const vouched = candidate.signals.meetsExpectation ? [-1] : [];
+	const kinds = VALUE_KINDS[kind];
+	if (kinds) {
+		const recognised = context.values.of(candidate.factIndex, candidate.fact.text).filter((v) => kinds.includes(v.kind));
+		if (!recognised.length) return vouched;
+		return recognised.filter((v) => !context.questionValues.includes(v.text)).map((v) => positionOf(v.text));
 	}
-	return context.values
-		.of(candidate.factIndex, candidate.fact.text)
-		.filter((v) => kinds.includes(v.kind) && !context.questionValues.includes(v.text))
-		.map((v) => at(v.text));
+	if (!vouched.length) return [];
+	const asked = context.text.toLowerCase();
+	const found =
+		kind === 'number'
+			? stems.flatMap((stem, i) => (/^\d/.test(stem) ? [i] : []))
+			: candidate.fact.names.filter((name) => !asked.includes(name.toLowerCase())).map(positionOf).filter((p) => p >= 0);
+	// A place the pattern found may be the question's own ("at Brennick prison" for "which town is Brennick prison in").
+	return found.length ? found : kind === 'place' ? [] : vouched;
 }
 
 /**

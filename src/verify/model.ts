@@ -4,17 +4,24 @@ import { FEATURE_NAMES, type Features } from './features.ts';
 
 const linearSchema = z.object({ weights: z.array(z.number()), bias: z.number() });
 
+/** What the answer model reads: a candidate's features, the ranker's logit for it and its margin over the others. */
+export const ANSWER_INPUTS = [...FEATURE_NAMES, 'rankLogit', 'margin'] as const;
+export type AnswerInput = (typeof ANSWER_INPUTS)[number];
+
+/** One step of the answer model: adds `below` to the logit when the input is at most `threshold`, else `above`. */
+const stumpSchema = z.object({ input: z.enum(ANSWER_INPUTS), threshold: z.number(), below: z.number(), above: z.number() });
+
 /**
- * One regime's verifier: two logistic regressions over the same named features, standardised so that weights
- * compare. The ranker judges which candidate answers best; the answer model, fitted on the candidates the
- * ranker chose, judges whether that one is right, from its features, the ranker's logit and its margin over the
- * runner-up: its probability is the confidence shown.
+ * One regime's verifier. The ranker, a logistic regression over the standardised features (so that weights
+ * compare), judges which candidate answers best. The answer model, fitted on the candidates the ranker chose,
+ * judges whether that one is right: boosted one-feature steps (an additive model, so each input's steps sum to
+ * its contribution) over its features, the ranker's logit and its margin; its probability is the confidence shown.
  */
 const regimeSchema = z.object({
 	mean: z.array(z.number()),
 	scale: z.array(z.number().positive()),
 	ranker: linearSchema,
-	answer: linearSchema.extend({ rankLogit: z.number(), margin: z.number() }),
+	answer: z.object({ bias: z.number(), stumps: z.array(stumpSchema) }),
 	/** Confidence at or above which the bot answers; how it was chosen is in the model's `trainedOn`. */
 	threshold: z.number().min(0).max(1),
 });
@@ -51,7 +58,7 @@ export function parseModel(data: unknown): VerifierModel {
 	const model = modelSchema.parse(data);
 	const n = model.features.length;
 	for (const regime of Object.values(model.regimes)) {
-		if (![regime.mean, regime.scale, regime.ranker.weights, regime.answer.weights].every((list) => list.length === n)) {
+		if (![regime.mean, regime.scale, regime.ranker.weights].every((list) => list.length === n)) {
 			throw new Error('verifier model: features, mean, scale and weights differ in length');
 		}
 	}
@@ -66,25 +73,22 @@ export interface Scored {
 
 /** The ranker's logit for a candidate: higher is the likelier answer among the question's candidates. */
 export function rankScore(model: VerifierModel, regime: RegimeModel, features: Features): number {
-	return linear(model, regime, regime.ranker, features).logit;
-}
-
-/** The answer model's logit that a candidate, were it chosen, is right; its sigmoid is the confidence shown. */
-export function answerScore(model: VerifierModel, regime: RegimeModel, features: Features, rankLogit: number, margin: number): Scored {
-	const scored = linear(model, regime, regime.answer, features);
-	scored.contributions.rankLogit = regime.answer.rankLogit * rankLogit;
-	scored.contributions.margin = regime.answer.margin * margin;
-	return { logit: scored.logit + scored.contributions.rankLogit + scored.contributions.margin, contributions: scored.contributions };
-}
-
-function linear(model: VerifierModel, regime: RegimeModel, part: z.infer<typeof linearSchema>, features: Features): Scored {
-	const contributions: Record<string, number> = { bias: part.bias };
-	let logit = part.bias;
+	let logit = regime.ranker.bias;
 	model.features.forEach((name, i) => {
-		const added = (part.weights[i]! * (features[name] - regime.mean[i]!)) / regime.scale[i]!;
-		contributions[name] = added;
-		logit += added;
+		logit += (regime.ranker.weights[i]! * (features[name] - regime.mean[i]!)) / regime.scale[i]!;
 	});
+	return logit;
+}
+
+/** The answer model's logit that a candidate, were it chosen, is right, and each input's contribution; its sigmoid is the confidence shown. */
+export function answerScore(regime: RegimeModel, inputs: Record<AnswerInput, number>): Scored {
+	const contributions: Record<string, number> = { bias: regime.answer.bias };
+	let logit = regime.answer.bias;
+	for (const stump of regime.answer.stumps) {
+		const added = inputs[stump.input] <= stump.threshold ? stump.below : stump.above;
+		contributions[stump.input] = (contributions[stump.input] ?? 0) + added;
+		logit += added;
+	}
 	return { logit, contributions };
 }
 

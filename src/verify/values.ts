@@ -15,7 +15,9 @@ type Nlp = ReturnType<typeof winkNLP>;
 /**
  * A second wink-nlp instance that recognises entities. Kept apart from ingestion's sentence-boundary-only
  * instance (see knowledge/nlp.ts) because entities are read lazily, for the few facts a question retrieves:
- * reading them for every fact at ingestion would add a third to the index build.
+ * reading them for every fact at ingestion would add a third to the index build. Its pipeline is entity
+ * recognition alone: a fact is one sentence already, and without sentence boundaries the recogniser finds the
+ * very same entities (checked on the 200,000 facts and questions of the 100,000-fact bench) in a fifth less time.
  */
 let recogniser: Nlp | undefined;
 
@@ -24,7 +26,7 @@ const YEAR = /^(?:1[0-9]|20)\d\d$/;
 
 /** The values a text states, in order. */
 export function valuesIn(text: string): Value[] {
-	recogniser ??= winkNLP(model, ['sbd', 'ner']);
+	recogniser ??= winkNLP(model, ['ner']);
 	const entities = recogniser.readDoc(text).entities().out(recogniser.its.detail) as unknown as { value: string; type: string }[];
 	return entities.map(({ value, type }) => ({ kind: type === 'CARDINAL' && YEAR.test(value) ? 'YEAR' : (type as ValueKind), text: value.toLowerCase() }));
 }

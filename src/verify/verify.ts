@@ -18,7 +18,7 @@ export interface Verdict {
 }
 
 export interface Verification {
-	/** Candidates, the ranker's choice first. */
+	/** Candidates, the one the answer model is surest of first (usually the ranker's choice). */
 	verdicts: Verdict[];
 	/** Probability that the first verdict's fact answers the question; 0 with no candidate. */
 	confidence: number;
@@ -35,7 +35,10 @@ export function candidateFeatures(text: string, read: ReadQuestion, index: FactI
 	return candidates.map((candidate, rank) => featuresOf(context, candidate, rank, candidates));
 }
 
-/** The second stage: the ranker picks among the retrieved candidates, the answer model says how likely the pick is right. */
+/**
+ * The second stage: the ranker orders the retrieved candidates, the answer model says how likely each, were it
+ * chosen, is right; the answer is the one it is surest of.
+ */
 export function verify(
 	model: VerifierModel,
 	regime: RegimeModel,
@@ -49,9 +52,10 @@ export function verify(
 	const ranked = candidates.map((candidate, i) => ({ candidate, features: features[i]!, rankLogit: rankScore(model, regime, features[i]!) })).sort((a, b) => b.rankLogit - a.rankLogit);
 	const logits = ranked.map((r) => r.rankLogit);
 	const verdicts = ranked.map((r, i): Verdict => {
-		const scored = answerScore(model, regime, r.features, r.rankLogit, marginOf(logits, i));
+		const scored = answerScore(regime, { ...r.features, rankLogit: r.rankLogit, margin: marginOf(logits, i) });
 		return { ...r, ...scored, probability: sigmoid(scored.logit) };
 	});
+	verdicts.sort((a, b) => b.probability - a.probability);
 	return { verdicts, confidence: verdicts[0]?.probability ?? 0, margin: marginOf(logits, 0) };
 }
 

@@ -3,7 +3,7 @@ import { topicFacts } from '../../src/answering/index.ts';
 import { paginateFacts } from '../../src/discord/replies.ts';
 import { customIdsOf, expectNoPings, messageOf, startTestBot, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
-const ANSWERABLE = 'Which hotel hosted the annual forum?';
+const ANSWERABLE = 'Where was the 19th annual forum held?';
 const UNANSWERABLE = 'What is the capital of France?';
 /** Declined, yet with candidates: its explanation has contributions to show. */
 const NEAR_MISS = 'When was the forum founded?';

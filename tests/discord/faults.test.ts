@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Command } from '../../src/discord/types.ts';
 import { textOf, useTestBot, type TestBot } from '../support/botHarness.ts';
 
-const ANSWERABLE = 'Which hotel hosted the annual forum?';
+const ANSWERABLE = 'Where was the 19th annual forum held?';
 let t: TestBot;
 
 useTestBot((bot) => (t = bot));

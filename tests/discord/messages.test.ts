@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { customIdsOf, expectNoPings, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
-const ANSWERABLE = 'Which hotel hosted the annual forum?';
+const ANSWERABLE = 'Where was the 19th annual forum held?';
 
 let t: TestBot;
 

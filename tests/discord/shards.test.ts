@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe('two processes sharing the store', () => {
 	test('GIVEN an answer given by one process THEN its buttons work on the other', async () => {
-		const asked = await a.interact(a.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: 'Which hotel hosted the annual forum?' }]));
+		const asked = await a.interact(a.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: 'Where was the 19th annual forum held?' }]));
 		const up = customIdsOf(asked.body.data).find((id) => id.startsWith('vote:'))!;
 		const vote = await b.interact(b.discord.payloads.button(up, asked.body.data));
 		expect(vote.body.data.content).toMatch(/recorded/);

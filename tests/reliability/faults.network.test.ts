@@ -119,10 +119,10 @@ describe('rate limits', () => {
 			t,
 			(call) => (call.method === 'POST' && /^\/channels\/\d+\/messages$/.test(call.path) && hits++ === 0 ? rateLimited(0.3) : undefined),
 			async () => {
-				const payload = t.discord.payloads.message('Which hotel hosted the annual forum?', { dm: true, user: USERS.other });
+				const payload = t.discord.payloads.message('Where was the 19th annual forum held?', { dm: true, user: USERS.other });
 				t.discord.sendMessage(payload);
 				const reply = await t.discord.waitForCall((call) => call.status === 200 && call.body?.message_reference?.message_id === payload.id);
-				expect(reply.body.embeds[0].title).toBe('Which hotel hosted the annual forum?');
+				expect(reply.body.embeds[0].title).toBe('Where was the 19th annual forum held?');
 				expect(hits).toBe(2);
 			},
 		);

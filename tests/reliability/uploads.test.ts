@@ -152,7 +152,7 @@ describe('a malformed lexicon or document in a refresh', () => {
 				expect(textOf(reply)).toMatch(row.reason);
 				expect(textOf(reply)).toMatch(/keep serving the previous knowledge base/);
 				expect(t.bot.ctx.knowledge.current).toBe(served);
-				const { body } = await t.interact(t.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: 'Which hotel hosted the annual forum?' }]));
+				const { body } = await t.interact(t.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: 'Where was the 19th annual forum held?' }]));
 				expect(textOf(body.data)).toMatch(/Leela Palace Hotel/);
 			} finally {
 				if (row.file === 'lexicon.json') writeFileSync(lexiconPath(), original);

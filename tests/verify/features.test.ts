@@ -61,11 +61,12 @@ function featureTable(feature: FeatureName, what: string, rows: Row[]): void {
 	});
 }
 
-featureTable('negationMismatch', '1 when only one of question and fact denies', [
-	['shipped', 'Is the ombudsman not independent?', "ensured the ombudsman's independence", 1],
-	['shipped', 'Can the ombudsman adjudicate on decisions outside the judiciary system?', 'cannot adjudicate', 1],
-	['shipped', 'Is the ombudsman independent?', "ensured the ombudsman's independence", 0],
-	['shipped', 'Is the ombudsman not allowed to participate in political life?', 'not allowed to participate', 0],
+featureTable('negationMismatch', '1 when only one of a wh-question and its fact denies; never for a yes/no question', [
+	['shipped', 'What is the ombudsman not allowed to do?', 'interference is forbidden', 1],
+	['shipped', 'What can the ombudsman adjudicate on?', 'cannot adjudicate', 1],
+	['shipped', 'What is the ombudsman not allowed to do?', 'not allowed to participate', 0],
+	['shipped', 'Can the ombudsman adjudicate on decisions outside the judiciary system?', 'cannot adjudicate', 0],
+	['shipped', 'Is the ombudsman not independent?', "ensured the ombudsman's independence", 0],
 ]);
 
 featureTable('constraintsMissing', '1 when the fact lacks a number, year or ordinal the question states', [
@@ -95,22 +96,12 @@ featureTable('nameWordsMissing', 'counts the names the question asks about that 
 featureTable('antonymInFact', '1 when the fact says the opposite of a question word instead of the word', [
 	['controlled', 'Is Ostmark a large region of Valdoria with hills and rivers?', 'small region', 1],
 	['controlled', 'Is Ostmark the largest region of Valdoria with hills and rivers?', 'small region', 1],
+	['controlled', 'Is Sudmark the largest region of Valdoria with lakes and farms?', 'smallest region', 1],
 	['controlled', 'Must the annual report include every complaint withdrawn by the member?', 'exclude every complaint', 1],
 	['controlled', 'Is Nordmark the largest region of Valdoria with many lakes?', 'largest region', 0],
 	['controlled', 'Must the annual report include every complaint received by the office?', 'include every complaint', 0],
 	['shipped', 'Is the ombudsman independent?', 'is independent', 0],
 ]);
-
-describe('antonymInFact: known gap', () => {
-	// BUG: WordNet gives antonyms as base forms ("largest" → "small"), but a fact's stems keep the degree
-	// ("smallest", "easiest"): a superlative or comparative antonym in the fact is never seen. Drop `.fails`
-	// once it is, and move the row into the table above. Read outside the test, so that a lost candidate
-	// fails the file instead of passing as the expected failure.
-	const smallest = featuresFor(controlled, 'Is Sudmark the largest region of Valdoria with lakes and farms?', 'smallest region');
-	test.fails('GIVEN "largest" asked and "smallest" in the fact THEN it is 1', () => {
-		expect(smallest.antonymInFact).toBe(1);
-	});
-});
 
 describe('unknownShare: the weight of the question words no document holds', () => {
 	test.each<[string, 'positive' | 'zero']>([
@@ -189,13 +180,15 @@ describe('the model: a verdict explains itself', () => {
 		const verification = verify(model, regime, question, read, kb.index, kb.values, candidates);
 		expect(verification.verdicts).toHaveLength(candidates.length);
 		expect(verification.verdicts.length).toBeGreaterThan(0);
-		const logits = verification.verdicts.map((v) => v.rankLogit);
-		expect(logits).toEqual([...logits].sort((a, b) => b - a));
+		const probabilities = verification.verdicts.map((v) => v.probability);
+		expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+		const logits = verification.verdicts.map((v) => v.rankLogit).sort((a, b) => b - a);
 		expect(verification.margin).toBe(marginOf(logits, 0));
 		for (const verdict of verification.verdicts) {
 			const sum = Object.values(verdict.contributions).reduce((a, b) => a + b, 0);
 			expect(Math.abs(sum - verdict.logit)).toBeLessThan(1e-9);
-			expect(Object.keys(verdict.contributions).sort()).toEqual([...model.features, 'bias', 'rankLogit', 'margin'].sort());
+			const inputs = new Set(regime.answer.stumps.map((stump) => stump.input));
+			expect(Object.keys(verdict.contributions).sort()).toEqual(['bias', ...inputs].sort());
 			expect(verdict.probability).toBe(1 / (1 + Math.exp(-verdict.logit)));
 		}
 		expect(verification.confidence).toBe(verification.verdicts[0]!.probability);
@@ -212,8 +205,8 @@ describe('parseModel: rejects a model that does not fit together', () => {
 
 	const lengths = /differ in length/;
 	test.each<[string, (m: Record<string, any>) => void, RegExp | typeof ZodError]>([
-		['a curated answer weight short', (m) => m.regimes.curated.answer.weights.pop(), lengths],
-		['a generic answer weight short', (m) => m.regimes.generic.answer.weights.pop(), lengths],
+		['a curated step on an unknown input', (m) => (m.regimes.curated.answer.stumps[0].input = 'shoeSize'), ZodError],
+		['a generic step without a threshold', (m) => delete m.regimes.generic.answer.stumps[0].threshold, ZodError],
 		['a ranker weight extra', (m) => m.regimes.generic.ranker.weights.push(0), lengths],
 		['a feature dropped', (m) => m.features.pop(), lengths],
 		['a mean short', (m) => m.regimes.curated.mean.pop(), lengths],

@@ -8,7 +8,7 @@ import { PERMISSIONS } from '../../support/fakeDiscord.ts';
 
 /** Answerable from the project's knowledge folder. */
 export const QUESTIONS = [
-	'Which hotel hosted the annual forum?',
+	'Where was the 19th annual forum held?',
 	'Who represented Kazakhstan at the meeting?',
 	'Where was the forum held?',
 	'Who hosted the meeting?',

@@ -154,7 +154,7 @@ export async function crashRounds(options: { rounds: number; seed: number; maxDe
 		await until(() => last.output().includes('"msg":"bot ready"'), 20_000, 'bot ready', last.output);
 		report.temporariesCleaned += (last.output().match(/removed temporary files left by an interrupted write/g) ?? []).length;
 		expect(readdirSync(knowledgeDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-		const ask = discord.interact(discord.payloads.slash('ask', [{ name: 'question', type: 3, value: `Which complaints does version ${version} of the register list?` }]));
+		const ask = discord.interact(discord.payloads.slash('ask', [{ name: 'question', type: 3, value: `When was complaint number 1234 in version ${version} of the register closed?` }]));
 		const reply = await discord.waitForCall((call) => call.path.includes(ask.token), 10_000);
 		expect(JSON.stringify(reply.body.data.embeds[0])).toContain('`register`');
 		last.process.kill('SIGTERM');
