@@ -5,7 +5,25 @@ import { afterEach } from 'vitest';
 import { loadKnowledgeBase, type KnowledgeBase } from '../src/answering/index.ts';
 
 export const PROJECT_KNOWLEDGE = new URL('../knowledge/', import.meta.url).pathname;
-export const TWO_INSTITUTIONS = new URL('./fixtures/two-institutions/', import.meta.url).pathname;
+/** A second institution's article, asked beside the shipped knowledge (its documents and its lexicon). */
+const VALDORIA = new URL('./fixtures/valdorian-ombudsman-office.md', import.meta.url).pathname;
+
+let twoInstitutionsFolder: string | undefined;
+
+/**
+ * A knowledge folder with two institutions: the shipped `knowledge/` as it is now, lexicon included, and the
+ * Valdorian article beside it. Made once per test file, removed when the process exits.
+ */
+export function twoInstitutions(): string {
+	if (!twoInstitutionsFolder) {
+		const dir = mkdtempSync(join(tmpdir(), 'ombudsbot-two-'));
+		cpSync(PROJECT_KNOWLEDGE, dir, { recursive: true });
+		cpSync(VALDORIA, join(dir, 'valdorian-ombudsman-office.md'));
+		process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+		twoInstitutionsFolder = dir;
+	}
+	return twoInstitutionsFolder;
+}
 
 const cache = new Map<string, Promise<KnowledgeBase>>();
 

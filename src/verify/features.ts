@@ -1,4 +1,4 @@
-import { isNegated, isYesNoQuestion, KIND_ASKING_WORDS, KIND_NOUNS } from '../language/english.ts';
+import { isNegated, isYesNoQuestion, KIND_ASKING_WORDS, KIND_NOUNS, STOPWORDS } from '../language/english.ts';
 import type { ExpectationKind } from '../search/expectation.ts';
 import type { FactIndex } from '../search/factIndex.ts';
 import type { QueryTerm, ReadQuestion } from '../search/query.ts';
@@ -34,6 +34,7 @@ export const FEATURE_NAMES = [
 	'questionTerms',
 	'factLength',
 	'evidenceGap',
+	'rivalOverlap',
 	'retrievalRank',
 	'yesNo',
 	'leaning',
@@ -78,6 +79,20 @@ export function questionContext(text: string, read: ReadQuestion, index: FactInd
 		antonyms: contentWords.map((w) => ({ stem: w.stem, antonyms: new Set(wordRelations(w.surface).antonyms.flatMap((a) => (a.includes(' ') ? [] : gradedForms(a).map(stem)))) })),
 	};
 }
+
+/**
+ * How much of their content two facts share (Jaccard over content-word stems): a news article often says one
+ * thing twice, and two near-copies that both cover the question are no real rivals, however small the margin.
+ */
+function overlap(index: FactIndex, a: number, b: number): number {
+	const content = (f: number) => new Set(index.factStems[f]!.filter((s) => !STOPWORD_STEMS.has(s) && !/^\d/.test(s)));
+	const first = content(a);
+	const second = content(b);
+	const shared = [...first].filter((s) => second.has(s)).length;
+	return first.size + second.size - shared > 0 ? shared / (first.size + second.size - shared) : 0;
+}
+
+const STOPWORD_STEMS: ReadonlySet<string> = new Set([...STOPWORDS].map(stem));
 
 /** "Which party …", "what kind of member …": the noun right after the asking word names the answer's kind. */
 function askedNounOf(text: string): { askedNoun?: string } {
@@ -151,7 +166,8 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 	const share = (pick: (a: TermAlignment) => number) => (totalWeight > 0 ? alignment.reduce((sum, a) => sum + a.term.weight * pick(a), 0) / totalWeight : 0);
 	const matched = share((a) => a.credit);
 	const kind = read.expectation.kind;
-	const bestOther = Math.max(-1, ...candidates.filter((c) => c !== candidate).map((c) => c.evidence));
+	const rival = candidates.filter((c) => c !== candidate).reduce<RankedFact | undefined>((best, c) => (best && best.evidence >= c.evidence ? best : c), undefined);
+	const bestOther = rival?.evidence ?? -1;
 	const missed = alignment.filter((a) => a.credit === 0 && a.term.known).map((a) => a.term.weight);
 	return {
 		evidence: candidate.evidence,
@@ -176,6 +192,7 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 		questionTerms: Math.log1p(read.terms.filter((t) => t.weight > 0).length),
 		factLength: Math.log((index.factLength[candidate.factIndex]! + 1) / (index.averageLength + 1)),
 		evidenceGap: candidate.evidence - bestOther,
+		rivalOverlap: rival ? overlap(index, candidate.factIndex, rival.factIndex) : 0,
 		retrievalRank: rank,
 		yesNo: context.yesNo ? 1 : 0,
 		leaning: candidate.fact.about !== undefined || candidate.fact.leansOnPrevious ? 1 : 0,

@@ -5,10 +5,10 @@ import { shippedModel } from '../../src/verify/model.ts';
 import { shownFacts } from '../../src/answering/answer.ts';
 import { readQuestion } from '../../src/search/query.ts';
 import { rankFacts } from '../../src/search/rankFacts.ts';
-import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE, TWO_INSTITUTIONS } from '../helpers.ts';
+import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE, twoInstitutions } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
-const two = await knowledgeBaseOf(TWO_INSTITUTIONS);
+const two = await knowledgeBaseOf(twoInstitutions());
 
 describe('answer: finds the fact however the question is typed', () => {
 	const cases: [string, string, string][] = [

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { searchFacts, suggestQuestions, topicFacts, factContext } from '../../src/answering/index.ts';
-import { knowledgeBaseOf, TWO_INSTITUTIONS } from '../helpers.ts';
+import { knowledgeBaseOf, twoInstitutions } from '../helpers.ts';
 
-const kb = await knowledgeBaseOf(TWO_INSTITUTIONS);
+const kb = await knowledgeBaseOf(twoInstitutions());
 const lines = (facts: { document: string; line: number }[]) => facts.map((f) => `${f.document.split('-')[0]}:${f.line}`);
 
 test('golden ranking: "ombudsman complaints" over two institutions', () => {
