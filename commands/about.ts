@@ -1,6 +1,6 @@
-import { SlashCommandBuilder, time, TimestampStyles, type ChatInputCommandInteraction } from 'discord.js';
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { clip, plain } from '../src/discord/limits.ts';
-import { infoPayload } from '../src/discord/replies.ts';
+import { infoPayload, lastRefreshText } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { BotContext } from '../src/discord/types.ts';
 
@@ -26,7 +26,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 				{ name: 'Version', value: ctx.version, inline: true },
 				{
 					name: 'Last refresh',
-					value: build ? `${time(build.at, TimestampStyles.RelativeTime)} by ${clip(plain(build.by.name), 60)}` : 'never: no knowledge base loaded',
+					value: lastRefreshText(build),
 					inline: false,
 				},
 				...(list ? [{ name: documents.length > 20 ? `Sources (first 20 of ${documents.length})` : 'Sources', value: list }] : []),

@@ -1,15 +1,24 @@
 import { messages, UserError } from '../errors.ts';
 import { TOPIC_NAMES, type Fact, type TopicName } from '../knowledge/types.ts';
+import { damerauLevenshtein } from '../search/typoCorrector.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 
 function isTopicName(name: string): name is TopicName {
 	return (TOPIC_NAMES as readonly string[]).includes(name);
 }
 
-/** Reads a topic name typed by a person; unknown names are a UserError listing the topics. */
+/** Typos forgiven in a topic name: "independance" is one substitution away; two is still no other topic's name. */
+const TOPIC_TYPOS = 2;
+
+/**
+ * Reads a topic name typed by a person, forgiving a typo as questions do ("independance" → independence);
+ * unknown names are a UserError listing the topics.
+ */
 export function parseTopicName(name: string): TopicName {
 	const normalized = name.trim().toLowerCase();
 	if (isTopicName(normalized)) return normalized;
+	const close = TOPIC_NAMES.filter((topic) => normalized.length > 3 && damerauLevenshtein(normalized, topic, TOPIC_TYPOS) <= TOPIC_TYPOS);
+	if (close.length === 1) return close[0]!;
 	throw new UserError('UnknownTopic', messages.unknownTopic(name, TOPIC_NAMES));
 }
 

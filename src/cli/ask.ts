@@ -51,7 +51,14 @@ function printAnswer(kb: KnowledgeBase, question: string, json: boolean, explain
 }
 
 async function printBatch(kb: KnowledgeBase, file: string, json: boolean, explain: boolean): Promise<number> {
-	const text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+	let text: string;
+	try {
+		text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+	} catch (error) {
+		// A mistyped file name is the user's slip, not a crash: say which file and why, without a stack.
+		process.stderr.write(`ask: cannot read the batch file "${file}": ${unreadableReason(error)}\n`);
+		return EXIT_USAGE;
+	}
 	const out: string[] = [];
 	for (const line of text.split(/\r?\n/)) {
 		if (!line.trim()) continue;
@@ -80,6 +87,12 @@ function printTopic(kb: KnowledgeBase, name: string, json: boolean): number {
 function toJsonLine(result: ReturnType<typeof answer>): string {
 	const { question, answered, answer: text, confidence, sources, topic, suggestions, ms, explain } = result;
 	return JSON.stringify({ question, answered, answer: text, confidence, sources, ...(topic ? { topic } : {}), suggestions, ms: Math.round(ms * 1000) / 1000, ...(explain ? { explain } : {}) });
+}
+
+function unreadableReason(error: unknown): string {
+	const reasons: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied', EPERM: 'permission denied' };
+	const code = (error as NodeJS.ErrnoException).code ?? '';
+	return reasons[code] ?? (error as Error).message;
 }
 
 async function readStdin(): Promise<string> {

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { answer, loadKnowledgeBase, parseTopicName, searchFacts, topicFacts, type KnowledgeBase } from '../answering/index.ts';
 import { UserError } from '../errors.ts';
 import { TOPIC_NAMES } from '../knowledge/types.ts';
-import { formatAnswer, formatExplanation, formatProblems, formatSources, formatTopic } from './format.ts';
+import { formatAnswer, formatExplanation, formatProblems, formatSources, formatTopic, sourcesSummary } from './format.ts';
 
 const HELP = `Ask a question in plain words, or:
   /topic NAME     the facts on a topic (${TOPIC_NAMES.join(', ')})
@@ -34,19 +34,21 @@ export async function runConsole(
 		return 2;
 	}
 	const write = (text: string) => output.write(`${text}\n`);
-	write(`Ombudsbot console (no DISCORD_TOKEN set). ${formatSources(knowledgeBase).split('\n')[0]}\nType /help for commands.`);
+	write(`Ombudsbot console (no DISCORD_TOKEN set). ${sourcesSummary(knowledgeBase)}.\nType /help for commands.`);
 	const interactive = input.isTTY === true;
 	const lines = createInterface({ input, output, prompt: 'ombudsbot> ', terminal: interactive });
 	const prompt = () => interactive && lines.prompt();
 	const session: ConsoleSession = {};
+	let quit = false;
 	prompt();
 	for await (const line of lines) {
-		if (/^\/(?:quit|exit)\b/i.test(line.trim())) break;
+		if ((quit = /^\/(?:quit|exit)\b/i.test(line.trim()))) break;
 		if (line.trim()) write(respond(line, knowledgeBase, session));
 		prompt();
 	}
 	lines.close();
-	write('Bye.');
+	// Ctrl-C and Ctrl-D end the input with the cursor still after the prompt; /quit ended with Enter.
+	write(`${interactive && !quit ? '\n' : ''}Bye.`);
 	return 0;
 }
 

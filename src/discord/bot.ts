@@ -8,7 +8,7 @@ import { Store, type StoreOptions } from '../store/store.ts';
 import { Cooldowns } from './cooldown.ts';
 import * as interactionCreate from './events/interactionCreate.ts';
 import * as messageCreate from './events/messageCreate.ts';
-import { KnowledgeHolder } from './knowledge.ts';
+import { KnowledgeHolder, STARTUP_ACTOR } from './knowledge.ts';
 import { loadCommands, COMMANDS_DIR } from './registry.ts';
 import { notice } from './replies.ts';
 import { removeStaleTemporaries } from './uploads.ts';
@@ -88,7 +88,7 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 			if (removed.length > 0) logger.warn({ dir, removed }, 'removed temporary files left by an interrupted write');
 		}
 		knowledge.generation = store.knowledgeGeneration();
-		const startup = { id: 'startup', name: 'startup' };
+		const startup = STARTUP_ACTOR;
 		const { problems } = await knowledge.load(startup);
 		for (const problem of problems) logger.warn(problem, 'knowledge file skipped');
 		const build = knowledge.lastBuild;

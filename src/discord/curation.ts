@@ -2,9 +2,10 @@ import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { time, TimestampStyles } from 'discord.js';
 import { answer, validateDocumentUpload, type KnowledgeBase, type KnowledgeProblem } from './engine.ts';
-import type { Actor, RefreshResult } from './knowledge.ts';
+import { STARTUP_ACTOR, type Actor, type RefreshResult } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
-import { infoPayload, topContributions, type ReplyPayload } from './replies.ts';
+import { plural } from '../cli/format.ts';
+import { infoPayload, lastRefreshText, topContributions, type ReplyPayload } from './replies.ts';
 import { download, insideFolder, MAX_DOWNLOAD_BYTES, safeDocumentName, writeFileAtomic } from './uploads.ts';
 import type { BotContext } from './types.ts';
 
@@ -64,7 +65,7 @@ async function rebuildOrUndo(
 function refreshFailed(title: string, result: Extract<RefreshResult, { ok: false }>, extra = ''): ReplyPayload {
 	return infoPayload(
 		title,
-		`${extra}Nothing changed: I keep serving the previous knowledge base (${result.before.documents} documents, ${result.before.facts} facts).`,
+		`${extra}Nothing changed: I keep serving the previous knowledge base (${plural(result.before.documents, 'document')}, ${plural(result.before.facts, 'fact')}).`,
 		[{ name: 'What is wrong', value: problemLines(result.problems) }],
 		{ error: true },
 	);
@@ -160,7 +161,7 @@ export async function removeDocument(ctx: BotContext, actor: Actor, documentId: 
 		const kb = ctx.knowledge.current;
 		const document = kb?.documents.find((candidate) => candidate.id === documentId);
 		if (!document) {
-			return infoPayload('Not found', `No document with the id \`${clip(plain(documentId), 80)}\`. Pick one from the suggestions.`, [], { error: true });
+			return infoPayload('Nothing removed', `There is no document with the id \`${clip(plain(documentId), 80)}\`. Pick one from the suggestions.`, [], { error: true });
 		}
 		const dir = ctx.env.KNOWLEDGE_DIR;
 		const source = insideFolder(dir, document.file);
@@ -208,7 +209,7 @@ export function statusPayload(ctx: BotContext): ReplyPayload {
 			entries
 				.map(
 					(entry) =>
-						`${entry.ok ? '✅' : '❌'} ${time(entry.at, TimestampStyles.ShortDateTime)} **${entry.action}**${describeTarget(entry)} by ${clip(plain(entry.actorName), 40)}`,
+						`${entry.ok ? '✅' : '❌'} ${time(entry.at, TimestampStyles.ShortDateTime)} **${entry.action}**${describeTarget(entry)}${entry.actorId === STARTUP_ACTOR.id ? '' : ` by ${clip(plain(entry.actorName), 40)}`}`,
 				)
 				.join('\n') || 'none yet';
 	} catch (error) {
@@ -222,9 +223,7 @@ export function statusPayload(ctx: BotContext): ReplyPayload {
 			{ name: 'Facts', value: String(kb?.facts.length ?? 0), inline: true },
 			{
 				name: 'Last refresh',
-				value: build
-					? `${time(build.at, TimestampStyles.RelativeTime)} by ${clip(plain(build.by.name), 60)}, built in ${build.ms} ms`
-					: 'never',
+				value: build ? `${lastRefreshText(build)}, built in ${build.ms} ms` : 'never',
 				inline: false,
 			},
 			{ name: 'Recent changes', value: recent },

@@ -6,6 +6,9 @@ export interface Actor {
 	name: string;
 }
 
+/** The bot itself, loading the knowledge folder as it starts (in the audit log as `startup`). */
+export const STARTUP_ACTOR: Actor = Object.freeze({ id: 'startup', name: 'startup' });
+
 /** The last successful build. */
 export interface BuildInfo {
 	at: Date;
@@ -28,7 +31,7 @@ const counts = (kb: KnowledgeBase | null) => ({ documents: kb?.documents.length 
  *
  * @example
  * const holder = new KnowledgeHolder('knowledge');
- * await holder.load({ id: 'startup', name: 'startup' });
+ * await holder.load(STARTUP_ACTOR);
  * const kb = holder.current; // snapshot for this request
  */
 export class KnowledgeHolder {

@@ -5,10 +5,13 @@ import {
 	EmbedBuilder,
 	MessageFlags,
 	StringSelectMenuBuilder,
+	time,
+	TimestampStyles,
 } from 'discord.js';
-import { formatExplanation } from '../cli/format.ts';
+import { formatExplanation, plural } from '../cli/format.ts';
 import { encodeCustomId } from './customIds.ts';
 import type { Answer, Fact, KnowledgeBase } from './engine.ts';
+import { STARTUP_ACTOR, type BuildInfo } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
 
 type Explanation = NonNullable<Answer['explain']>;
@@ -215,7 +218,7 @@ export function searchPayload(kb: KnowledgeBase | null, query: string, hits: rea
 	} else {
 		const pages = paginateFacts(kb, hits.map((hit) => hit.fact), hits.length, LIMITS.embedDescription - 100);
 		embed.setDescription(clip(pages[0] ?? '', LIMITS.embedDescription));
-		embed.setFooter({ text: `${hits.length} best matching facts` });
+		embed.setFooter({ text: plural(hits.length, 'best matching fact') });
 	}
 	return { embeds: [embed], components: [], allowedMentions: ALLOWED };
 }
@@ -265,6 +268,14 @@ export function explanationPayload(result: Answer): ReplyPayload {
 		.addFields({ name: 'Verdict', value: clip(verdict, LIMITS.embedFieldValue), inline: false })
 		.setFooter({ text: 'Re-run just now against the current knowledge base, which may have changed since the question was asked.' });
 	return { embeds: [embed], components: [], allowedMentions: ALLOWED, flags: MessageFlags.Ephemeral };
+}
+
+/** "5 minutes ago by alice" or "5 minutes ago, at start-up": when the knowledge base served now was built, and by whom. */
+export function lastRefreshText(build: BuildInfo | null): string {
+	if (!build) return 'never: no knowledge base loaded';
+	// The start-up load is no person's doing: "by startup" read like a name.
+	const who = build.by.id === STARTUP_ACTOR.id ? 'at start-up' : `by ${clip(plain(build.by.name), 60)}`;
+	return `${time(build.at, TimestampStyles.RelativeTime)} ${who}`;
 }
 
 /** An informational embed (about, help, status, gaps). */

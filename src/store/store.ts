@@ -69,6 +69,22 @@ export interface StoreOptions {
 	backoffMs?: number;
 }
 
+/** Creates the data folder, or says in plain words why it cannot be one (rather than "EEXIST … mkdir"). */
+function makeDataFolder(dataDir: string): void {
+	try {
+		mkdirSync(dataDir, { recursive: true });
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason =
+			code === 'EEXIST' || code === 'ENOTDIR'
+				? 'it (or a folder above it) is a file, not a folder'
+				: code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+					? 'it cannot be created here (permission denied or a read-only disk)'
+					: (error as Error).message;
+		throw new Error(`the data folder DATA_DIR="${dataDir}" cannot be used: ${reason}. Point DATA_DIR at a folder the bot may write to.`, { cause: error });
+	}
+}
+
 /** Thrown instead of touching the database while writes are paused after a lasting failure. */
 export class StoreUnavailableError extends Error {
 	readonly code = 'STORE_UNAVAILABLE';
@@ -223,7 +239,7 @@ export class Store {
 	static open(dataDir: string, options: StoreOptions = {}): Store {
 		let file = ':memory:';
 		if (dataDir !== ':memory:') {
-			mkdirSync(dataDir, { recursive: true });
+			makeDataFolder(dataDir);
 			file = join(dataDir, STORE_FILE);
 		}
 		const db = new Database(file);

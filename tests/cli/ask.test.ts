@@ -77,3 +77,12 @@ describe('ask: bad input', () => {
 		expect(stderr).toMatch(/Unknown topic "budget".*mandate, independence, cooperation/);
 	});
 });
+
+describe('ask --batch: a file that cannot be read', () => {
+	test('GIVEN --batch naming a missing file THEN a one-line message naming it, no stack, exit 1', () => {
+		const { code, stdout, stderr } = ask(['--json', '--batch', 'no-such-questions.txt']);
+		expect(code).toBe(1);
+		expect(stdout).toBe('');
+		expect(stderr.trim()).toBe('ask: cannot read the batch file "no-such-questions.txt": no such file');
+	});
+});

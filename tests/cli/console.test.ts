@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { respond, runConsole } from '../../src/cli/console.ts';
 import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
@@ -54,4 +54,29 @@ test('GIVEN piped lines THEN /why explains the question before it', async () => 
 	expect(printed).toMatch(/Nothing to explain yet/);
 	expect(printed).toMatch(/Why: Who hosted this year’s meeting\?\nregime \w+, threshold/);
 	expect(printed).toMatch(/\/why {12}why the last answer/);
+});
+
+test('GIVEN the console starts THEN its first line is a sentence, not a list heading ("built in 93 ms:")', async () => {
+	const printed = await consoleOver('');
+	expect(printed.split('\n')[0]).toMatch(/^Ombudsbot console \(no DISCORD_TOKEN set\)\. 1 document, \d+ facts, built in \d+ ms\.$/);
+});
+
+test('GIVEN /topic with a typo THEN it is read as the topic, as questions are typo-corrected', () => {
+	expect(respond('/topic independance', kb)).toMatch(/^independence \(\d+ facts\):\n1\. /);
+	expect(respond('/topic cooperaton', kb)).toMatch(/^cooperation \(/);
+	expect(respond('/topic weather', kb)).toMatch(/Unknown topic "weather"/);
+});
+
+test('GIVEN a terminal and Ctrl-C THEN "Bye." goes on a line of its own, not after the prompt', async () => {
+	const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+	const output = new PassThrough();
+	let printed = '';
+	output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+	const done = runConsole(PROJECT_KNOWLEDGE, input, output);
+	// The prompt is written once the knowledge base is loaded; Ctrl-C arrives after it.
+	await vi.waitFor(() => expect(printed).toContain('ombudsbot> '), { timeout: 10_000 });
+	input.write('\x03');
+	expect(await done).toBe(0);
+	expect(printed).toMatch(/\nBye\.\n$/);
+	expect(printed).not.toMatch(/ombudsbot> (?:\x1b\[\d+G)?Bye/);
 });

@@ -239,7 +239,7 @@ describe('/search, /about, /help', () => {
 		expect(fields.Documents).toBe(String(kb.documents.length));
 		expect(fields.Facts).toBe(String(kb.facts.length));
 		expect(fields.Version).toMatch(/^\d+\.\d+\.\d+/);
-		expect(fields['Last refresh']).toMatch(/<t:\d+:R> by startup/);
+		expect(fields['Last refresh']).toMatch(/^<t:\d+:R> at start-up$/);
 	});
 
 	test('GIVEN /help THEN every loaded command is listed, privately', async () => {

@@ -108,7 +108,7 @@ describe('/kb refresh', () => {
 		const reply = await deferred(kb('refresh'));
 		expect(reply.embeds[0].title).toBe('Refresh failed');
 		expect(textOf(reply)).toMatch(/`broken\.md`: front matter/);
-		expect(textOf(reply)).toMatch(/keep serving the previous knowledge base/);
+		expect(textOf(reply)).toMatch(/keep serving the previous knowledge base \(2 documents, \d+ facts\)/);
 		expect(t.bot.ctx.knowledge.current).toBe(served);
 		expect((await askAnswered(ANSWERABLE)).answered).toBe(true);
 		const entry = t.bot.ctx.store.recentAudit(1)[0]!;
@@ -169,7 +169,8 @@ describe('/kb add and remove', () => {
 
 	test('GIVEN /kb remove of an unknown id THEN a clear refusal', async () => {
 		const reply = await deferred(kb('remove', [{ name: 'document', type: 3, value: '../knowledge' }]));
-		expect(reply.embeds[0].title).toBe('Not found');
+		expect(reply.embeds[0].title).toBe('Nothing removed');
+		expect(reply.embeds[0].description).toMatch(/^There is no document with the id/);
 	});
 });
 
@@ -178,6 +179,8 @@ describe('/kb status and gaps', () => {
 		const { body } = await t.interact(kb('status'));
 		const text = textOf(body.data);
 		expect(text).toMatch(/by moderator, built in \d+ ms/);
+		// The bot's own load at start-up is no one's doing: never "by startup".
+		expect(text).not.toMatch(/by startup/);
 		expect(text).toMatch(/✅ .*\*\*remove\*\* `budget-rules` by moderator/);
 		expect(text).toMatch(/❌ .*\*\*add\*\* `binary` by moderator/);
 		expect(text).toMatch(/❌ .*\*\*add\*\* `\.\.\/\.\.\/etc\/passwd` by moderator/);

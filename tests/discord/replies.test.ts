@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Answer } from '../../src/answering/types.ts';
-import { answerPayload, confidenceMarker, explanationPayload, infoPayload, topContributions } from '../../src/discord/replies.ts';
+import type { Fact } from '../../src/knowledge/types.ts';
+import { answerPayload, confidenceMarker, explanationPayload, infoPayload, searchPayload, topContributions } from '../../src/discord/replies.ts';
 import { clip } from '../../src/discord/limits.ts';
 
 const base: Answer = {
@@ -95,5 +96,15 @@ describe('explanationPayload', () => {
 		expect(embed.fields![0]!.value).toMatch(/Declined: the best candidate has 10%, answering needs 53% \(threshold 0\.53\)/);
 		expect(payload.flags).toBe(64);
 		expect(payload.allowedMentions).toEqual({ parse: [], repliedUser: false });
+	});
+});
+
+describe('searchPayload', () => {
+	const fact = (line: number): Fact => ({
+		id: `doc:${line}:0`, document: 'doc', line, position: line, text: `Fact ${line}.`, standalone: `Fact ${line}.`, mentions: [], leansOnPrevious: false, topics: [], names: [],
+	});
+	test('GIVEN one hit THEN "1 best matching fact", and two THEN "2 best matching facts"', () => {
+		expect(searchPayload(null, 'q', [{ fact: fact(1) }]).embeds[0]!.toJSON().footer?.text).toBe('1 best matching fact');
+		expect(searchPayload(null, 'q', [{ fact: fact(1) }, { fact: fact(2) }]).embeds[0]!.toJSON().footer?.text).toBe('2 best matching facts');
 	});
 });

@@ -85,7 +85,7 @@ describe('every command option, fuzzed', () => {
 		);
 	});
 
-	test('GIVEN /kb remove with a hostile document id, from a moderator with a hostile name THEN "Not found", and the folder is untouched', async () => {
+	test('GIVEN /kb remove with a hostile document id, from a moderator with a hostile name THEN "Nothing removed", and the folder is untouched', async () => {
 		await fc.assert(
 			fc.asyncProperty(text, hostileText, async (id, name) => {
 				const user = hostileUser(name, USERS.moderator);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -92,4 +92,13 @@ describe('Store', () => {
 			expect(normalizeQuestion(input)).toBe(out);
 		});
 	}
+});
+
+describe('a data folder that cannot be one', () => {
+	test('GIVEN DATA_DIR pointing at a file THEN a plain message naming it, not "EEXIST … mkdir"', () => {
+		const file = join(dir, 'not-a-folder');
+		writeFileSync(file, 'x');
+		expect(() => Store.open(file)).toThrow(/^the data folder DATA_DIR=".*not-a-folder" cannot be used: it \(or a folder above it\) is a file, not a folder/);
+		expect(() => Store.open(join(file, 'below'))).toThrow(/is a file, not a folder/);
+	});
 });
