@@ -1,8 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { messages } from '../errors.ts';
-import { isDocumentFileName, parseDocumentFile } from './documentFile.ts';
+import { isDocumentFileName } from './documentFile.ts';
 import { ingestDocument } from './ingest.ts';
+import { ingestInWorkers, poolSize, type IngestOutcome } from './ingestPool.ts';
+import { parseKnowledgeFile } from './knowledgeFile.ts';
 import { pacer } from './pace.ts';
 import { describeZodError, EMPTY_LEXICON, lexiconSchema, type Lexicon } from './schema.ts';
 import { TopicLabeller } from './topics.ts';
@@ -18,12 +20,22 @@ export interface LoadedKnowledge {
 	problems: KnowledgeProblem[];
 }
 
+export interface LoadOptions {
+	/**
+	 * Worker threads that ingest documents beside this one: 0 ingests them all in this thread. By default a
+	 * folder of 2,000 documents or more (`POOL_MIN_DOCUMENTS`) is shared between this thread and one worker per
+	 * further core (see ingestPool.ts), and ingested in this thread alone should the workers fail; asked for
+	 * explicitly, a failure throws. Either way the result is the same, document for document.
+	 */
+	workers?: number;
+}
+
 /**
  * Reads a knowledge folder: the lexicon, then every `.txt`/`.md` document (sub-folders included).
  * Collects problems instead of throwing, so one bad file costs only itself; the caller decides whether
  * problems are fatal (the CLI) or reported while the rest is served (a moderator's refresh).
  */
-export async function loadKnowledge(directory: string): Promise<LoadedKnowledge> {
+export async function loadKnowledge(directory: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
 	const problems: KnowledgeProblem[] = [];
 	const info = await stat(directory).catch(() => undefined);
 	if (!info?.isDirectory()) return { documents: [], lexicon: EMPTY_LEXICON, problems: [{ file: directory, issue: messages.folderMissing }] };
@@ -45,32 +57,79 @@ export async function loadKnowledge(directory: string): Promise<LoadedKnowledge>
 	for (const file of documentFiles) {
 		if (!isDocumentFileName(file)) problems.push({ file, issue: 'not a knowledge document: only .txt and .md files (and lexicon.json) belong here' });
 	}
-	const contents = await readAll(directory, documentFiles.filter(isDocumentFileName));
-	const documents: KnowledgeDocument[] = [];
-	const seenIds = new Map<string, string>();
-	const pace = pacer();
-	for (const [file, bytes] of contents) {
-		if (bytes instanceof Error) {
-			problems.push({ file, issue: `cannot be read: ${bytes.message}` });
-			continue;
-		}
-		const parsed = parseDocumentFile(file, bytes);
-		if (!parsed.ok) {
-			problems.push({ file, issue: parsed.issue });
-			continue;
-		}
-		const id = parsed.value.id.split(sep).join('/');
-		const clash = seenIds.get(id);
-		if (clash) {
-			problems.push({ file, issue: `has the same document id "${id}" as ${clash}` });
-			continue;
-		}
-		seenIds.set(id, file);
-		documents.push(ingestDocument({ ...parsed.value, id }, labeller));
-		await pace();
+	const paths = documentFiles.filter(isDocumentFileName);
+	const workers = poolSize(paths.length, options.workers);
+	let documents: KnowledgeDocument[] | undefined;
+	if (workers > 0) {
+		const pooled = ingestPooled(directory, paths, lexicon, workers);
+		documents = await (options.workers === undefined ? pooled.catch(warnAndIngestHere) : pooled);
 	}
+	documents ??= await ingestHere(directory, paths, labeller);
 	if (documents.length === 0 && problems.length === 0) problems.push({ file: directory, issue: messages.folderEmpty });
 	return { documents, lexicon, problems };
+
+	/** The folder's documents ingested in this thread, in `paths`' order; skipped files go to `problems`. */
+	async function ingestHere(folder: string, files: readonly string[], topics: TopicLabeller): Promise<KnowledgeDocument[]> {
+		const contents = await readAll(folder, files);
+		const ingested: KnowledgeDocument[] = [];
+		const seenIds = new Map<string, string>();
+		const pace = pacer();
+		for (const [file, bytes] of contents) {
+			const parsed = parseKnowledgeFile(file, bytes);
+			if (!parsed.ok) {
+				problems.push({ file, issue: parsed.issue });
+				continue;
+			}
+			const { id } = parsed.value;
+			const clash = seenIds.get(id);
+			if (clash) {
+				problems.push({ file, issue: `has the same document id "${id}" as ${clash}` });
+				continue;
+			}
+			seenIds.set(id, file);
+			ingested.push(ingestDocument(parsed.value, topics));
+			await pace();
+		}
+		return ingested;
+	}
+
+	/** The same, by a pool of workers: their outcomes, in `paths`' order, go through the same id check. */
+	async function ingestPooled(folder: string, files: readonly string[], fieldLexicon: Lexicon, count: number): Promise<KnowledgeDocument[]> {
+		const pace = pacer();
+		const here = async (batch: readonly string[]): Promise<IngestOutcome[]> => {
+			const contents = await Promise.all(batch.map((file) => readFile(join(folder, file)).catch((error: Error) => error)));
+			const outcomes: IngestOutcome[] = [];
+			for (const [i, file] of batch.entries()) {
+				const parsed = parseKnowledgeFile(file, contents[i]!);
+				outcomes.push(parsed.ok ? { file, document: ingestDocument(parsed.value, labeller) } : { file, issue: parsed.issue });
+				await pace();
+			}
+			return outcomes;
+		};
+		const outcomes = await ingestInWorkers(folder, files, fieldLexicon, count, here);
+		const ingested: KnowledgeDocument[] = [];
+		const seenIds = new Map<string, string>();
+		for (const outcome of outcomes) {
+			if ('issue' in outcome) {
+				problems.push({ file: outcome.file, issue: outcome.issue });
+				continue;
+			}
+			const { file, document } = outcome;
+			const clash = seenIds.get(document.id);
+			if (clash) {
+				problems.push({ file, issue: `has the same document id "${document.id}" as ${clash}` });
+				continue;
+			}
+			seenIds.set(document.id, file);
+			ingested.push(document);
+		}
+		return ingested;
+	}
+
+	function warnAndIngestHere(error: unknown): undefined {
+		process.emitWarning(`ingestion workers failed, ingesting in one thread: ${(error as Error).message}`, 'IngestionWorkers');
+		return undefined;
+	}
 }
 
 /** Files read in parallel, a few at a time: a knowledge base of thousands of files is mostly waiting on the disk. */
