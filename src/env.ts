@@ -74,6 +74,18 @@ const envSchema = z.object({
 			.min(0, 'ASK_COOLDOWN_SECONDS must be 0 or more')
 			.max(3600, 'ASK_COOLDOWN_SECONDS must be at most 3600'),
 	),
+	// Unset means no health server at all: a bot on a laptop opens no port it was not asked for.
+	// 0 asks the system for a free port (tests); the address is logged.
+	HEALTH_PORT: optionalText.pipe(
+		z
+			.string()
+			.regex(/^\d{1,5}$/, 'HEALTH_PORT must be a port number from 0 to 65535')
+			.transform(Number)
+			.pipe(z.number().max(65535, 'HEALTH_PORT must be a port number from 0 to 65535'))
+			.optional(),
+	),
+	// Loopback by default: /metrics tells whoever can reach it how the bot is used. A container sets 0.0.0.0.
+	HEALTH_HOST: optionalText.transform((value) => value ?? '127.0.0.1'),
 });
 
 /** The bot's validated configuration. */
@@ -100,6 +112,10 @@ export interface Env {
 	readonly MESSAGE_CONTENT_INTENT: boolean;
 	/** Per-user cooldown on `/ask`, in seconds (0 disables it). */
 	readonly ASK_COOLDOWN_SECONDS: number;
+	/** Port of the health and metrics server (/healthz, /readyz, /metrics); undefined: no server. */
+	readonly HEALTH_PORT: number | undefined;
+	/** Address the health server binds to; 127.0.0.1 unless set. */
+	readonly HEALTH_HOST: string;
 }
 
 /** Thrown by {@link parseEnv}: one line per bad variable, never a variable's value for the token. */
@@ -120,7 +136,7 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
 	const result = envSchema.safeParse(source);
 	if (result.success) {
-		return { DISCORD_CLIENT_ID: undefined, DEV_GUILD_ID: undefined, DISCORD_API_URL: undefined, ...result.data };
+		return { DISCORD_CLIENT_ID: undefined, DEV_GUILD_ID: undefined, DISCORD_API_URL: undefined, HEALTH_PORT: undefined, ...result.data };
 	}
 	const problems = result.error.issues.map((issue) => {
 		const name = String(issue.path[0] ?? 'environment');

@@ -52,6 +52,10 @@ describe('parseEnv', () => {
 		{ name: 'DISCORD_API_URL', value: 'ftp://host/api', expect: /DISCORD_API_URL must be an http\(s\) URL/ },
 		{ name: 'ASK_COOLDOWN_SECONDS', value: 'soon', expect: /ASK_COOLDOWN_SECONDS must be a number/ },
 		{ name: 'MESSAGE_CONTENT_INTENT', value: 'maybe', expect: /MESSAGE_CONTENT_INTENT must be true or false/ },
+		{ name: 'HEALTH_PORT', value: 'http', expect: /HEALTH_PORT must be a port number from 0 to 65535/ },
+		{ name: 'HEALTH_PORT', value: '65536', expect: /HEALTH_PORT must be a port number from 0 to 65535/ },
+		{ name: 'HEALTH_PORT', value: '-1', expect: /HEALTH_PORT must be a port number from 0 to 65535/ },
+		{ name: 'HEALTH_PORT', value: '80.5', expect: /HEALTH_PORT must be a port number from 0 to 65535/ },
 	];
 	for (const row of bad) {
 		test(`GIVEN ${row.name}=${row.value} THEN one clear message names the variable`, () => {
@@ -60,6 +64,14 @@ describe('parseEnv', () => {
 			expect(found[0]).toMatch(row.expect);
 		});
 	}
+
+	test('GIVEN HEALTH_PORT unset or empty THEN no health server; set THEN a number, on loopback unless HEALTH_HOST says otherwise', () => {
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN })).toMatchObject({ HEALTH_PORT: undefined, HEALTH_HOST: '127.0.0.1' });
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: '' }).HEALTH_PORT).toBeUndefined();
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: ' 9464 ' }).HEALTH_PORT).toBe(9464);
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: '0' }).HEALTH_PORT).toBe(0);
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: '9464', HEALTH_HOST: '0.0.0.0' }).HEALTH_HOST).toBe('0.0.0.0');
+	});
 
 	test('GIVEN a malformed token THEN the message never contains it', () => {
 		const secret = 'mfa.SECRET-secret-SECRET-looks-like-an-old-user-token';
