@@ -24,6 +24,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 	const question = interaction.options.getString('question', true);
 	const wait = ctx.cooldowns.take(interaction.user.id);
 	if (wait > 0) {
+		ctx.metrics.answer('refused_by_flood_control');
 		await respond(interaction, notice(cooldownMessage(wait)));
 		return;
 	}

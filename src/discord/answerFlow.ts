@@ -59,6 +59,7 @@ export function answerQuestion(question: string, ctx: BotContext, asker: Asker):
 		ctx.logger.error({ err: error, source: asker.source }, 'store: could not record an answer; replying without buttons');
 		answerId = null;
 	}
+	ctx.metrics.answer(result.answered ? 'answered' : 'declined', result.ms);
 	ctx.logger.info(
 		{ source: asker.source, userId: asker.userId, guildId: asker.guildId, answered: result.answered, confidence: result.confidence, ms: result.ms },
 		'answered',

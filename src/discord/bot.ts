@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, Status, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import type { DestinationStream } from 'pino';
 import type { Env } from '../env.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { healthPortFor, startHealthServer, type HealthServer } from '../observability/health.ts';
+import { Metrics } from '../observability/metrics.ts';
 import { Store, type StoreOptions } from '../store/store.ts';
 import { Cooldowns } from './cooldown.ts';
 import * as interactionCreate from './events/interactionCreate.ts';
@@ -27,11 +29,15 @@ export interface StartOptions {
 	drainTimeoutMs?: number;
 	/** Store tuning (lock wait, back-off after a failed write); the defaults suit production. */
 	store?: StoreOptions;
+	/** Called once the health server listens (HEALTH_PORT set), before login: tests probe it from then on. */
+	onHealthListening?: (health: HealthServer) => void;
 }
 
 export interface BotHandle {
 	readonly client: Client;
 	readonly ctx: BotContext;
+	/** The health and metrics server; null without HEALTH_PORT. */
+	readonly health: HealthServer | null;
 	/** Graceful stop: refuse new work, finish in-flight, destroy the client, close the store. */
 	stop(reason?: string): Promise<void>;
 }
@@ -76,12 +82,37 @@ export function clientOptions(env: Env): ClientOptions {
  */
 export async function startBot(env: Env, options: StartOptions = {}): Promise<BotHandle> {
 	const logger: Logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN], destination: options.logDestination });
-	const store = Store.open(env.DATA_DIR, options.store);
-	const knowledge = new KnowledgeHolder(env.KNOWLEDGE_DIR);
+	const metrics = new Metrics();
+	const store = Store.open(env.DATA_DIR, { ...options.store, onError: () => metrics.storeError() });
+	const knowledge = new KnowledgeHolder(env.KNOWLEDGE_DIR, (result) => metrics.refresh(result.ok));
 	let client: Client | null = null;
+	let accepting = true;
+	let health: HealthServer | null = null;
 	let syncTimer: NodeJS.Timeout | null = null;
 	const cleanupSignals: (() => void)[] = [];
+	metrics.watch({
+		knowledge: () => {
+			const kb = knowledge.current;
+			return kb && { documents: kb.documents.length, facts: kb.facts.length };
+		},
+		gatewayPingMs: () => client?.ws.ping ?? null,
+	});
 	try {
+		// Listening before the knowledge base loads and the gateway connects, so a supervisor sees "alive, not ready yet".
+		if (env.HEALTH_PORT !== undefined) {
+			health = await startHealthServer({
+				host: env.HEALTH_HOST,
+				port: healthPortFor(env.HEALTH_PORT, process.env.SHARDS),
+				metrics,
+				logger,
+				readiness: () => ({
+					gateway: accepting && client !== null && client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
+					knowledge: knowledge.current !== null,
+					store: store.reachable(),
+				}),
+			});
+			options.onHealthListening?.(health);
+		}
 		// A process killed mid-upload may have left a temporary file: old or new document stands, the rest goes.
 		for (const dir of [env.KNOWLEDGE_DIR, join(env.DATA_DIR, 'removed')]) {
 			const removed = await removeStaleTemporaries(dir);
@@ -112,6 +143,7 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 			logger,
 			store,
 			knowledge,
+			metrics,
 			cooldowns: new Cooldowns(env.ASK_COOLDOWN_SECONDS * 1000),
 			commands,
 			version: packageVersion(),
@@ -120,7 +152,6 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 
 		const liveClient = new Client(clientOptions(env));
 		client = liveClient;
-		let accepting = true;
 		const inFlight = new Set<Promise<unknown>>();
 		const track = (work: Promise<unknown>) => {
 			inFlight.add(work);
@@ -134,7 +165,15 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 				}
 				return;
 			}
-			track(interactionCreate.execute(interaction, ctx).catch((error: unknown) => logger.error({ err: error }, 'interaction event failed')));
+			const received = performance.now();
+			// Autocomplete is no reply to a person's request; commands and buttons are.
+			const kind = interaction.isChatInputCommand() ? 'command' : interaction.isMessageComponent() ? 'component' : null;
+			track(
+				interactionCreate
+					.execute(interaction, ctx)
+					.catch((error: unknown) => logger.error({ err: error }, 'interaction event failed'))
+					.finally(() => kind && metrics.reply(kind, (performance.now() - received) / 1000)),
+			);
 		});
 		liveClient.on(messageCreate.name, (message: Message) => {
 			if (!accepting) return;
@@ -168,6 +207,7 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 			try {
 				generation = store.knowledgeGeneration();
 			} catch {
+				metrics.storeError();
 				return;
 			}
 			if (generation === knowledge.generation) return;
@@ -195,6 +235,8 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 				// Wait for a queued refresh or upload to finish writing before closing the store.
 				await Promise.race([knowledge.exclusive(async () => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
 				await liveClient.destroy().catch((error: unknown) => logger.warn({ err: error }, 'client destroy failed'));
+				// Closed last but for the store: scrapes and probes still see the drain (ready: false) until the end.
+				await health?.close();
 				store.close();
 				for (const cleanup of cleanupSignals) cleanup();
 				logger.info('stopped');
@@ -221,11 +263,12 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 			cleanupSignals.push(() => process.off('unhandledRejection', onRejection));
 		}
 
-		return { client: liveClient, ctx, stop };
+		return { client: liveClient, ctx, health, stop };
 	} catch (error) {
 		if (syncTimer) clearInterval(syncTimer);
 		for (const cleanup of cleanupSignals) cleanup();
 		await client?.destroy().catch(() => undefined);
+		await health?.close();
 		store.close();
 		throw error;
 	}

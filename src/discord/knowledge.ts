@@ -41,7 +41,11 @@ export class KnowledgeHolder {
 	/** Store generation this process last loaded (see Store#bumpKnowledgeGeneration). */
 	generation = 0;
 
-	constructor(readonly directory: string) {}
+	/** @param onRefresh told of every rebuild after startup, so the bot can count refreshes and failures. */
+	constructor(
+		readonly directory: string,
+		private readonly onRefresh: (result: RefreshResult) => void = () => undefined,
+	) {}
 
 	/** The live knowledge base, or null when none could be built yet. */
 	get current(): KnowledgeBase | null {
@@ -86,6 +90,12 @@ export class KnowledgeHolder {
 
 	/** {@link refresh} without queueing: only for callers already inside {@link exclusive}. */
 	async refreshNow(by: Actor): Promise<RefreshResult> {
+		const result = await this.rebuild(by);
+		this.onRefresh(result);
+		return result;
+	}
+
+	private async rebuild(by: Actor): Promise<RefreshResult> {
 		const before = counts(this.#current);
 		const started = performance.now();
 		let result: Awaited<ReturnType<typeof loadKnowledgeBase>>;

@@ -5,6 +5,7 @@ import type {
 } from 'discord.js';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import type { Store } from '../store/store.ts';
 import type { Cooldowns } from './cooldown.ts';
 import type { KnowledgeHolder } from './knowledge.ts';
@@ -34,6 +35,8 @@ export interface BotContext {
 	readonly store: Store;
 	readonly knowledge: KnowledgeHolder;
 	readonly cooldowns: Cooldowns;
+	/** Prometheus counters and histograms (served on HEALTH_PORT's /metrics). */
+	readonly metrics: Metrics;
 	/** The loaded commands, by name (for /help). */
 	readonly commands: ReadonlyMap<string, Command>;
 	/** The package version, for /about. */

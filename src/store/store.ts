@@ -67,6 +67,8 @@ export interface StoreOptions {
 	 * go out meanwhile (without buttons); see `answerQuestion`.
 	 */
 	backoffMs?: number;
+	/** Told of every failed write, including those refused while paused (the bot counts them in its metrics). */
+	onError?: (error: unknown) => void;
 }
 
 /** Creates the data folder, or says in plain words why it cannot be one (rather than "EEXIST … mkdir"). */
@@ -231,6 +233,7 @@ export class Store {
 	private constructor(
 		db: Database.Database,
 		private readonly backoffMs: number,
+		private readonly onError: (error: unknown) => void = () => undefined,
 	) {
 		this.db = db;
 	}
@@ -256,7 +259,7 @@ export class Store {
 			db.close();
 			throw error;
 		}
-		return new Store(db, options.backoffMs ?? 2_000);
+		return new Store(db, options.backoffMs ?? 2_000, options.onError);
 	}
 
 	/**
@@ -265,7 +268,11 @@ export class Store {
 	 */
 	private write<T>(run: () => T): T {
 		const now = Date.now();
-		if (now < this.pausedUntil) throw new StoreUnavailableError(this.pauseCause, this.pausedUntil - now);
+		if (now < this.pausedUntil) {
+			const refused = new StoreUnavailableError(this.pauseCause, this.pausedUntil - now);
+			this.onError(refused);
+			throw refused;
+		}
 		try {
 			return run();
 		} catch (error) {
@@ -273,6 +280,7 @@ export class Store {
 				this.pausedUntil = Date.now() + this.backoffMs;
 				this.pauseCause = error;
 			}
+			this.onError(error);
 			throw error;
 		}
 	}
@@ -290,6 +298,20 @@ export class Store {
 
 	get isOpen(): boolean {
 		return !this.closed;
+	}
+
+	/**
+	 * For readiness probes: open, not pausing writes after a lasting failure, and answering a read
+	 * of the database file (not just `SELECT 1`, which never touches it). Never throws.
+	 */
+	reachable(): boolean {
+		if (this.closed || Date.now() < this.pausedUntil) return false;
+		try {
+			this.db.prepare('SELECT COUNT(*) FROM meta').get();
+			return true;
+		} catch {
+			return false;
+		}
 	}
 
 	/** Records an answer (idempotent on `id`). */

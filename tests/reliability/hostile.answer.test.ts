@@ -12,6 +12,7 @@ import type { BotContext } from '../../src/discord/types.ts';
 import { parseEnv } from '../../src/env.ts';
 import { UserError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
+import { Metrics } from '../../src/observability/metrics.ts';
 import { Store } from '../../src/store/store.ts';
 import { PROJECT_KNOWLEDGE, TEST_TOKEN } from '../support/botHarness.ts';
 import { expectSendable, hostileText, hugeText } from './support/hostile.ts';
@@ -28,6 +29,7 @@ beforeAll(async () => {
 		store: Store.open(':memory:'),
 		knowledge,
 		cooldowns: new Cooldowns(0),
+		metrics: new Metrics({ defaultMetrics: false }),
 		commands: new Map(),
 		version: 'test',
 		startedAt: new Date(),

@@ -48,6 +48,10 @@ export interface TestBotOptions {
 	syncIntervalMs?: number;
 	/** Store tuning passed to startBot. */
 	store?: StartOptions['store'];
+	/** Called with the fake server before the bot starts (e.g. to hold the gateway back). */
+	beforeStart?(discord: FakeDiscord): void;
+	/** Passed to startBot: told once the health server listens, before login. */
+	onHealthListening?: StartOptions['onHealthListening'];
 }
 
 /**
@@ -76,6 +80,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
 		cpSync(PROJECT_KNOWLEDGE, knowledgeDir, { recursive: true });
 	}
 	options.prepareKnowledge?.(knowledgeDir);
+	options.beforeStart?.(discord);
 	const logs: string[] = [];
 	const env = parseEnv({
 		DISCORD_TOKEN: TEST_TOKEN,
@@ -95,6 +100,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
 			handleSignals: false,
 			...(options.syncIntervalMs ? { syncIntervalMs: options.syncIntervalMs } : {}),
 			...(options.store ? { store: options.store } : {}),
+			...(options.onHealthListening ? { onHealthListening: options.onHealthListening } : {}),
 		});
 	} catch (error) {
 		await discord.close();

@@ -143,6 +143,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 	const messages = new Map<string, any>();
 	let identifies = 0;
 	let resumes = 0;
+	/** IDENTIFYs waiting while {@link holdIdentify} holds the gateway: the bot stays "not logged in". */
+	let heldIdentifies: (() => void)[] | null = null;
 
 	const userPayload = (user: FakeUser) => ({
 		id: user.id,
@@ -392,6 +394,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 					send(ws, { op: 11 });
 					break;
 				case 2: {
+					if (heldIdentifies) {
+						const socketMessage = raw;
+						heldIdentifies.push(() => ws.emit('message', socketMessage));
+						return;
+					}
 					if (payload.d?.token !== options.token) {
 						ws.close(4004, 'Authentication failed.');
 						return;
@@ -579,6 +586,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		/** True once some gateway session is connected and identified. */
 		get connected() {
 			return [...sessions.values()].some((session) => session.socket !== null);
+		},
+		/**
+		 * Holds back READY: IDENTIFYs received from now on wait until the returned function is called,
+		 * so a test can look at the bot between "connecting" and "logged in".
+		 */
+		holdIdentify(): () => void {
+			heldIdentifies ??= [];
+			return () => {
+				const waiting = heldIdentifies ?? [];
+				heldIdentifies = null;
+				for (const replay of waiting) replay();
+			};
 		},
 		/** Sends a dispatch event to every session (buffered for resume when disconnected). */
 		dispatch,

@@ -36,6 +36,7 @@ export async function execute(message: Message, ctx: BotContext): Promise<void> 
 		}
 		const wait = ctx.cooldowns.take(message.author.id);
 		if (wait > 0) {
+			ctx.metrics.answer('refused_by_flood_control');
 			await message.reply(asMessageReply(notice(cooldownMessage(wait))));
 			return;
 		}
