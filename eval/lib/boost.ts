@@ -30,13 +30,18 @@ export interface BoostOptions {
 	monotone?: readonly (1 | -1 | 0)[];
 }
 
-export function fitStumps(rows: readonly { x: readonly number[]; y: 0 | 1; weight?: number }[], options: BoostOptions): Boosted {
+/**
+ * Rows may carry an `offset`, a logit some other model already gives them: the steps then correct that model
+ * rather than start from the base rate (the bias is then 0).
+ */
+export function fitStumps(rows: readonly { x: readonly number[]; y: 0 | 1; weight?: number; offset?: number }[], options: BoostOptions): Boosted {
 	const n = rows.length;
 	const d = rows[0]?.x.length ?? 0;
 	const total = rows.reduce((sum, r) => sum + (r.weight ?? 1), 0);
 	const positives = rows.reduce((sum, r) => sum + (r.y === 1 ? (r.weight ?? 1) : 0), 0);
-	const bias = Math.log((positives + 1) / (total - positives + 1));
-	const logits = new Float64Array(n).fill(bias);
+	const offset = rows.some((r) => r.offset !== undefined);
+	const bias = offset ? 0 : Math.log((positives + 1) / (total - positives + 1));
+	const logits = Float64Array.from(rows, (r) => bias + (r.offset ?? 0));
 	// Candidate thresholds per feature: midpoints between distinct values, at most 32 quantiles.
 	const orders = Array.from({ length: d }, (_, f) => [...rows.keys()].sort((a, b) => rows[a]!.x[f]! - rows[b]!.x[f]!));
 	const stumps: Stump[] = [];

@@ -22,6 +22,7 @@ export const FEATURE_NAMES = [
 	'conceptShare',
 	'namesMissing',
 	'nameWordsMissing',
+	'otherDocumentTerm',
 	'constraintsMissing',
 	'roleMismatch',
 	'askedNounMissing',
@@ -35,6 +36,7 @@ export const FEATURE_NAMES = [
 	'factLength',
 	'evidenceGap',
 	'rivalOverlap',
+	'candidateCount',
 	'retrievalRank',
 	'yesNo',
 	'leaning',
@@ -78,6 +80,22 @@ export function questionContext(text: string, read: ReadQuestion, index: FactInd
 		...askedNounOf(text),
 		antonyms: contentWords.map((w) => ({ stem: w.stem, antonyms: new Set(wordRelations(w.surface).antonyms.flatMap((a) => (a.includes(' ') ? [] : gradedForms(a).map(stem)))) })),
 	};
+}
+
+/**
+ * Whether a question term the fact lacks is found in one other document only: the question then names
+ * something of another institution's ("the Ombudsman of Valdoria"), and this fact speaks of its own.
+ */
+function isOtherDocumentTerm(index: FactIndex, term: QueryTerm, factDocument: number): boolean {
+	const documents = new Set<number>();
+	for (const { term: variant } of term.variants) {
+		const facts = index.postingsOf(variant)?.facts;
+		if (!facts?.length) continue;
+		// Postings are in fact order, and a document's facts are contiguous: first and last tell whether one document holds them all.
+		documents.add(index.factDocument[facts[0]!]!);
+		documents.add(index.factDocument[facts[facts.length - 1]!]!);
+	}
+	return documents.size === 1 && !documents.has(factDocument);
 }
 
 /**
@@ -167,7 +185,7 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 	const matched = share((a) => a.credit);
 	const kind = read.expectation.kind;
 	const rival = candidates.filter((c) => c !== candidate).reduce<RankedFact | undefined>((best, c) => (best && best.evidence >= c.evidence ? best : c), undefined);
-	const bestOther = rival?.evidence ?? -1;
+	const bestOther = rival?.evidence ?? candidate.evidence;
 	const missed = alignment.filter((a) => a.credit === 0 && a.term.known).map((a) => a.term.weight);
 	return {
 		evidence: candidate.evidence,
@@ -178,6 +196,7 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 		softShare: matched > 0 ? share((a) => (a.credit > 0 && a.quality < 1 ? a.credit : 0)) / matched : 0,
 		conceptShare: matched > 0 ? share((a) => (a.variant?.startsWith('~') ? a.credit : 0)) / matched : 0,
 		namesMissing: candidate.signals.holdsNames ? 0 : 1,
+		otherDocumentTerm: share((a) => (a.credit === 0 && isOtherDocumentTerm(index, a.term, index.factDocument[candidate.factIndex]!) ? 1 : 0)),
 		nameWordsMissing: alignment.filter((a) => a.credit === 0 && a.term.known && index.isNameWord(a.term.label)).length,
 		constraintsMissing: candidate.signals.holdsConstraints ? 0 : 1,
 		roleMismatch: candidate.signals.holdsRole ? 0 : 1,
@@ -193,6 +212,7 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 		factLength: Math.log((index.factLength[candidate.factIndex]! + 1) / (index.averageLength + 1)),
 		evidenceGap: candidate.evidence - bestOther,
 		rivalOverlap: rival ? overlap(index, candidate.factIndex, rival.factIndex) : 0,
+		candidateCount: Math.log1p(candidates.length),
 		retrievalRank: rank,
 		yesNo: context.yesNo ? 1 : 0,
 		leaning: candidate.fact.about !== undefined || candidate.fact.leansOnPrevious ? 1 : 0,

@@ -14,14 +14,15 @@ const stumpSchema = z.object({ input: z.enum(ANSWER_INPUTS), threshold: z.number
 /**
  * One regime's verifier. The ranker, a logistic regression over the standardised features (so that weights
  * compare), judges which candidate answers best. The answer model, fitted on the candidates the ranker chose,
- * judges whether that one is right: boosted one-feature steps (an additive model, so each input's steps sum to
- * its contribution) over its features, the ranker's logit and its margin; its probability is the confidence shown.
+ * judges whether that one is right from its features, the ranker's logit and its margin: a logistic regression,
+ * which weighs even rare signals (a name the fact lacks), plus boosted one-input steps that bend it where an
+ * effect is not linear. Both are additive, so each input's weight and steps sum to its contribution.
  */
 const regimeSchema = z.object({
 	mean: z.array(z.number()),
 	scale: z.array(z.number().positive()),
 	ranker: linearSchema,
-	answer: z.object({ bias: z.number(), stumps: z.array(stumpSchema) }),
+	answer: linearSchema.extend({ rankLogit: z.number(), margin: z.number(), stumps: z.array(stumpSchema) }),
 	/** Confidence at or above which the bot answers; how it was chosen is in the model's `trainedOn`. */
 	threshold: z.number().min(0).max(1),
 });
@@ -58,7 +59,7 @@ export function parseModel(data: unknown): VerifierModel {
 	const model = modelSchema.parse(data);
 	const n = model.features.length;
 	for (const regime of Object.values(model.regimes)) {
-		if (![regime.mean, regime.scale, regime.ranker.weights].every((list) => list.length === n)) {
+		if (![regime.mean, regime.scale, regime.ranker.weights, regime.answer.weights].every((list) => list.length === n)) {
 			throw new Error('verifier model: features, mean, scale and weights differ in length');
 		}
 	}
@@ -81,15 +82,17 @@ export function rankScore(model: VerifierModel, regime: RegimeModel, features: F
 }
 
 /** The answer model's logit that a candidate, were it chosen, is right, and each input's contribution; its sigmoid is the confidence shown. */
-export function answerScore(regime: RegimeModel, inputs: Record<AnswerInput, number>): Scored {
-	const contributions: Record<string, number> = { bias: regime.answer.bias };
-	let logit = regime.answer.bias;
-	for (const stump of regime.answer.stumps) {
-		const added = inputs[stump.input] <= stump.threshold ? stump.below : stump.above;
-		contributions[stump.input] = (contributions[stump.input] ?? 0) + added;
-		logit += added;
-	}
-	return { logit, contributions };
+export function answerScore(model: VerifierModel, regime: RegimeModel, inputs: Record<AnswerInput, number>): Scored {
+	const { answer } = regime;
+	const contributions: Record<string, number> = { bias: answer.bias };
+	const add = (input: string, value: number) => {
+		contributions[input] = (contributions[input] ?? 0) + value;
+	};
+	model.features.forEach((name, i) => add(name, (answer.weights[i]! * (inputs[name] - regime.mean[i]!)) / regime.scale[i]!));
+	add('rankLogit', answer.rankLogit * inputs.rankLogit);
+	add('margin', answer.margin * inputs.margin);
+	for (const stump of answer.stumps) add(stump.input, inputs[stump.input] <= stump.threshold ? stump.below : stump.above);
+	return { logit: Object.values(contributions).reduce((sum, value) => sum + value, 0), contributions };
 }
 
 export function sigmoid(x: number): number {

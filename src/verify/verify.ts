@@ -26,8 +26,6 @@ export interface Verification {
 	margin: number;
 }
 
-/** Margin credited when a question has a single candidate: as if the runner-up were this sure it is wrong. */
-const LONE_CANDIDATE_LOGIT = -8;
 
 /** Each retrieved candidate's features, in the retriever's order: what the model judges, and what training fits. */
 export function candidateFeatures(text: string, read: ReadQuestion, index: FactIndex, values: ValueCache, candidates: readonly RankedFact[]): Features[] {
@@ -52,16 +50,20 @@ export function verify(
 	const ranked = candidates.map((candidate, i) => ({ candidate, features: features[i]!, rankLogit: rankScore(model, regime, features[i]!) })).sort((a, b) => b.rankLogit - a.rankLogit);
 	const logits = ranked.map((r) => r.rankLogit);
 	const verdicts = ranked.map((r, i): Verdict => {
-		const scored = answerScore(regime, { ...r.features, rankLogit: r.rankLogit, margin: marginOf(logits, i) });
+		const scored = answerScore(model, regime, { ...r.features, rankLogit: r.rankLogit, margin: marginOf(logits, i) });
 		return { ...r, ...scored, probability: sigmoid(scored.logit) };
 	});
 	verdicts.sort((a, b) => b.probability - a.probability);
 	return { verdicts, confidence: verdicts[0]?.probability ?? 0, margin: marginOf(logits, 0) };
 }
 
-/** A candidate's ranker logit's lead over the best of the others (negative for all but the first), given logits best first. */
+/**
+ * A candidate's ranker logit's lead over the best of the others (negative for all but the first), given logits
+ * best first. A lone candidate has no lead: one fact sharing a word with the question is weak retrieval, not a
+ * clear choice (`candidateCount` says how many there were).
+ */
 export function marginOf(sortedLogits: readonly number[], at: number): number {
-	if (!sortedLogits.length) return 0;
-	const best = at === 0 ? (sortedLogits[1] ?? LONE_CANDIDATE_LOGIT) : sortedLogits[0]!;
+	if (sortedLogits.length < 2) return 0;
+	const best = at === 0 ? sortedLogits[1]! : sortedLogits[0]!;
 	return sortedLogits[at]! - best;
 }
