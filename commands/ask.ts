@@ -6,19 +6,32 @@ import { ephemeral, notice } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { BotContext } from '../src/discord/types.ts';
 
-/** `/ask question [private]`: a question answered from the documents, with the source. */
-export const data = new SlashCommandBuilder()
-	.setName('ask')
-	.setDescription('Ask a question; the answer comes from the documents, with its source')
-	.addStringOption((option) =>
-		option
-			.setName('question')
-			.setDescription('Your question, e.g. "Who appoints the ombudsman?"')
-			.setRequired(true)
-			.setMaxLength(500)
-			.setAutocomplete(true),
-	)
-	.addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'));
+/**
+ * `/ask question [private]`: a question answered from the documents, with the source. The question's hint quotes
+ * an example only when given one the knowledge base answers (`npm run deploy` passes them).
+ */
+function askCommand(example?: string) {
+	const hint = example && `Your question, e.g. "${example}"`;
+	return new SlashCommandBuilder()
+		.setName('ask')
+		.setDescription('Ask a question; the answer comes from the documents, with its source')
+		.addStringOption((option) =>
+			option
+				.setName('question')
+				.setDescription(hint && hint.length <= LIMITS.optionDescription ? hint : 'Your question, in plain words (suggestions appear as you type)')
+				.setRequired(true)
+				.setMaxLength(500)
+				.setAutocomplete(true),
+		)
+		.addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'));
+}
+
+export const data = askCommand();
+
+/** The definition with the shortest example in the hint (Discord allows 100 characters there). */
+export function withExamples(examples: readonly string[]) {
+	return askCommand([...examples].sort((a, b) => a.length - b.length)[0]);
+}
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
 	const question = interaction.options.getString('question', true);

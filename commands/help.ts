@@ -1,4 +1,6 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { exampleQuestions } from '../src/discord/engine.ts';
+import { plain } from '../src/discord/limits.ts';
 import { infoPayload } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { BotContext } from '../src/discord/types.ts';
@@ -7,7 +9,6 @@ import type { BotContext } from '../src/discord/types.ts';
 export const data = new SlashCommandBuilder().setName('help').setDescription('How to use me');
 
 const EXAMPLES: Record<string, string> = {
-	ask: '`/ask question: Who appoints the ombudsman?`',
 	search: '`/search query: annual report`',
 	mandate: '`/mandate`',
 	independence: '`/independence`',
@@ -18,10 +19,14 @@ const EXAMPLES: Record<string, string> = {
 };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+	// Examples of questions the knowledge base served now answers: never one it would decline.
+	const examples = ctx.knowledge.current ? exampleQuestions(ctx.knowledge.current) : [];
+	const shown: Record<string, string> = { ...EXAMPLES, ...(examples[0] ? { ask: `\`/ask question: ${plain(examples[0])}\`` } : {}) };
 	const lines = [...ctx.commands.values()]
 		.map((command) => command.data.toJSON())
 		.sort((a, b) => a.name.localeCompare(b.name))
-		.map((json) => `**/${json.name}**: ${json.description}${EXAMPLES[json.name] ? `\n  e.g. ${EXAMPLES[json.name]}` : ''}`);
+		.map((json) => `**/${json.name}**: ${json.description}${shown[json.name] ? `\n  e.g. ${shown[json.name]}` : ''}`);
+	const mention = examples[1] ?? examples[0];
 	await respond(
 		interaction,
 		infoPayload(
@@ -29,7 +34,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 			[
 				'Ask me about the institution: I answer from its documents only and show where each answer comes from.',
 				'• Use `/ask`: suggestions appear as you type.',
-				'• Or send me a **direct message** with your question, or **mention me** in a channel: `@Ombudsbot who appoints the ombudsman?`',
+				`• Or send me a **direct message** with your question, or **mention me** in a channel${mention ? `: \`@Ombudsbot ${plain(mention)}\`` : ''}.`,
+				...(examples.length > 0 ? [`• Questions I can answer: ${examples.map((example) => `*${example}*`).join(' · ')}`] : []),
 				'• Under an answer: **Show context** shows the sentences around the source; 👍/👎 tell the moderators how I did.',
 				'• When I do not know, I say so and suggest questions I can answer.',
 			].join('\n'),

@@ -3,7 +3,9 @@ import { readQuestion } from '../search/query.ts';
 import { rankFacts, type RankedFact } from '../search/rankFacts.ts';
 import { shippedModel, type Regime, type VerifierModel } from '../verify/model.ts';
 import { verify, type Verification } from '../verify/verify.ts';
+import { exampleQuestions } from './examples.ts';
 import { factLabel } from './factLabel.ts';
+import { readSmallTalk, smallTalkReply, type SmallTalkKind } from './smallTalk.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 import type { Fact } from '../knowledge/types.ts';
 import type { Answer, Citation, Explanation } from './types.ts';
@@ -16,7 +18,8 @@ export interface AnswerOptions {
 }
 
 /**
- * The one answer path: slash command, direct message, console and CLI all call this.
+ * The one answer path: slash command, direct message, console and CLI all call this. Small talk ("hi", "thanks",
+ * "what can you do?") gets the bot's own reply here, so every door treats it alike.
  * Retrieves candidate facts, lets the trained verifier judge which one answers and how likely it is right;
  * below the model's threshold it says plainly that the documents do not say, and offers the closest facts.
  * @throws UserError `EmptyQuestion` when the question has no text.
@@ -26,11 +29,15 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	const started = performance.now();
 	const text = question.replace(/\p{Cc}+/gu, ' ').trim();
 	if (!text) throw new UserError('EmptyQuestion', messages.emptyQuestion);
+	// Chat is answered by the bot, not the documents; a greeting before a question is dropped from it.
+	const talk = readSmallTalk(text);
+	if (talk.kind) return smallTalkAnswer(text, talk.kind, kb, started);
+	const asked = talk.question;
 	const model = options.model ?? shippedModel();
-	const read = readQuestion(text, kb.index, kb.options);
+	const read = readQuestion(asked, kb.index, kb.options);
 	const candidates = rankFacts(kb.index, read, kb.options, kb.options.candidates);
 	const regime = model.regimes[regimeOf(kb)];
-	const verification = verify(model, regime, text, read, kb.index, kb.values, candidates);
+	const verification = verify(model, regime, asked, read, kb.index, kb.values, candidates);
 	const ranked = verification.verdicts.map((v) => v.candidate);
 	const best = ranked[0];
 	const confidence = Math.round(verification.confidence * 1000) / 1000;
@@ -55,6 +62,12 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 		ms,
 		...explain,
 	};
+}
+
+/** Small talk's answer: the bot's own short reply, nothing looked up, so no confidence, sources or suggestions. */
+function smallTalkAnswer(question: string, kind: SmallTalkKind, kb: KnowledgeBase, started: number): Answer {
+	const answerText = smallTalkReply(kind, kb, exampleQuestions(kb));
+	return { question, answered: false, answer: answerText, confidence: 0, sources: [], factIds: [], suggestions: [], smallTalk: kind, ms: performance.now() - started };
 }
 
 /** What an answer built on a candidate shows, in document order: the sentence it leans on, the fact, its companion. */

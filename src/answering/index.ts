@@ -1,5 +1,6 @@
 /** The engine's public face: what the Discord adapter, the console and the CLI use. */
 export { answer } from './answer.ts';
+export { exampleQuestions } from './examples.ts';
 export { factLabel } from './factLabel.ts';
 export { findDocuments } from './findDocuments.ts';
 export { buildKnowledgeBase, loadKnowledgeBase, type KnowledgeBase, type KnowledgeBaseLoad } from './knowledgeBase.ts';

@@ -1,4 +1,5 @@
 import type { TopicName } from '../knowledge/types.ts';
+import type { SmallTalkKind } from '../language/english.ts';
 
 /** Where a fact comes from: enough for a reader to open the document at the right line. */
 export interface Citation {
@@ -26,6 +27,8 @@ export interface Answer {
 	factIds: string[];
 	/** "Did you mean …?": closest things the knowledge base does know (question-like texts), best first. */
 	suggestions: string[];
+	/** Set when the message was small talk ("hi", "what can you do?"): `answer` is the bot's own reply, nothing was looked up. */
+	smallTalk?: SmallTalkKind;
 	/** Engine time in milliseconds. */
 	ms: number;
 	/** Why: present when asked for (`--explain`, `/why`). */

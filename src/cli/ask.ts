@@ -85,8 +85,19 @@ function printTopic(kb: KnowledgeBase, name: string, json: boolean): number {
 }
 
 function toJsonLine(result: ReturnType<typeof answer>): string {
-	const { question, answered, answer: text, confidence, sources, topic, suggestions, ms, explain } = result;
-	return JSON.stringify({ question, answered, answer: text, confidence, sources, ...(topic ? { topic } : {}), suggestions, ms: Math.round(ms * 1000) / 1000, ...(explain ? { explain } : {}) });
+	const { question, answered, answer: text, confidence, sources, topic, suggestions, smallTalk, ms, explain } = result;
+	return JSON.stringify({
+		question,
+		answered,
+		answer: text,
+		confidence,
+		sources,
+		...(topic ? { topic } : {}),
+		suggestions,
+		...(smallTalk ? { smallTalk } : {}),
+		ms: Math.round(ms * 1000) / 1000,
+		...(explain ? { explain } : {}),
+	});
 }
 
 function unreadableReason(error: unknown): string {

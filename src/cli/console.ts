@@ -74,7 +74,8 @@ export function respond(line: string, kb: KnowledgeBase, session: ConsoleSession
 				if (session.lastQuestion === undefined) return 'Nothing to explain yet: ask a question first, then /why.';
 				// Asked again rather than kept: answers stay cheap, and only a /why pays for the explanation.
 				const explained = answer(session.lastQuestion, kb, { explain: true });
-				return `Why: ${explained.question}\n${formatExplanation(explained.explain!)}`;
+				if (!explained.explain) return `Nothing to explain: "${explained.question}" was small talk, answered without the documents.`;
+				return `Why: ${explained.question}\n${formatExplanation(explained.explain)}`;
 			}
 			default: {
 				if (command?.startsWith('/')) return `Unknown command ${command}.\n${HELP}`;

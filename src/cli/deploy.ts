@@ -9,6 +9,7 @@ import { config } from 'dotenv';
 import { EnvError, parseEnv, type Env } from '../env.ts';
 import { scrubSecrets } from '../logger.ts';
 import { COMMANDS_DIR, loadCommands } from '../discord/registry.ts';
+import { exampleQuestions, loadKnowledgeBase } from '../answering/index.ts';
 
 export interface DeployResult {
 	scope: 'guild' | 'global';
@@ -24,6 +25,8 @@ export interface DeployResult {
 export async function deployCommands(
 	env: Pick<Env, 'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID' | 'DEV_GUILD_ID' | 'DISCORD_API_URL'>,
 	commandsDir = COMMANDS_DIR,
+	/** Questions the knowledge base answers, quoted in the commands' hints (see `Command.withExamples`). */
+	examples: readonly string[] = [],
 ): Promise<DeployResult> {
 	const { commands, problems } = await loadCommands(commandsDir);
 	if (problems.length > 0) {
@@ -31,7 +34,7 @@ export async function deployCommands(
 	}
 	const rest = new REST({ version: '10', ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}) }).setToken(env.DISCORD_TOKEN);
 	const applicationId = env.DISCORD_CLIENT_ID ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
-	const body = [...commands.values()].map((command) => command.data.toJSON());
+	const body = [...commands.values()].map((command) => (examples.length && command.withExamples ? command.withExamples(examples) : command.data).toJSON());
 	const route = env.DEV_GUILD_ID
 		? Routes.applicationGuildCommands(applicationId, env.DEV_GUILD_ID)
 		: Routes.applicationCommands(applicationId);
@@ -42,6 +45,13 @@ export async function deployCommands(
 		applicationId,
 		names: registered.map((command) => command.name),
 	};
+}
+
+/** Examples for the hints from the knowledge folder the bot will serve; none (generic hints) when it cannot be read. */
+async function knowledgeExamples(directory: string): Promise<string[]> {
+	const { knowledgeBase } = await loadKnowledgeBase(directory);
+	if (!knowledgeBase) process.stderr.write(`The knowledge folder "${directory}" has nothing usable: the hints will quote no example question.\n`);
+	return knowledgeBase ? exampleQuestions(knowledgeBase) : [];
 }
 
 async function main(): Promise<void> {
@@ -57,7 +67,7 @@ async function main(): Promise<void> {
 		throw error;
 	}
 	try {
-		const result = await deployCommands(env);
+		const result = await deployCommands(env, COMMANDS_DIR, await knowledgeExamples(env.KNOWLEDGE_DIR));
 		const list = result.names.map((name) => `/${name}`).join(', ');
 		process.stdout.write(
 			result.scope === 'guild'

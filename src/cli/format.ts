@@ -4,6 +4,8 @@ import type { Fact, KnowledgeProblem, TopicName } from '../knowledge/types.ts';
 
 /** Human-readable renderings shared by the console and the CLI without `--json`. */
 export function formatAnswer(result: Answer): string {
+	// Small talk is the bot's own reply: no confidence, nothing cited.
+	if (result.smallTalk) return result.answer;
 	const lines: string[] = [];
 	if (result.answered) {
 		lines.push(result.answer, '');

@@ -41,6 +41,8 @@ const MAX_QUESTION_CHARS = 4_000;
 export function answerQuestion(question: string, ctx: BotContext, asker: Asker): { answer: Answer; answerId: string | null; payload: ReplyPayload } {
 	const kb = requireKnowledge(ctx);
 	const result = answer(question.slice(0, MAX_QUESTION_CHARS), kb);
+	// Small talk is no question the documents missed: never recorded, so never a knowledge gap (and it has no buttons).
+	if (result.smallTalk) return { answer: result, answerId: null, payload: answerPayload(result, null, kb) };
 	let answerId: string | null = newAnswerId();
 	try {
 		ctx.store.recordAnswer({

@@ -4,6 +4,7 @@
  */
 export {
 	answer,
+	exampleQuestions,
 	factContext,
 	findDocuments,
 	loadKnowledgeBase,

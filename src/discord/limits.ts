@@ -12,6 +12,8 @@ export const LIMITS = Object.freeze({
 	autocompleteChoices: 25,
 	choiceName: 100,
 	choiceValue: 100,
+	/** A slash command's or option's description. */
+	optionDescription: 100,
 	buttonLabel: 80,
 	customId: 100,
 	selectOptionLabel: 100,

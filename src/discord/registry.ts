@@ -23,6 +23,7 @@ export function asCommand(module: Record<string, unknown>): Command | string {
 	if (typeof data.toJSON !== 'function') return '`data` has no toJSON() (use a SlashCommandBuilder)';
 	if (typeof module.execute !== 'function') return 'exports no `execute` function';
 	if (module.autocomplete !== undefined && typeof module.autocomplete !== 'function') return '`autocomplete` is not a function';
+	if (module.withExamples !== undefined && typeof module.withExamples !== 'function') return '`withExamples` is not a function';
 	return module as unknown as Command;
 }
 

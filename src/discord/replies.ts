@@ -71,6 +71,8 @@ export function ephemeral(payload: ReplyPayload): ReplyPayload {
  * Without `answerId` (the store could not record the answer) the buttons are left out.
  */
 export function answerPayload(answer: Answer, answerId: string | null, kb: KnowledgeBase | null): ReplyPayload {
+	// The bot's own reply to chat: plain text, no confidence marker, nothing to vote on.
+	if (answer.smallTalk) return notice(answer.answer, { ephemeral: false });
 	const embed = new EmbedBuilder()
 		.setColor(!answer.answered ? COLORS.none : answer.confidence >= 0.75 ? COLORS.high : COLORS.medium)
 		.setTitle(clip(plain(answer.question).replace(/\s+/g, ' ') || 'Question', LIMITS.embedTitle))

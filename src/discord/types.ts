@@ -24,6 +24,11 @@ export interface Command {
 	/** The definition sent to Discord by `npm run deploy` (a `SlashCommandBuilder` or anything with `toJSON`). */
 	readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
 	execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<unknown>;
+	/**
+	 * The definition again, with hints that quote `examples` (questions the knowledge base answers): `npm run deploy`
+	 * registers this one when the command has it, so a hint never suggests a question the bot cannot answer.
+	 */
+	withExamples?(examples: readonly string[]): Command['data'];
 	/** Answers an option being typed; must respond well inside 3 seconds. */
 	autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<unknown>;
 }

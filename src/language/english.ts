@@ -243,3 +243,43 @@ export function isYesNoQuestion(text: string): boolean {
 	return YES_NO_START.test(text.trim());
 }
 const YES_NO_START = new RegExp(`^(?:${alternation(AUXILIARIES)})\\b`, 'i');
+
+/** The kinds of small talk: chat and questions about the bot itself, answered by the bot rather than the documents. */
+export type SmallTalkKind = 'greeting' | 'thanks' | 'farewell' | 'capabilities' | 'documents' | 'help';
+
+/**
+ * Small talk, by kind, as people type it (apostrophes optional: "whats up" is "what's up"). A message made only of
+ * these and {@link SMALL_TALK_FILLERS} is chat, not a question for the documents; a greeting or thanks may also open a
+ * real question ("hi, who represented Kazakhstan?"), which is then answered without it. Phrases about the bot
+ * ("what can you do") count only as the whole message: "what do you know about the mandate" is a question.
+ */
+export const SMALL_TALK: Readonly<Record<SmallTalkKind, readonly string[]>> = {
+	greeting: [
+		'hi', 'hii', 'hey', 'heya', 'hello', 'helo', 'hallo', 'hiya', 'howdy', 'yo', 'greetings', 'good morning', 'good afternoon',
+		'good evening', 'good day', 'morning', "what's up", 'sup', 'how are you', "how's it going", 'how are you doing', 'nice to meet you',
+	],
+	thanks: [
+		'thanks', 'thank you', 'thank u', 'thanx', 'thx', 'ty', 'tysm', 'cheers', 'many thanks', 'much appreciated', 'appreciated',
+		'great', 'awesome', 'perfect', 'cool', 'nice', 'got it', 'ok', 'okay', 'k', 'alright', 'understood', 'good', 'brilliant',
+		'helpful', "that's helpful", "that's great", 'that helps', 'that helped',
+	],
+	farewell: ['bye', 'goodbye', 'bye bye', 'see you', 'see ya', 'good night', 'later', 'take care', "that's all"],
+	capabilities: [
+		'what can you do', 'what do you do', 'what can i ask', 'what can i ask you', 'what should i ask', 'who are you', 'what are you',
+		'what is this', 'what is this bot', 'how do you work', 'what are you for', 'what do you know', 'what are you able to do',
+		'what questions can you answer', 'what questions can i ask', 'are you a bot', 'introduce yourself',
+	],
+	documents: [
+		'what documents do you have', 'which documents do you have', 'what documents', 'which documents', 'what documents are there',
+		'what documents do you know', 'what documents do you use', 'what are your documents', 'what are your sources',
+		'what sources do you have', 'what sources do you use', 'which sources', 'what sources', 'documents', 'sources', 'list documents',
+		'list the documents', 'list sources', 'show documents', 'show me the documents', 'what do you have', 'where do your answers come from',
+	],
+	help: ['help', 'help me', 'i need help', 'how do i use you', 'how do i use this', 'how does this work', 'how to use', 'commands', 'usage', 'menu', 'start', '/start'],
+};
+
+/** Words that may pad small talk without making it a question ("hi there", "thanks a lot, bot"). */
+export const SMALL_TALK_FILLERS: readonly string[] = [
+	'there', 'bot', 'ombudsbot', 'again', 'so', 'very', 'much', 'a', 'lot', 'please', 'pls', 'plz', 'all', 'everyone', 'guys', 'folks',
+	'oh', 'well', 'then', 'just', 'really', 'me', 'you', 'and', 'for', 'that', 'the', 'info', 'answer', 'everybody', 'friend', 'mate',
+];

@@ -86,3 +86,15 @@ describe('ask --batch: a file that cannot be read', () => {
 		expect(stderr.trim()).toBe('ask: cannot read the batch file "no-such-questions.txt": no such file');
 	});
 });
+
+describe('ask --json: small talk', () => {
+	test('GIVEN "hi" THEN one JSON object with the documented keys: not answered, confidence 0, and smallTalk', () => {
+		const { code, stdout } = ask(['--json', 'hi']);
+		expect(code).toBe(0);
+		const lines = stdout.trim().split('\n');
+		expect(lines).toHaveLength(1);
+		const result = JSON.parse(lines[0]!);
+		expect(Object.keys(result)).toEqual(['question', 'answered', 'answer', 'confidence', 'sources', 'suggestions', 'smallTalk', 'ms']);
+		expect(result).toMatchObject({ question: 'hi', answered: false, confidence: 0, sources: [], suggestions: [], smallTalk: 'greeting', answer: expect.stringMatching(/\/help/) });
+	});
+});

@@ -80,3 +80,12 @@ test('GIVEN a terminal and Ctrl-C THEN "Bye." goes on a line of its own, not aft
 	expect(printed).toMatch(/\nBye\.\n$/);
 	expect(printed).not.toMatch(/ombudsbot> (?:\x1b\[\d+G)?Bye/);
 });
+
+test('GIVEN small talk in the console THEN a friendly reply without a confidence line, and /why says there is nothing to explain', () => {
+	const session = {};
+	const reply = respond('hello!', kb, session);
+	expect(reply).toMatch(/^Hello!/);
+	expect(reply).not.toMatch(/confidence/);
+	expect(respond('/why', kb, session)).toMatch(/was small talk/);
+	expect(respond('hi, who represented Kazakhstan at the meeting?', kb)).toMatch(/Askar Shakirov[\s\S]*confidence: \d+%/);
+});

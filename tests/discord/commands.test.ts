@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { topicFacts } from '../../src/answering/index.ts';
+import { answer, topicFacts } from '../../src/answering/index.ts';
 import { paginateFacts } from '../../src/discord/replies.ts';
 import { customIdsOf, expectNoPings, messageOf, startTestBot, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
@@ -246,6 +246,22 @@ describe('/search, /about, /help', () => {
 		const { body } = await t.interact(t.discord.payloads.slash('help'));
 		expect(body.data.flags).toBe(64);
 		for (const name of t.bot.ctx.commands.keys()) expect(textOf(body.data)).toContain(`/${name}`);
+	});
+
+	test('GIVEN /help THEN its example questions are ones the knowledge base answers', async () => {
+		const { body } = await t.interact(t.discord.payloads.slash('help'));
+		const text = textOf(body.data);
+		const kb = t.bot.ctx.knowledge.current!;
+		const quoted = [...text.matchAll(/`\/ask question: ([^`]+)`|`@Ombudsbot ([^`]+)`|\*((?:Who|What|When|Where)[^*]+\?)\*/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+		expect(quoted.length).toBeGreaterThanOrEqual(3);
+		for (const question of quoted) expect(answer(question, kb).answered, question).toBe(true);
+		expect(text).not.toMatch(/Who appoints the ombudsman/);
+	});
+
+	test('GIVEN /ask with small talk THEN the bot\'s own reply, no confidence marker', async () => {
+		const { body } = await t.interact(t.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: 'what can you do?' }]));
+		expect(body.data.content).toMatch(/\/help/);
+		expect(textOf(body.data)).not.toMatch(/confidence|Not in the documents/i);
 	});
 
 	test('GIVEN a command the bot does not know THEN an ephemeral notice', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { answer, exampleQuestions } from '../../src/answering/index.ts';
 import { deployCommands } from '../../src/cli/deploy.ts';
+import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
 import { startFakeDiscord } from '../support/fakeDiscord.ts';
 import { TEST_TOKEN } from '../support/botHarness.ts';
 
@@ -18,6 +20,22 @@ describe('npm run deploy', () => {
 			const put = discord.calls.find((call) => call.method === 'PUT')!;
 			expect(put.path).toBe(`/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`);
 			expect(put.body.find((command: any) => command.name === 'ask').options[0]).toMatchObject({ name: 'question', autocomplete: true });
+		} finally {
+			await discord.close();
+		}
+	});
+
+	test('GIVEN the knowledge base\'s examples THEN /ask\'s hint quotes one it answers, within Discord\'s 100 characters', async () => {
+		const discord = await startFakeDiscord({ token: TEST_TOKEN });
+		try {
+			const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
+			await deployCommands({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: undefined, DEV_GUILD_ID: discord.guildId, DISCORD_API_URL: discord.apiUrl }, undefined, exampleQuestions(kb));
+			const put = discord.calls.find((call) => call.method === 'PUT')!;
+			const hint: string = put.body.find((command: any) => command.name === 'ask').options[0].description;
+			expect(hint.length).toBeLessThanOrEqual(100);
+			const example = /^Your question, e\.g\. "(.+)"$/.exec(hint)?.[1];
+			expect(example).toBeDefined();
+			expect(answer(example!, kb).answered).toBe(true);
 		} finally {
 			await discord.close();
 		}

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { answer } from '../../src/answering/answer.ts';
 import { customIdsOf, expectNoPings, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
 const ANSWERABLE = 'Where was the 19th annual forum held?';
@@ -49,6 +50,38 @@ describe('direct messages', () => {
 		const call = await sendAndWaitReply(t.discord.payloads.message(hostile, { dm: true }));
 		expect(call.body.allowed_mentions.parse).toEqual([]);
 		expect(call.body.embeds[0].title.length).toBeLessThanOrEqual(256);
+	});
+});
+
+describe('small talk in direct messages and mentions', () => {
+	test('GIVEN "hi" in a DM THEN a short friendly reply pointing to /help, with no confidence marker and no buttons', async () => {
+		const call = await sendAndWaitReply(t.discord.payloads.message('hi!', { dm: true, user: USERS.member }));
+		expect(call.body.content).toMatch(/^Hello!.*\/help/s);
+		expect(textOf(call.body)).not.toMatch(/confidence|Not in the documents|%/i);
+		expect(customIdsOf(call.body)).toEqual([]);
+	});
+
+	test('GIVEN thanks, "what can you do" and "what documents do you have" THEN each answered by the bot, none recorded as a gap', async () => {
+		for (const text of ['thanks!', 'what can you do?', 'What documents do you have?', 'help']) {
+			const call = await sendAndWaitReply(t.discord.payloads.message(text, { dm: true, user: USERS.other }));
+			expect(call.body.content, text).toMatch(/\/help/);
+			expect(textOf(call.body), text).not.toMatch(/confidence/i);
+		}
+		const gaps = t.bot.ctx.store.gaps(50).map((gap) => gap.question.toLowerCase());
+		for (const text of ['hi!', 'thanks!', 'what can you do?', 'what documents do you have?', 'help']) expect(gaps).not.toContain(text);
+	});
+
+	test('GIVEN a greeting in front of a question THEN the question is answered', async () => {
+		const call = await sendAndWaitReply(t.discord.payloads.message(`hey, ${ANSWERABLE}`, { dm: true, user: USERS.member }));
+		expect(call.body.embeds[0].description).toMatch(/Leela Palace Hotel/);
+	});
+
+	test('GIVEN a bare mention THEN the hint quotes an example question the knowledge base answers', async () => {
+		const bot = t.discord.payloads.botUser;
+		const call = await sendAndWaitReply(t.discord.payloads.message(`<@${bot.id}>`, { mentions: [bot] }));
+		const example = /for example: \*([^*]+)\*/.exec(call.body.content)?.[1];
+		expect(example).toBeDefined();
+		expect(answer(example!, t.bot.ctx.knowledge.current!).answered).toBe(true);
 	});
 });
 

@@ -1,14 +1,17 @@
 import { Events, type Message } from 'discord.js';
 import { answerQuestion, cooldownMessage } from '../answerFlow.ts';
+import { exampleQuestions } from '../engine.ts';
 import { notice } from '../replies.ts';
 import { asMessageReply, replyToMessageWithError } from '../respond.ts';
 import type { BotContext } from '../types.ts';
 
 export const name = Events.MessageCreate;
 
-const HINT =
-	'Ask me a question about the institution, for example: *Who appoints the ombudsman?* ' +
-	'In a server, mention me with the question or use `/ask`.';
+/** The reply to a bare mention or an empty DM, quoting a question the knowledge base answers. */
+function hint(ctx: BotContext): string {
+	const example = ctx.knowledge.current ? exampleQuestions(ctx.knowledge.current)[0] : undefined;
+	return `Ask me a question about the institution${example ? `, for example: *${example}*` : ''}. In a server, mention me with the question or use \`/ask\`; /help shows the rest.`;
+}
 
 /**
  * Direct messages, and mentions of the bot in a server channel: answered like /ask, as a reply.
@@ -31,7 +34,7 @@ export async function execute(message: Message, ctx: BotContext): Promise<void> 
 	const label = { source: message.guildId ? 'mention' : 'dm', userId: message.author.id, guildId: message.guildId };
 	try {
 		if (!question) {
-			await message.reply(asMessageReply(notice(HINT)));
+			await message.reply(asMessageReply(notice(hint(ctx))));
 			return;
 		}
 		const wait = ctx.cooldowns.take(message.author.id);

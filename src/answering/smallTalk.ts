@@ -1,0 +1,81 @@
+import { SMALL_TALK, SMALL_TALK_FILLERS, type SmallTalkKind } from '../language/english.ts';
+import type { KnowledgeBase } from './knowledgeBase.ts';
+
+export type { SmallTalkKind };
+
+/** What a message is: small talk of some kind, or a question (without the greeting or thanks that opened it). */
+export type SmallTalkReading = { kind: SmallTalkKind } | { kind: null; question: string };
+
+/** Kinds that may open a real question and be dropped from it ("hi, who …", "thanks! and when …"). */
+const OPENERS: ReadonlySet<SmallTalkKind> = new Set(['greeting', 'thanks']);
+
+/** When a message mixes kinds ("hi, what can you do?"), the one its reply should answer: the most specific. */
+const PRIORITY: readonly SmallTalkKind[] = ['documents', 'capabilities', 'help', 'farewell', 'thanks', 'greeting'];
+
+/** Lower-case, apostrophes dropped, so "What's up" and "whats up" are one phrase. */
+function normalise(word: string): string {
+	return word.toLowerCase().replace(/['’]/g, '');
+}
+
+const PHRASES: readonly { kind: SmallTalkKind; words: string[] }[] = Object.entries(SMALL_TALK)
+	.flatMap(([kind, phrases]) => phrases.map((phrase) => ({ kind: kind as SmallTalkKind, words: phrase.split(/\s+/).map(normalise).map((w) => w.replace(/^\//, '')) })))
+	// Longest first, so "thank you" wins over a shorter phrase that starts the same way.
+	.sort((a, b) => b.words.length - a.words.length);
+const FILLERS: ReadonlySet<string> = new Set(SMALL_TALK_FILLERS);
+
+/**
+ * Reads a message for small talk: the one place every door (DM, mention, /ask, console, CLI) learns whether a
+ * message is chat or a question. A message made only of small-talk phrases and fillers is small talk; one that
+ * opens with a greeting or thanks is the question after it.
+ * @example readSmallTalk('hi!') // → { kind: 'greeting' }
+ * @example readSmallTalk('hi, who represented Kazakhstan?') // → { kind: null, question: 'who represented Kazakhstan?' }
+ */
+export function readSmallTalk(text: string): SmallTalkReading {
+	const tokens = [...text.matchAll(/[\p{L}\p{N}'’]+/gu)].map((match) => ({ word: normalise(match[0]), end: match.index + match[0].length }));
+	const kinds: SmallTalkKind[] = [];
+	let at = 0;
+	while (at < tokens.length) {
+		const phrase = PHRASES.find((p) => p.words.every((word, offset) => tokens[at + offset]?.word === word));
+		if (phrase) {
+			kinds.push(phrase.kind);
+			at += phrase.words.length;
+		} else if (FILLERS.has(tokens[at]!.word)) {
+			at += 1;
+		} else {
+			break;
+		}
+	}
+	if (kinds.length === 0) return { kind: null, question: text };
+	if (at === tokens.length) return { kind: PRIORITY.find((kind) => kinds.includes(kind))! };
+	// "what can you do with complaints" is a question; only greetings and thanks are dropped from one.
+	if (!kinds.every((kind) => OPENERS.has(kind))) return { kind: null, question: text };
+	const rest = text.slice(tokens[at - 1]!.end).replace(/^[\s\p{P}\p{S}]+/u, '');
+	return { kind: null, question: rest || text };
+}
+
+/**
+ * The short, friendly reply to small talk: what the bot does, where its answers come from, an example question the
+ * knowledge base answers (from `examples`) and a pointer to /help. No confidence: nothing was looked up.
+ */
+export function smallTalkReply(kind: SmallTalkKind, kb: KnowledgeBase, examples: readonly string[]): string {
+	const example = examples.length ? ` For example: “${examples[0]}”` : '';
+	const several = examples.length > 1 ? ` For example: ${examples.slice(0, 2).map((e) => `“${e}”`).join(' or ')}` : example;
+	const count = `${kb.documents.length} document${kb.documents.length === 1 ? '' : 's'}`;
+	switch (kind) {
+		case 'greeting':
+			return `Hello! Ask me a question about the documents I have and I will answer with the sentence that says so, and where it is.${example} Type /help for everything I can do.`;
+		case 'thanks':
+			return 'You are welcome! Ask me anything else about the documents, or type /help.';
+		case 'farewell':
+			return 'Goodbye! Come back any time with a question about the documents.';
+		case 'capabilities':
+			return `I answer questions from ${count}, quoting the sentence that answers and where it is (document and line), and I say plainly when they do not say.${several} Type /help for every command.`;
+		case 'documents': {
+			const shown = kb.documents.slice(0, 5).map((document) => `• ${document.title} (${document.id})`);
+			const more = kb.documents.length > shown.length ? [`…and ${kb.documents.length - shown.length} more`] : [];
+			return [`I answer from ${count}:`, ...shown, ...more, `Ask me about them.${example} Type /help for every command.`].join('\n');
+		}
+		case 'help':
+			return `Ask me a question in plain words and I will answer from the documents only, citing where.${example} Ask “what documents do you have?” to see them; /help lists every command.`;
+	}
+}
