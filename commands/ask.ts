@@ -1,5 +1,5 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { answerQuestion, cooldownMessage } from '../src/discord/answerFlow.ts';
+import { answerQuestion, floodMessage } from '../src/discord/answerFlow.ts';
 import { suggestQuestions } from '../src/discord/engine.ts';
 import { clip, LIMITS } from '../src/discord/limits.ts';
 import { ephemeral, notice } from '../src/discord/replies.ts';
@@ -35,10 +35,11 @@ export function withExamples(examples: readonly string[]) {
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
 	const question = interaction.options.getString('question', true);
-	const wait = ctx.cooldowns.take(interaction.user.id);
-	if (wait > 0) {
+	// An interaction must be answered within seconds: no queue here, a question past the burst is refused.
+	const turn = ctx.flood.take(interaction.user.id);
+	if (!turn.ok) {
 		ctx.metrics.answer('refused_by_flood_control');
-		await respond(interaction, notice(cooldownMessage(wait)));
+		await respond(interaction, notice(floodMessage(turn.waitMs)));
 		return;
 	}
 	const { payload } = answerQuestion(question, ctx, {

@@ -7,6 +7,9 @@ import { z } from 'zod';
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
 const SNOWFLAKE = /^\d{15,21}$/;
 
+/** Flood control's default: after the burst, one question every 5 seconds. */
+const DEFAULT_REFILL_SECONDS = 5;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** An empty string in `.env` means "not set", as most people expect. */
@@ -41,6 +44,22 @@ const snowflakeList = (name: string) =>
 			return ids;
 		});
 
+/** A whole number between `min` and `max`, `fallback` when unset. */
+const count = (name: string, fallback: number, min: number, max: number) =>
+	optionalText.transform((value) => Number(value ?? fallback)).pipe(
+		z.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`),
+	);
+
+/** A number of seconds from 0 to an hour; unset stays undefined. */
+const seconds = (name: string) =>
+	optionalText.pipe(
+		z
+			.string()
+			.transform(Number)
+			.pipe(z.number({ error: `${name} must be a number of seconds` }).min(0, `${name} must be 0 or more`).max(3600, `${name} must be at most 3600`))
+			.optional(),
+	);
+
 const envSchema = z.object({
 	// Never echo the token: every message below is fixed text.
 	DISCORD_TOKEN: z
@@ -68,12 +87,11 @@ const envSchema = z.object({
 			(value) => value === 'true' || value === '1' || value === 'yes',
 		),
 	),
-	ASK_COOLDOWN_SECONDS: optionalText.transform((value) => Number(value ?? '3')).pipe(
-		z
-			.number({ error: 'ASK_COOLDOWN_SECONDS must be a number of seconds' })
-			.min(0, 'ASK_COOLDOWN_SECONDS must be 0 or more')
-			.max(3600, 'ASK_COOLDOWN_SECONDS must be at most 3600'),
-	),
+	ASK_BURST: count('ASK_BURST', 3, 1, 100),
+	ASK_REFILL_SECONDS: seconds('ASK_REFILL_SECONDS'),
+	// The fixed cooldown's old name: still read as the refill, so existing .env files keep their setting.
+	ASK_COOLDOWN_SECONDS: seconds('ASK_COOLDOWN_SECONDS'),
+	ASK_DM_QUEUE: count('ASK_DM_QUEUE', 3, 0, 20),
 	// Unset means no health server at all: a bot on a laptop opens no port it was not asked for.
 	// 0 asks the system for a free port (tests); the address is logged.
 	HEALTH_PORT: optionalText.pipe(
@@ -110,8 +128,12 @@ export interface Env {
 	 * Not needed for DMs or mentions of the bot, whose content Discord always delivers.
 	 */
 	readonly MESSAGE_CONTENT_INTENT: boolean;
-	/** Per-user cooldown on `/ask`, in seconds (0 disables it). */
-	readonly ASK_COOLDOWN_SECONDS: number;
+	/** Flood control, per user: questions answered back to back (the token bucket's size). */
+	readonly ASK_BURST: number;
+	/** Flood control: seconds to earn one more question after the burst (0 switches flood control off). */
+	readonly ASK_REFILL_SECONDS: number;
+	/** Flood control in DMs: questions that wait for their turn and are answered then, rather than refused. */
+	readonly ASK_DM_QUEUE: number;
 	/** Port of the health and metrics server (/healthz, /readyz, /metrics); undefined: no server. */
 	readonly HEALTH_PORT: number | undefined;
 	/** Address the health server binds to; 127.0.0.1 unless set. */
@@ -136,7 +158,15 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
 	const result = envSchema.safeParse(source);
 	if (result.success) {
-		return { DISCORD_CLIENT_ID: undefined, DEV_GUILD_ID: undefined, DISCORD_API_URL: undefined, HEALTH_PORT: undefined, ...result.data };
+		const { ASK_COOLDOWN_SECONDS, ASK_REFILL_SECONDS, ...data } = result.data;
+		return {
+			DISCORD_CLIENT_ID: undefined,
+			DEV_GUILD_ID: undefined,
+			DISCORD_API_URL: undefined,
+			HEALTH_PORT: undefined,
+			...data,
+			ASK_REFILL_SECONDS: ASK_REFILL_SECONDS ?? ASK_COOLDOWN_SECONDS ?? DEFAULT_REFILL_SECONDS,
+		};
 	}
 	const problems = result.error.issues.map((issue) => {
 		const name = String(issue.path[0] ?? 'environment');

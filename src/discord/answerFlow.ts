@@ -69,8 +69,8 @@ export function answerQuestion(question: string, ctx: BotContext, asker: Asker):
 	return { answer: result, answerId, payload: answerPayload(result, answerId, kb) };
 }
 
-/** The polite refusal while a user's cooldown runs. */
-export function cooldownMessage(waitMs: number): string {
+/** The polite refusal of a question past the user's burst: when the next one will be answered. */
+export function floodMessage(waitMs: number): string {
 	const seconds = Math.max(1, Math.ceil(waitMs / 1000));
 	return `You're asking quickly: please wait ${seconds} second${seconds === 1 ? '' : 's'} before the next question.`;
 }

@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '../logger.ts';
 import { healthPortFor, startHealthServer, type HealthServer } from '../observability/health.ts';
 import { Metrics } from '../observability/metrics.ts';
 import { Store, type StoreOptions } from '../store/store.ts';
-import { Cooldowns } from './cooldown.ts';
+import { FloodControl } from './floodControl.ts';
 import * as interactionCreate from './events/interactionCreate.ts';
 import * as messageCreate from './events/messageCreate.ts';
 import { KnowledgeHolder, STARTUP_ACTOR } from './knowledge.ts';
@@ -144,7 +144,7 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 			store,
 			knowledge,
 			metrics,
-			cooldowns: new Cooldowns(env.ASK_COOLDOWN_SECONDS * 1000),
+			flood: new FloodControl({ burst: env.ASK_BURST, refillMs: env.ASK_REFILL_SECONDS * 1000 }),
 			commands,
 			version: packageVersion(),
 			startedAt: new Date(),

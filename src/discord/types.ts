@@ -7,7 +7,7 @@ import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Store } from '../store/store.ts';
-import type { Cooldowns } from './cooldown.ts';
+import type { FloodControl } from './floodControl.ts';
 import type { KnowledgeHolder } from './knowledge.ts';
 
 /**
@@ -39,7 +39,8 @@ export interface BotContext {
 	readonly logger: Logger;
 	readonly store: Store;
 	readonly knowledge: KnowledgeHolder;
-	readonly cooldowns: Cooldowns;
+	/** Per-user token buckets for questions (ASK_BURST, ASK_REFILL_SECONDS). */
+	readonly flood: FloodControl;
 	/** Prometheus counters and histograms (served on HEALTH_PORT's /metrics). */
 	readonly metrics: Metrics;
 	/** The loaded commands, by name (for /help). */

@@ -174,16 +174,22 @@ describe('/ask', () => {
 		}
 	});
 
-	test('GIVEN a cooldown THEN a second question right away is refused politely', async () => {
-		const cooled = await startTestBot({ env: { ASK_COOLDOWN_SECONDS: '30' } });
+	test('GIVEN flood control THEN a burst of three /ask is answered and a flood is refused politely, saying when to try again', async () => {
+		const guarded = await startTestBot({ env: { ASK_BURST: '3', ASK_REFILL_SECONDS: '30' } });
 		try {
-			const first = await cooled.interact(cooled.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: ANSWERABLE }]));
-			expect(first.body.data.embeds).toHaveLength(1);
-			const second = await cooled.interact(cooled.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: ANSWERABLE }]));
-			expect(second.body.data.flags).toBe(64);
-			expect(second.body.data.content).toMatch(/please wait \d+ seconds/);
+			const ask = () => guarded.interact(guarded.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: ANSWERABLE }], { user: USERS.member }));
+			const burst = await Promise.all([ask(), ask(), ask()]);
+			for (const reply of burst) expect(reply.body.data.embeds[0].description).toMatch(/Leela Palace Hotel/);
+			for (let i = 0; i < 3; i++) {
+				const flood = await ask();
+				expect(flood.body.data.flags).toBe(64);
+				expect(flood.body.data.content).toMatch(/^You're asking quickly: please wait (?:[12]\d|30) seconds before the next question\.$/);
+			}
+			// Someone else is not held back by it.
+			const other = await guarded.interact(guarded.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: ANSWERABLE }], { user: USERS.other }));
+			expect(other.body.data.embeds).toHaveLength(1);
 		} finally {
-			await cooled.close();
+			await guarded.close();
 		}
 	});
 });

@@ -21,11 +21,18 @@ describe('parseEnv', () => {
 			LOG_LEVEL: 'info',
 			MODERATOR_ROLE_IDS: [],
 			BOT_OWNER_IDS: [],
-			ASK_COOLDOWN_SECONDS: 3,
+			ASK_BURST: 3,
+			ASK_REFILL_SECONDS: 5,
+			ASK_DM_QUEUE: 3,
 			MESSAGE_CONTENT_INTENT: false,
 			DISCORD_API_URL: undefined,
 			DEV_GUILD_ID: undefined,
 		});
+	});
+
+	test('GIVEN the old ASK_COOLDOWN_SECONDS THEN it is read as the refill, unless ASK_REFILL_SECONDS is set', () => {
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, ASK_COOLDOWN_SECONDS: '0' }).ASK_REFILL_SECONDS).toBe(0);
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, ASK_COOLDOWN_SECONDS: '9', ASK_REFILL_SECONDS: '2' }).ASK_REFILL_SECONDS).toBe(2);
 	});
 
 	test('GIVEN empty strings (as .env writes them) THEN they mean unset', () => {
@@ -51,6 +58,10 @@ describe('parseEnv', () => {
 		{ name: 'LOG_LEVEL', value: 'loud', expect: /LOG_LEVEL must be one of/ },
 		{ name: 'DISCORD_API_URL', value: 'ftp://host/api', expect: /DISCORD_API_URL must be an http\(s\) URL/ },
 		{ name: 'ASK_COOLDOWN_SECONDS', value: 'soon', expect: /ASK_COOLDOWN_SECONDS must be a number/ },
+		{ name: 'ASK_REFILL_SECONDS', value: '-1', expect: /ASK_REFILL_SECONDS must be 0 or more/ },
+		{ name: 'ASK_BURST', value: '0', expect: /ASK_BURST must be at least 1/ },
+		{ name: 'ASK_BURST', value: '2.5', expect: /ASK_BURST must be a whole number/ },
+		{ name: 'ASK_DM_QUEUE', value: '99', expect: /ASK_DM_QUEUE must be at most 20/ },
 		{ name: 'MESSAGE_CONTENT_INTENT', value: 'maybe', expect: /MESSAGE_CONTENT_INTENT must be true or false/ },
 		{ name: 'HEALTH_PORT', value: 'http', expect: /HEALTH_PORT must be a port number from 0 to 65535/ },
 		{ name: 'HEALTH_PORT', value: '65536', expect: /HEALTH_PORT must be a port number from 0 to 65535/ },

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answering/answer.ts';
-import { customIdsOf, expectNoPings, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
+import { customIdsOf, expectNoPings, startTestBot, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
 const ANSWERABLE = 'Where was the 19th annual forum held?';
 
@@ -82,6 +82,35 @@ describe('small talk in direct messages and mentions', () => {
 		const example = /for example: \*([^*]+)\*/.exec(call.body.content)?.[1];
 		expect(example).toBeDefined();
 		expect(answer(example!, t.bot.ctx.knowledge.current!).answered).toBe(true);
+	});
+});
+
+describe('flood control in direct messages', () => {
+	test('GIVEN two quick DMs past the burst THEN both are answered: the second when its turn comes, not refused', async () => {
+		const paced = await startTestBot({ env: { ASK_BURST: '1', ASK_REFILL_SECONDS: '1', ASK_DM_QUEUE: '2' } });
+		try {
+			const replyTo = (payload: Record<string, unknown>) =>
+				paced.discord.waitForCall((call) => call.method === 'POST' && call.body?.message_reference?.message_id === payload.id, 5_000);
+			const first = paced.discord.payloads.message('Who hosted the meeting?', { dm: true, user: USERS.member });
+			const second = paced.discord.payloads.message(ANSWERABLE, { dm: true, user: USERS.member });
+			const sent = Date.now();
+			paced.discord.sendMessage(first);
+			paced.discord.sendMessage(second);
+			const [a, b] = await Promise.all([replyTo(first), replyTo(second)]);
+			expect(a.body.embeds[0].description).toMatch(/National Human Rights Commission of India/);
+			expect(b.body.embeds[0].description).toMatch(/Leela Palace Hotel/);
+			expect(textOf(b.body)).not.toMatch(/please wait/);
+			// Answered once its turn was earned: about a second after the first.
+			expect(b.at - sent).toBeGreaterThanOrEqual(800);
+			// Past the queue (one answered, two waiting), a DM is refused politely with the wait.
+			const burst = [1, 2, 3, 4].map(() => paced.discord.payloads.message(ANSWERABLE, { dm: true, user: USERS.other }));
+			for (const payload of burst) paced.discord.sendMessage(payload);
+			const replies = await Promise.all(burst.map(replyTo));
+			expect(replies.filter((reply) => /please wait \d+ seconds?/.test(reply.body.content ?? ''))).toHaveLength(1);
+			expect(replies.filter((reply) => reply.body.embeds?.length === 1)).toHaveLength(3);
+		} finally {
+			await paced.close();
+		}
 	});
 });
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answerQuestion } from '../../src/discord/answerFlow.ts';
-import { Cooldowns } from '../../src/discord/cooldown.ts';
+import { FloodControl } from '../../src/discord/floodControl.ts';
 import { KnowledgeHolder } from '../../src/discord/knowledge.ts';
 import type { BotContext } from '../../src/discord/types.ts';
 import { parseEnv } from '../../src/env.ts';
@@ -28,7 +28,7 @@ beforeAll(async () => {
 		logger: createLogger({ level: 'silent' }),
 		store: Store.open(':memory:'),
 		knowledge,
-		cooldowns: new Cooldowns(0),
+		flood: new FloodControl({ burst: 1, refillMs: 0 }),
 		metrics: new Metrics({ defaultMetrics: false }),
 		commands: new Map(),
 		version: 'test',

@@ -90,7 +90,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
 		LOG_LEVEL: 'debug',
 		MODERATOR_ROLE_IDS: MOD_ROLE,
 		BOT_OWNER_IDS: USERS.owner.id,
-		ASK_COOLDOWN_SECONDS: '0',
+		ASK_REFILL_SECONDS: '0',
 		...options.env,
 	});
 	let bot: BotHandle;

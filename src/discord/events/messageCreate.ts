@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, type Message } from 'discord.js';
-import { answerQuestion, cooldownMessage } from '../answerFlow.ts';
+import { answerQuestion, floodMessage } from '../answerFlow.ts';
 import { exampleQuestions } from '../engine.ts';
 import { notice } from '../replies.ts';
 import { asMessageReply, replyToMessageWithError } from '../respond.ts';
@@ -37,12 +38,14 @@ export async function execute(message: Message, ctx: BotContext): Promise<void> 
 			await message.reply(asMessageReply(notice(hint(ctx))));
 			return;
 		}
-		const wait = ctx.cooldowns.take(message.author.id);
-		if (wait > 0) {
+		// A DM is a conversation: a question past the burst waits for its turn (a few may) rather than being refused.
+		const turn = ctx.flood.take(message.author.id, message.guildId === null ? ctx.env.ASK_DM_QUEUE : 0);
+		if (!turn.ok) {
 			ctx.metrics.answer('refused_by_flood_control');
-			await message.reply(asMessageReply(notice(cooldownMessage(wait))));
+			await message.reply(asMessageReply(notice(floodMessage(turn.waitMs))));
 			return;
 		}
+		if (turn.delayMs > 0) await sleep(turn.delayMs);
 		const { payload } = answerQuestion(question, ctx, {
 			userId: message.author.id,
 			guildId: message.guildId,

@@ -79,7 +79,7 @@ export async function crashRounds(options: { rounds: number; seed: number; maxDe
 		KNOWLEDGE_DIR: knowledgeDir,
 		DATA_DIR: dataDir,
 		MODERATOR_ROLE_IDS: MOD_ROLE,
-		ASK_COOLDOWN_SECONDS: '0',
+		ASK_REFILL_SECONDS: '0',
 		LOG_LEVEL: 'info',
 	};
 	const rand = random(options.seed);

@@ -32,7 +32,7 @@ export interface LoadParameters {
 }
 
 /**
- * Registers the load tests for `params`. The cooldown is the production default (3 s), so a
+ * Registers the load tests for `params`. Flood control works as a fixed 3 s cooldown here (burst 1), so a
  * re-ask 400 ms later is refused and one 3.6 s later is answered: both outcomes are exact.
  */
 export function loadScenario(label: string, params: LoadParameters): void {
@@ -44,7 +44,8 @@ export function loadScenario(label: string, params: LoadParameters): void {
 		let before: KnowledgeBase;
 
 		beforeAll(async () => {
-			t = await startTestBot({ env: { ASK_COOLDOWN_SECONDS: '3', LOG_LEVEL: 'info' } });
+			// A burst of one with a 3 s refill: each user's spaced questions pass, their impatient re-asks do not.
+			t = await startTestBot({ env: { ASK_BURST: '1', ASK_REFILL_SECONDS: '3', LOG_LEVEL: 'info' } });
 			before = t.bot.ctx.knowledge.current!;
 			// Record every knowledge base any handler reads, to prove none was half-built.
 			const holder = t.bot.ctx.knowledge;
