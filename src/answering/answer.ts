@@ -2,7 +2,7 @@ import { messages, UserError } from '../errors.ts';
 import { readQuestion } from '../search/query.ts';
 import { rankFacts, type RankedFact } from '../search/rankFacts.ts';
 import { shippedModel, type Regime, type VerifierModel } from '../verify/model.ts';
-import { verify, type Verification } from '../verify/verify.ts';
+import { contributionsOf, verify, type Verification } from '../verify/verify.ts';
 import { exampleQuestions } from './examples.ts';
 import { factLabel } from './factLabel.ts';
 import { readSmallTalk, smallTalkReply, type SmallTalkKind } from './smallTalk.ts';
@@ -42,7 +42,7 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	const best = ranked[0];
 	const confidence = Math.round(verification.confidence * 1000) / 1000;
 	const answered = best !== undefined && verification.confidence >= regime.threshold;
-	const explain = options.explain ? { explain: explanationOf(regimeOf(kb), regime.threshold, read.terms, verification) } : {};
+	const explain = options.explain ? { explain: explanationOf(model, regimeOf(kb), read.terms, verification) } : {};
 	const ms = performance.now() - started;
 	if (!answered) {
 		const suggestions = ranked.slice(0, kb.options.maxSuggestions).map((r) => factLabel(r.fact));
@@ -81,17 +81,18 @@ export function regimeOf(kb: KnowledgeBase): Regime {
 	return kb.lexicon.synonyms.length > 0 ? 'curated' : 'generic';
 }
 
-function explanationOf(regime: Regime, threshold: number, terms: readonly { label: string; weight: number; known: boolean; variants: { term: string }[] }[], verification: Verification): Explanation {
+function explanationOf(model: VerifierModel, regime: Regime, terms: readonly { label: string; weight: number; known: boolean; variants: { term: string }[] }[], verification: Verification): Explanation {
+	const regimeModel = model.regimes[regime];
 	return {
 		regime,
-		threshold,
+		threshold: regimeModel.threshold,
 		margin: round(verification.margin),
 		terms: terms.map((t) => ({ label: t.label, weight: round(t.weight), known: t.known, variants: t.variants.map((v) => v.term) })),
 		candidates: verification.verdicts.map((v) => ({
 			...citationOf(v.candidate.fact),
 			probability: round(1 / (1 + Math.exp(-v.logit))),
 			logit: round(v.logit),
-			contributions: Object.fromEntries(Object.entries(v.contributions).map(([name, value]) => [name, round(value)])),
+			contributions: Object.fromEntries(Object.entries(contributionsOf(model, regimeModel, v)).map(([name, value]) => [name, round(value)])),
 			features: Object.fromEntries(Object.entries(v.features).map(([name, value]) => [name, round(value)])),
 		})),
 	};

@@ -193,8 +193,17 @@ function instance(): WordNetLookup {
  * found through its base forms; all empty for a word WordNet lacks.
  */
 export function wordRelations(word: string): WordRelations {
-	return instance().wordRelations(word);
+	let relations = relationsCache.get(word);
+	if (!relations) {
+		relations = instance().wordRelations(word);
+		// Questions repeat their words; bounded so that a flood of made-up words cannot grow it without end.
+		if (relationsCache.size >= 50_000) relationsCache.clear();
+		relationsCache.set(word, relations);
+	}
+	return relations;
 }
+
+const relationsCache = new Map<string, WordRelations>();
 
 /** The word's base forms by WordNet's morphy (children → child, better → good and better), the word itself if a lemma. */
 export function baseForms(word: string): readonly string[] {

@@ -66,12 +66,6 @@ export function parseModel(data: unknown): VerifierModel {
 	return model;
 }
 
-/** A logit and what each feature added to it; the contributions (with `bias`) sum to the logit. */
-export interface Scored {
-	logit: number;
-	contributions: Record<string, number>;
-}
-
 /** The ranker's logit for a candidate: higher is the likelier answer among the question's candidates. */
 export function rankScore(model: VerifierModel, regime: RegimeModel, features: Features): number {
 	let logit = regime.ranker.bias;
@@ -81,18 +75,31 @@ export function rankScore(model: VerifierModel, regime: RegimeModel, features: F
 	return logit;
 }
 
-/** The answer model's logit that a candidate, were it chosen, is right, and each input's contribution; its sigmoid is the confidence shown. */
-export function answerScore(model: VerifierModel, regime: RegimeModel, inputs: Record<AnswerInput, number>): Scored {
-	const { answer } = regime;
-	const contributions: Record<string, number> = { bias: answer.bias };
-	const add = (input: string, value: number) => {
+/** The answer model's logit that a candidate, were it chosen, is right; its sigmoid is the confidence shown. */
+export function answerLogit(model: VerifierModel, regime: RegimeModel, inputs: Record<AnswerInput, number>): number {
+	let logit = regime.answer.bias;
+	answerTerms(model, regime, inputs, (_input, value) => {
+		logit += value;
+	});
+	return logit;
+}
+
+/** What each input adds to the answer model's logit (with `bias`, they sum to it): for explanations. */
+export function answerContributions(model: VerifierModel, regime: RegimeModel, inputs: Record<AnswerInput, number>): Record<string, number> {
+	const contributions: Record<string, number> = { bias: regime.answer.bias };
+	answerTerms(model, regime, inputs, (input, value) => {
 		contributions[input] = (contributions[input] ?? 0) + value;
-	};
+	});
+	return contributions;
+}
+
+/** Every term of the answer model but its bias: each input's weight, then its steps. */
+function answerTerms(model: VerifierModel, regime: RegimeModel, inputs: Record<AnswerInput, number>, add: (input: AnswerInput, value: number) => void): void {
+	const { answer } = regime;
 	model.features.forEach((name, i) => add(name, (answer.weights[i]! * (inputs[name] - regime.mean[i]!)) / regime.scale[i]!));
 	add('rankLogit', answer.rankLogit * inputs.rankLogit);
 	add('margin', answer.margin * inputs.margin);
 	for (const stump of answer.stumps) add(stump.input, inputs[stump.input] <= stump.threshold ? stump.below : stump.above);
-	return { logit: Object.values(contributions).reduce((sum, value) => sum + value, 0), contributions };
 }
 
 export function sigmoid(x: number): number {

@@ -2,7 +2,7 @@ import type { FactIndex } from '../search/factIndex.ts';
 import type { ReadQuestion } from '../search/query.ts';
 import type { RankedFact } from '../search/rankFacts.ts';
 import { featuresOf, questionContext, type Features } from './features.ts';
-import { answerScore, rankScore, sigmoid, type RegimeModel, type VerifierModel } from './model.ts';
+import { answerContributions, answerLogit, rankScore, sigmoid, type AnswerInput, type RegimeModel, type VerifierModel } from './model.ts';
 import type { ValueCache } from './values.ts';
 
 export interface Verdict {
@@ -10,9 +10,10 @@ export interface Verdict {
 	features: Features;
 	/** The ranker's logit: which candidate answers best. */
 	rankLogit: number;
-	/** The answer model's logit that this candidate, were it chosen, is right, and what each feature added. */
+	/** The answer model's inputs for this candidate: its features, the ranker's logit and its margin. */
+	inputs: Record<AnswerInput, number>;
+	/** The answer model's logit that this candidate, were it chosen, is right. */
 	logit: number;
-	contributions: Record<string, number>;
 	/** sigmoid(logit). */
 	probability: number;
 }
@@ -50,8 +51,9 @@ export function verify(
 	const ranked = candidates.map((candidate, i) => ({ candidate, features: features[i]!, rankLogit: rankScore(model, regime, features[i]!) })).sort((a, b) => b.rankLogit - a.rankLogit);
 	const logits = ranked.map((r) => r.rankLogit);
 	const verdicts = ranked.map((r, i): Verdict => {
-		const scored = answerScore(model, regime, { ...r.features, rankLogit: r.rankLogit, margin: marginOf(logits, i) });
-		return { ...r, ...scored, probability: sigmoid(scored.logit) };
+		const inputs = { ...r.features, rankLogit: r.rankLogit, margin: marginOf(logits, i) };
+		const logit = answerLogit(model, regime, inputs);
+		return { ...r, inputs, logit, probability: sigmoid(logit) };
 	});
 	verdicts.sort((a, b) => b.probability - a.probability);
 	return { verdicts, confidence: verdicts[0]?.probability ?? 0, margin: marginOf(logits, 0) };
@@ -66,4 +68,9 @@ export function marginOf(sortedLogits: readonly number[], at: number): number {
 	if (sortedLogits.length < 2) return 0;
 	const best = at === 0 ? sortedLogits[1]! : sortedLogits[0]!;
 	return sortedLogits[at]! - best;
+}
+
+/** What each input added to a verdict's logit (with `bias`, they sum to it). */
+export function contributionsOf(model: VerifierModel, regime: RegimeModel, verdict: Verdict): Record<string, number> {
+	return answerContributions(model, regime, verdict.inputs);
 }

@@ -6,7 +6,7 @@ import { readQuestion } from '../../src/search/query.ts';
 import { rankFacts, type RankedFact } from '../../src/search/rankFacts.ts';
 import { FEATURE_NAMES, type FeatureName, type Features } from '../../src/verify/features.ts';
 import { MODEL_FILE, parseModel, shippedModel } from '../../src/verify/model.ts';
-import { candidateFeatures, marginOf, verify } from '../../src/verify/verify.ts';
+import { candidateFeatures, contributionsOf, marginOf, verify } from '../../src/verify/verify.ts';
 import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
@@ -183,9 +183,10 @@ describe('the model: a verdict explains itself', () => {
 		const logits = verification.verdicts.map((v) => v.rankLogit).sort((a, b) => b - a);
 		expect(verification.margin).toBe(marginOf(logits, 0));
 		for (const verdict of verification.verdicts) {
-			const sum = Object.values(verdict.contributions).reduce((a, b) => a + b, 0);
+			const contributions = contributionsOf(model, regime, verdict);
+			const sum = Object.values(contributions).reduce((a, b) => a + b, 0);
 			expect(Math.abs(sum - verdict.logit)).toBeLessThan(1e-9);
-			expect(Object.keys(verdict.contributions).sort()).toEqual(['bias', ...model.features, 'rankLogit', 'margin'].sort());
+			expect(Object.keys(contributions).sort()).toEqual(['bias', ...model.features, 'rankLogit', 'margin'].sort());
 			expect(verdict.probability).toBe(1 / (1 + Math.exp(-verdict.logit)));
 		}
 		expect(verification.confidence).toBe(verification.verdicts[0]!.probability);
