@@ -42,7 +42,11 @@ export function answerQuestion(question: string, ctx: BotContext, asker: Asker):
 	const kb = requireKnowledge(ctx);
 	const result = answer(question.slice(0, MAX_QUESTION_CHARS), kb);
 	// Small talk is no question the documents missed: never recorded, so never a knowledge gap (and it has no buttons).
-	if (result.smallTalk) return { answer: result, answerId: null, payload: answerPayload(result, null, kb) };
+	if (result.smallTalk) {
+		// No engine time: nothing was looked up, and near-zero times would hide the questions' own in the histogram.
+		ctx.metrics.answer('small_talk');
+		return { answer: result, answerId: null, payload: answerPayload(result, null, kb) };
+	}
 	let answerId: string | null = newAnswerId();
 	try {
 		ctx.store.recordAnswer({

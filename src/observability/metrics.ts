@@ -9,10 +9,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 export const METRIC_PREFIX = 'ombudsbot_';
 
-/**
- * What became of a question. `small_talk` and `refused_by_flood_control` are declared so dashboards
- * and alerts can be written now; only outcomes the code produces are counted (see README).
- */
+/** What became of a question; `refused_by_flood_control`: past the user's burst (src/discord/floodControl.ts). */
 export const ANSWER_OUTCOMES = ['answered', 'declined', 'small_talk', 'refused_by_flood_control'] as const;
 export type AnswerOutcome = (typeof ANSWER_OUTCOMES)[number];
 
