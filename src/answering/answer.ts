@@ -4,7 +4,7 @@ import { rankFacts, type RankedFact } from '../search/rankFacts.ts';
 import { shippedModel, type Regime, type VerifierModel } from '../verify/model.ts';
 import { contributionsOf, verify, type Verification } from '../verify/verify.ts';
 import { exampleQuestions } from './examples.ts';
-import { factLabel } from './factLabel.ts';
+import { quotedText } from './quote.ts';
 import { readSmallTalk, smallTalkReply, type SmallTalkKind } from './smallTalk.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 import type { Fact } from '../knowledge/types.ts';
@@ -45,7 +45,7 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	const explain = options.explain ? { explain: explanationOf(model, regimeOf(kb), read.terms, verification) } : {};
 	const ms = performance.now() - started;
 	if (!answered) {
-		const suggestions = ranked.slice(0, kb.options.maxSuggestions).map((r) => factLabel(r.fact));
+		const suggestions = suggestionsOf(ranked.slice(0, kb.options.maxSuggestions));
 		return { question: text, answered: false, answer: messages.notFound, confidence, sources: [], factIds: [], suggestions, ms, ...explain };
 	}
 	const topic = best.fact.topics[0];
@@ -53,12 +53,13 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	return {
 		question: text,
 		answered: true,
-		answer: shown.map((f) => f.standalone).join(' '),
+		// Words put in for a pronoun are bracketed: the answer never passes rewritten text off as the cited sentence.
+		answer: shown.map(quotedText).join(' '),
 		confidence,
 		sources: shown.map(citationOf),
 		...(topic ? { topic } : {}),
 		factIds: shown.map((f) => f.id),
-		suggestions: ranked.slice(1, 1 + kb.options.maxSuggestions).map((r) => factLabel(r.fact)),
+		suggestions: suggestionsOf(ranked.slice(1, 1 + kb.options.maxSuggestions)),
 		ms,
 		...explain,
 	};
@@ -107,5 +108,13 @@ function previousFact(kb: KnowledgeBase, fact: Fact): Fact | undefined {
 }
 
 function citationOf(fact: Fact): Citation {
-	return { document: fact.document, line: fact.line, text: fact.standalone };
+	return { document: fact.document, line: fact.line, text: quotedText(fact) };
+}
+
+/**
+ * "Did you mean": each candidate's sentence in full (a reader judges a suggestion by all of it), made to stand
+ * alone, since it is asked again as a question when picked.
+ */
+function suggestionsOf(candidates: readonly RankedFact[]): string[] {
+	return [...new Set(candidates.map((c) => c.fact.standalone))];
 }
