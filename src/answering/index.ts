@@ -5,6 +5,8 @@ export { factLabel } from './factLabel.ts';
 export { findDocuments } from './findDocuments.ts';
 export { buildKnowledgeBase, loadKnowledgeBase, type KnowledgeBase, type KnowledgeBaseLoad } from './knowledgeBase.ts';
 export { factContext, searchFacts, type SearchHit } from './searchFacts.ts';
+export { quotedText } from './quote.ts';
+export { citedDocuments, httpsLink, linesText, type CitedDocument } from './sources.ts';
 export { suggestQuestions } from './suggest.ts';
 export { parseTopicName, topicFacts } from './topicFacts.ts';
 export type { Answer, Citation } from './types.ts';

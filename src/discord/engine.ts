@@ -4,16 +4,19 @@
  */
 export {
 	answer,
+	citedDocuments,
 	exampleQuestions,
 	factContext,
 	findDocuments,
+	linesText,
 	loadKnowledgeBase,
+	quotedText,
 	searchFacts,
 	suggestQuestions,
 	topicFacts,
 	validateDocumentUpload,
 } from '../answering/index.ts';
-export type { KnowledgeBase } from '../answering/index.ts';
+export type { CitedDocument, KnowledgeBase } from '../answering/index.ts';
 export type { Answer, Citation } from '../answering/types.ts';
 export type { Fact, KnowledgeDocument, KnowledgeProblem, TopicName } from '../knowledge/types.ts';
 export { TOPIC_NAMES } from '../knowledge/types.ts';
