@@ -1,4 +1,4 @@
-import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { UserError } from '../errors.ts';
 import { answerQuestion, requireKnowledge } from './answerFlow.ts';
 import { decodeCustomId } from './customIds.ts';
@@ -81,13 +81,10 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 				channelId: interaction.channelId,
 				source: 'suggestion',
 			});
-			// The asker's own message turns into the answer; anyone else gets it privately.
-			if (interaction.user.id === record.userId && !interaction.replied && !interaction.deferred) {
-				const { flags: _flags, ...rest } = payload;
-				await interaction.update(rest);
-			} else {
-				await respond(interaction, ephemeral(payload));
-			}
+			// A new reply, so the refusal and the question it kept stay as they were. The asker's is public, unless the
+			// refusal was private (`/ask private: True`); anyone else, curious, gets it privately and the channel is spared.
+			const mine = interaction.user.id === record.userId && !interaction.message.flags.has(MessageFlags.Ephemeral);
+			await respond(interaction, mine ? payload : ephemeral(payload));
 			return;
 		}
 		case 'page': {

@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import { formatExplanation, plural } from '../cli/format.ts';
 import { encodeCustomId } from './customIds.ts';
-import type { Answer, Fact, KnowledgeBase } from './engine.ts';
+import { citedDocuments, linesText, type Answer, type CitedDocument, type Fact, type KnowledgeBase } from './engine.ts';
 import { STARTUP_ACTOR, type BuildInfo } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
 
@@ -32,10 +32,9 @@ export interface ReplyPayload {
 
 const COLORS = { high: 0x2e7d32, medium: 0xf9a825, none: 0x9e9e9e, info: 0x1565c0, error: 0xc62828 } as const;
 
-/** The confidence marker shown on every answer. */
-export function confidenceMarker(answer: Pick<Answer, 'answered' | 'confidence'>): string {
+/** The confidence marker shown beside an answer; a refusal has none (a percentage beside "no" only confuses). */
+export function confidenceMarker(answer: Pick<Answer, 'confidence'>): string {
 	const percent = Math.round(Math.max(0, Math.min(1, answer.confidence)) * 100);
-	if (!answer.answered) return `🔴 Not in the documents (${percent}%)`;
 	if (answer.confidence >= 0.75) return `🟢 High confidence (${percent}%)`;
 	return `🟡 Moderate confidence (${percent}%)`;
 }
@@ -44,9 +43,34 @@ function documentTitle(kb: KnowledgeBase | null, id: string): string {
 	return kb?.documents.find((document) => document.id === id)?.title ?? id;
 }
 
+/** "Title (`doc`, lines 12 and 13)": where to read in the documents. */
+function whereToRead(title: string, document: string, lines: readonly number[]): string {
+	return `${clip(plain(title), 120)} (\`${clip(plain(document), 80)}\`, ${linesText(lines)})`;
+}
+
 /** "Title (`doc`, line 12)": where to read the fact in the documents. */
 export function citeLine(kb: KnowledgeBase | null, document: string, line: number): string {
-	return `${clip(plain(documentTitle(kb, document)), 120)} (\`${clip(plain(document), 80)}\`, line ${line})`;
+	return whereToRead(documentTitle(kb, document), document, [line]);
+}
+
+/** A cited document once, with its date and, when it is no address, where it comes from: "Title (`doc`, lines 12 and 13) · 2024-03-01". */
+export function citeDocument(cited: CitedDocument): string {
+	const beside = [cited.date, cited.origin].filter((text): text is string => Boolean(text)).map((text) => clip(plain(text).replace(/\s+/g, ' '), 100));
+	return [whereToRead(cited.title, cited.document, cited.lines), ...beside].join(' · ');
+}
+
+/** A link button per cited document whose `source` is an https address (no custom id: Discord opens it, the bot sees nothing). */
+function sourceLinks(cited: readonly CitedDocument[]): ActionRowBuilder<ButtonBuilder> | undefined {
+	const linked = cited.filter((c) => c.link).slice(0, LIMITS.buttonsPerRow);
+	if (linked.length === 0) return undefined;
+	return new ActionRowBuilder<ButtonBuilder>().addComponents(
+		linked.map((c) =>
+			new ButtonBuilder()
+				.setStyle(ButtonStyle.Link)
+				.setURL(c.link!)
+				.setLabel(clip(`Source: ${plain(c.title).replace(/\s+/g, ' ')}`, LIMITS.buttonLabel)),
+		),
+	);
 }
 
 /** A plain text reply (ephemeral by default), for notices and errors. */
@@ -65,32 +89,36 @@ export function ephemeral(payload: ReplyPayload): ReplyPayload {
 	return { ...payload, flags: MessageFlags.Ephemeral };
 }
 
+/** How many "did you mean" suggestions a refusal lists, each with its numbered button. */
+export const SUGGESTIONS_SHOWN = 3;
+/** A suggestion is listed in full; only a sentence past this (none in a news article) is cut, to fit three in an embed. */
+const SUGGESTION_CHARS = 1_000;
+
 /**
- * The reply to a question: the answer, a confidence marker and the sources; buttons for context
- * and feedback; "did you mean" buttons (and a menu when there are many) when the bot abstains.
- * Without `answerId` (the store could not record the answer) the buttons are left out.
+ * The reply to a question, under the question as its title. An answer: the text, a confidence marker, each
+ * cited document once (with its date, and a link button when its source is an https address), buttons for
+ * context and feedback. A refusal: says plainly that the documents don't answer it, with no percentage, and
+ * lists up to three suggestions in full, numbered, with numbered buttons that answer one in a new reply.
+ * Without `answerId` (the store could not record the answer) the buttons that need it are left out.
  */
 export function answerPayload(answer: Answer, answerId: string | null, kb: KnowledgeBase | null): ReplyPayload {
 	// The bot's own reply to chat: plain text, no confidence marker, nothing to vote on.
 	if (answer.smallTalk) return notice(answer.answer, { ephemeral: false });
 	const embed = new EmbedBuilder()
 		.setColor(!answer.answered ? COLORS.none : answer.confidence >= 0.75 ? COLORS.high : COLORS.medium)
-		.setTitle(clip(plain(answer.question).replace(/\s+/g, ' ') || 'Question', LIMITS.embedTitle))
-		.setDescription(clip(answer.answer || '…', LIMITS.embedDescription))
-		.addFields({ name: 'Confidence', value: confidenceMarker(answer), inline: true });
-	if (answer.sources.length > 0) {
-		const lines = answer.sources.slice(0, 5).map((source) => `• ${citeLine(kb, source.document, source.line)}`);
-		embed.addFields({
-			name: answer.sources.length > 1 ? 'Sources' : 'Source',
-			value: clip(lines.join('\n'), LIMITS.embedFieldValue),
-			inline: false,
-		});
-	}
-	embed.setFooter({ text: 'Answers come only from the documents. Use 👍/👎 to tell moderators how it did.' });
-
+		.setTitle(clip(plain(answer.question).replace(/\s+/g, ' ') || 'Question', LIMITS.embedTitle));
 	const components: Row[] = [];
-	if (answerId) {
-		if (answer.answered) {
+	if (answer.answered) {
+		embed.setDescription(clip(answer.answer || '…', LIMITS.embedDescription)).addFields({ name: 'Confidence', value: confidenceMarker(answer), inline: true });
+		const cited = citedDocuments(answer.sources, kb?.documents ?? []);
+		if (cited.length > 0) {
+			embed.addFields({
+				name: cited.length > 1 ? 'Sources' : 'Source',
+				value: clip(cited.slice(0, 5).map((c) => `• ${citeDocument(c)}`).join('\n'), LIMITS.embedFieldValue),
+				inline: false,
+			});
+		}
+		if (answerId) {
 			components.push(
 				new ActionRowBuilder<ButtonBuilder>().addComponents(
 					new ButtonBuilder()
@@ -102,36 +130,35 @@ export function answerPayload(answer: Answer, answerId: string | null, kb: Knowl
 					new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'vote', answerId, vote: -1 })).setEmoji('👎').setStyle(ButtonStyle.Secondary),
 				),
 			);
-		} else if (answer.suggestions.length > 0) {
-			const shown = answer.suggestions.slice(0, LIMITS.buttonsPerRow);
-			components.push(
-				new ActionRowBuilder<ButtonBuilder>().addComponents(
-					shown.map((suggestion, index) =>
-						new ButtonBuilder()
-							.setCustomId(encodeCustomId({ kind: 'suggest', answerId, index }))
-							.setLabel(clip(suggestion.replace(/\s+/g, ' ').trim() || '…', LIMITS.buttonLabel))
-							.setStyle(ButtonStyle.Primary),
-					),
-				),
-			);
-			if (answer.suggestions.length > shown.length) {
+		}
+		const links = sourceLinks(cited);
+		if (links) components.push(links);
+	} else {
+		const suggestions = answer.suggestions.slice(0, SUGGESTIONS_SHOWN);
+		// The buttons need the stored answer; without it the list still tells the asker what to ask instead.
+		const pick = answerId && suggestions.length > 0 ? '\n\nPress a number below and I will answer it.' : '';
+		const listed = suggestions.map((s, i) => `**${i + 1}.** ${clip(s.replace(/\s+/g, ' ').trim(), SUGGESTION_CHARS)}`);
+		embed.setDescription(
+			clip(
+				suggestions.length > 0
+					? `The documents I have don't answer this. The closest things they do say:\n\n${listed.join('\n')}${pick}`
+					: "The documents I have don't answer this, and nothing in them comes close. Try other words, or see `/help`.",
+				LIMITS.embedDescription,
+			),
+		);
+		if (answerId) {
+			if (suggestions.length > 0) {
 				components.push(
-					new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-						new StringSelectMenuBuilder()
-							.setCustomId(encodeCustomId({ kind: 'suggest-menu', answerId }))
-							.setPlaceholder('More questions I can answer…')
-							.addOptions(
-								answer.suggestions.slice(0, LIMITS.selectOptions).map((suggestion, index) => ({
-									label: clip(suggestion.replace(/\s+/g, ' ').trim() || '…', LIMITS.selectOptionLabel),
-									value: String(index),
-								})),
-							),
+					new ActionRowBuilder<ButtonBuilder>().addComponents(
+						suggestions.map((_, index) =>
+							new ButtonBuilder()
+								.setCustomId(encodeCustomId({ kind: 'suggest', answerId, index }))
+								.setLabel(String(index + 1))
+								.setStyle(ButtonStyle.Primary),
+						),
 					),
 				);
 			}
-			embed.addFields({ name: 'Did you mean', value: 'Pick a question below and I will answer it.', inline: false });
-		}
-		if (!answer.answered) {
 			// Shown to everyone (a public message cannot hide a button from some), checked on click: moderators only.
 			components.push(
 				new ActionRowBuilder<ButtonBuilder>().addComponents(
@@ -140,6 +167,9 @@ export function answerPayload(answer: Answer, answerId: string | null, kb: Knowl
 			);
 		}
 	}
+	// Only point to 👍/👎 where they are.
+	const votes = answer.answered && answerId !== null;
+	embed.setFooter({ text: `Answers come only from the documents.${votes ? ' Use 👍/👎 to tell moderators how it did.' : ''}` });
 	return { embeds: [embed], components, allowedMentions: ALLOWED };
 }
 

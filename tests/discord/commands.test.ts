@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { answer, topicFacts } from '../../src/answering/index.ts';
 import { paginateFacts } from '../../src/discord/replies.ts';
@@ -35,13 +37,43 @@ describe('/ask', () => {
 		expect(body.data.flags).toBe(64);
 	});
 
-	test('GIVEN a question the documents do not answer THEN it says so, with no context button', async () => {
+	test('GIVEN a question the documents do not answer THEN it keeps the question and says so plainly, no percentage, no context button', async () => {
 		const { body } = await ask(UNANSWERABLE);
-		expect(textOf(body.data)).toMatch(/Not in the documents/);
+		const embed = body.data.embeds[0];
+		expect(embed.title).toBe(UNANSWERABLE);
+		expect(embed.description).toMatch(/^The documents I have don't answer this/);
+		expect(textOf(body.data)).not.toMatch(/%|🔴|confidence/i);
 		expect(customIdsOf(body.data).some((id) => id.startsWith('ctx:'))).toBe(false);
-		// Whatever the engine suggests becomes buttons (up to 5) that answer it.
-		const suggestions = t.bot.ctx.store.getAnswer(customIdsOf(body.data)[0]?.split(':')[1] ?? '')?.suggestions ?? [];
-		expect(customIdsOf(body.data).filter((id) => id.startsWith('dym:'))).toHaveLength(Math.min(5, suggestions.length));
+	});
+
+	test('GIVEN a near miss THEN up to three suggestions listed in full and numbered, with buttons 1, 2, 3', async () => {
+		const { body } = await ask(NEAR_MISS);
+		const answerId = customIdsOf(body.data).find((id) => id.startsWith('why:'))!.split(':')[1]!;
+		const suggestions = t.bot.ctx.store.getAnswer(answerId)!.suggestions;
+		expect(suggestions.length).toBeGreaterThan(0);
+		expect(suggestions.length).toBeLessThanOrEqual(3);
+		const description: string = body.data.embeds[0].description;
+		suggestions.forEach((suggestion, index) => expect(description).toContain(`**${index + 1}.** ${suggestion}`));
+		// In full: at least one is longer than a button label could hold.
+		expect(Math.max(...suggestions.map((s) => s.length))).toBeGreaterThan(80);
+		const buttons = body.data.components.flatMap((row: any) => row.components).filter((c: any) => c.custom_id?.startsWith('dym:'));
+		expect(buttons.map((b: any) => [b.label, b.custom_id])).toEqual(suggestions.map((_, i) => [String(i + 1), `dym:${answerId}:${i}`]));
+		expect(textOf(body.data)).not.toMatch(/%|🔴|confidence/i);
+	});
+
+	test('GIVEN the asker presses a number THEN that suggestion is answered in a new public reply, the refusal left as it was', async () => {
+		const { body } = await ask(NEAR_MISS, USERS.member);
+		const answerId = customIdsOf(body.data).find((id) => id.startsWith('why:'))!.split(':')[1]!;
+		const suggestion = t.bot.ctx.store.getAnswer(answerId)!.suggestions[0]!;
+		const since = t.discord.calls.length;
+		const click = await t.interact(t.discord.payloads.button(`dym:${answerId}:0`, body.data, { user: USERS.member }));
+		expect(click.body.type).toBe(4); // CHANNEL_MESSAGE_WITH_SOURCE: a new message, not UPDATE_MESSAGE (7)
+		expect(click.body.data.flags ?? 0).toBe(0);
+		expect(click.body.data.embeds[0].title).toBe(suggestion.slice(0, 256));
+		expect(customIdsOf(click.body.data).some((id) => id.startsWith('vote:'))).toBe(true);
+		expect(click.body.data.allowed_mentions).toMatchObject({ parse: [] });
+		// Nothing edited the refusal.
+		expect(t.discord.calls.slice(since).filter((call) => call.method === 'PATCH')).toEqual([]);
 	});
 
 	/** An abstention with suggestions, recorded as the bot records them (the engine decides when it abstains). */
@@ -62,15 +94,15 @@ describe('/ask', () => {
 		return { id, message: { content: '', embeds: [{ title: 'Who appoints the ombudsman?' }] } };
 	}
 
-	test('GIVEN a did-you-mean click by the asker THEN the abstention turns into the suggested answer', async () => {
+	test('GIVEN a number pressed on a private refusal THEN the answer is private too', async () => {
 		const { id, message } = abstention(USERS.member.id);
-		const click = await t.interact(t.discord.payloads.button(`dym:${id}:1`, message, { user: USERS.member }));
-		expect(click.body.type).toBe(7); // UPDATE_MESSAGE
+		const click = await t.interact(t.discord.payloads.button(`dym:${id}:1`, { ...message, flags: 64 }, { user: USERS.member }));
+		expect(click.body.type).toBe(4);
+		expect(click.body.data.flags).toBe(64);
 		expect(click.body.data.embeds[0].title).toBe(ANSWERABLE);
-		expect(customIdsOf(click.body.data).some((customId) => customId.startsWith('vote:'))).toBe(true);
 	});
 
-	test('GIVEN a did-you-mean click by someone else THEN they get the answer privately', async () => {
+	test('GIVEN a number pressed by someone else THEN they get the answer privately', async () => {
 		const { id, message } = abstention(USERS.member.id);
 		const click = await t.interact(t.discord.payloads.button(`dym:${id}:1`, message, { user: USERS.other }));
 		expect(click.body.type).toBe(4);
@@ -78,9 +110,22 @@ describe('/ask', () => {
 		expect(click.body.data.embeds[0].title).toBe(ANSWERABLE);
 	});
 
-	test('GIVEN the did-you-mean menu THEN the chosen suggestion is answered', async () => {
+	test('GIVEN a number pressed on another process (a restart, a shard) THEN the suggestion is answered from the store', async () => {
+		const { id, message } = abstention(USERS.member.id);
+		const other = await startTestBot({ shareFoldersWith: t });
+		try {
+			const click = await other.interact(other.discord.payloads.button(`dym:${id}:1`, message, { user: USERS.member }));
+			expect(click.body.type).toBe(4);
+			expect(click.body.data.embeds[0].title).toBe(ANSWERABLE);
+		} finally {
+			await other.close();
+		}
+	});
+
+	test('GIVEN the did-you-mean menu of an older reply THEN the chosen suggestion is still answered, in a new reply', async () => {
 		const { id, message } = abstention(USERS.member.id);
 		const click = await t.interact(t.discord.payloads.select(`dymm:${id}`, ['1'], message, { user: USERS.member }));
+		expect(click.body.type).toBe(4);
 		expect(click.body.data.embeds[0].title).toBe(ANSWERABLE);
 	});
 
@@ -95,7 +140,7 @@ describe('/ask', () => {
 
 	test('GIVEN a declined /ask THEN a Why? button; a moderator clicking it sees, privately, the threshold and the features that decided', async () => {
 		const { body } = await ask(NEAR_MISS);
-		expect(textOf(body.data)).toMatch(/Not in the documents/);
+		expect(textOf(body.data)).toMatch(/don't answer this/);
 		const why = customIdsOf(body.data).find((id) => id.startsWith('why:'))!;
 		expect(why).toMatch(/^why:[a-z0-9]+$/);
 		const click = await t.interact(t.discord.payloads.button(why, body.data, { user: USERS.moderator }));
@@ -191,6 +236,35 @@ describe('/ask', () => {
 		} finally {
 			await guarded.close();
 		}
+	});
+});
+
+describe('/ask: sources', () => {
+	test('GIVEN an answer on two sentences of a document with an https source and a date THEN the document once, its date beside, a link button', async () => {
+		const linked = await startTestBot({
+			prepareKnowledge(dir) {
+				const file = join(dir, 'kazakhstan-joins-asia-pacific-forum.txt');
+				writeFileSync(file, readFileSync(file, 'utf8').replace(/^source: .*$/m, 'source: https://example.org/kazakhstan-apf\ndate: 2015-09-30'));
+			},
+		});
+		try {
+			const { body } = await linked.interact(linked.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: 'What ensured the independence of the ombudsman?' }]));
+			// Two sentences cited (the one "This …" leans on and the fact), one document named.
+			expect(linked.bot.ctx.store.getAnswer(customIdsOf(body.data)[0]!.split(':')[1]!)!.factIds).toHaveLength(2);
+			const field = body.data.embeds[0].fields.find((f: any) => f.name === 'Source');
+			expect(field.value).toMatch(/^• Kazakhstan joins the Asia Pacific Forum .*\(`kazakhstan-joins-asia-pacific-forum`, line \d+\) · 2015-09-30$/);
+			expect(body.data.embeds[0].description).toMatch(/This, \[Askar Shakirov\] said, ensured/);
+			const links = body.data.components.flatMap((row: any) => row.components).filter((c: any) => c.style === 5);
+			expect(links).toEqual([expect.objectContaining({ url: 'https://example.org/kazakhstan-apf', label: expect.stringMatching(/^Source: Kazakhstan joins/) })]);
+		} finally {
+			await linked.close();
+		}
+	});
+
+	test('GIVEN the shipped document, whose source is plain text THEN it is shown as text and nothing links', async () => {
+		const { body } = await ask('Who represented Kazakhstan at the meeting?');
+		expect(body.data.embeds[0].fields.find((f: any) => f.name === 'Source').value).toMatch(/line 12\) · News article \(seed document of the project\)$/);
+		expect(body.data.components.flatMap((row: any) => row.components).filter((c: any) => c.style === 5)).toEqual([]);
 	});
 });
 

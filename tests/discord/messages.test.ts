@@ -42,7 +42,22 @@ describe('direct messages', () => {
 
 	test('GIVEN a DM the documents do not answer THEN it says so', async () => {
 		const call = await sendAndWaitReply(t.discord.payloads.message('What is the capital of France?', { dm: true }));
-		expect(textOf(call.body)).toMatch(/Not in the documents/);
+		expect(textOf(call.body)).toMatch(/don't answer this/);
+	});
+
+	test('GIVEN a declined DM THEN its numbered buttons answer a suggestion in a new message, the refusal kept', async () => {
+		const payload = t.discord.payloads.message('When was the forum founded?', { dm: true, user: USERS.member });
+		const call = await sendAndWaitReply(payload);
+		expect(call.body.embeds[0].title).toBe('When was the forum founded?');
+		expect(call.body.embeds[0].description).toMatch(/\*\*1\.\*\* /);
+		expect(textOf(call.body)).not.toMatch(/%/);
+		const first = customIdsOf(call.body).find((id) => id.startsWith('dym:'))!;
+		expect(first).toMatch(/^dym:[a-z0-9]+:0$/);
+		const since = t.discord.calls.length;
+		const click = await t.interact(t.discord.payloads.button(first, { ...call.body, channel_id: payload.channel_id }, { dm: true, user: USERS.member }));
+		expect(click.body.type).toBe(4);
+		expect(click.body.data.embeds[0].title).toBe(t.bot.ctx.store.getAnswer(first.split(':')[1]!)!.suggestions[0]!.slice(0, 256));
+		expect(t.discord.calls.slice(since).filter((c) => c.method === 'PATCH')).toEqual([]);
 	});
 
 	test('GIVEN a huge DM full of mentions and control characters THEN a bounded reply that pings nobody', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Answer } from '../../src/answering/types.ts';
+import type { KnowledgeBase } from '../../src/answering/knowledgeBase.ts';
 import type { Fact } from '../../src/knowledge/types.ts';
 import { answerPayload, confidenceMarker, explanationPayload, infoPayload, searchPayload, topContributions } from '../../src/discord/replies.ts';
 import { clip } from '../../src/discord/limits.ts';
@@ -16,17 +17,57 @@ const base: Answer = {
 };
 
 describe('answerPayload', () => {
-	test('GIVEN an abstention with 7 suggestions THEN 5 buttons and a menu with all 7, labels within limits', () => {
-		const suggestions = Array.from({ length: 7 }, (_, index) => `Suggestion ${index} ${'long '.repeat(40)}`);
+	test('GIVEN a refusal with 7 long suggestions THEN the question as title, no percentage, three listed in full and numbered, buttons 1-3', () => {
+		const suggestions = Array.from({ length: 7 }, (_, index) => `Suggestion ${index} ${'long '.repeat(40)}end.`);
 		const payload = answerPayload({ ...base, suggestions }, 'abc', null);
-		const [buttons, menu] = payload.components.map((row) => row.toJSON());
-		expect(buttons!.components).toHaveLength(5);
-		for (const button of buttons!.components as { label: string; custom_id: string }[]) {
-			expect(button.label.length).toBeLessThanOrEqual(80);
-			expect(button.custom_id).toMatch(/^dym:abc:\d$/);
-		}
-		expect((menu!.components[0] as { options: unknown[] }).options).toHaveLength(7);
+		const embed = payload.embeds[0]!.toJSON();
+		expect(embed.title).toBe(base.question);
+		expect(embed.description).toMatch(/^The documents I have don't answer this\./);
+		for (const index of [0, 1, 2]) expect(embed.description).toContain(`**${index + 1}.** ${suggestions[index]!.replace(/\s+/g, ' ')}`);
+		expect(embed.description).not.toContain('Suggestion 3');
+		const text = JSON.stringify(payload.embeds.map((e) => e.toJSON()));
+		expect(text).not.toMatch(/%|🔴|confidence|👍/i);
+		const [numbers, why] = payload.components.map((row) => row.toJSON());
+		expect((numbers!.components as { label: string; custom_id: string }[]).map((b) => [b.label, b.custom_id])).toEqual([
+			['1', 'dym:abc:0'],
+			['2', 'dym:abc:1'],
+			['3', 'dym:abc:2'],
+		]);
+		expect((why!.components as { custom_id: string }[]).map((b) => b.custom_id)).toEqual(['why:abc']);
+		expect(payload.components).toHaveLength(2);
 		expect(payload.allowedMentions).toEqual({ parse: [], repliedUser: false });
+	});
+
+	test('GIVEN a refusal with nothing close THEN it says so plainly, with only the moderators\' button', () => {
+		const payload = answerPayload(base, 'abc', null);
+		expect(payload.embeds[0]!.toJSON().description).toMatch(/don't answer this, and nothing in them comes close/);
+		expect(payload.components.map((row) => row.toJSON().components.length)).toEqual([1]);
+	});
+
+	test('GIVEN two sentences of one document and one of another THEN each document once, its lines together, dates beside, https sources as link buttons', () => {
+		const kb = {
+			documents: [
+				{ id: 'report', title: 'Annual report', source: 'https://example.org/report-2024', date: '2024-03-01' },
+				{ id: 'news', title: 'A news article', source: 'News article (seed document)' },
+				{ id: 'plain', title: 'Plain http', source: 'http://example.org/x' },
+			],
+		} as unknown as KnowledgeBase;
+		const sources = [
+			{ document: 'report', line: 13, text: 'b' },
+			{ document: 'report', line: 12, text: 'a' },
+			{ document: 'news', line: 4, text: 'c' },
+			{ document: 'plain', line: 2, text: 'd' },
+		];
+		const payload = answerPayload({ ...base, answered: true, confidence: 0.9, sources, factIds: ['report:12:0'] }, 'abc', kb);
+		const field = payload.embeds[0]!.toJSON().fields!.find((f) => f.name === 'Sources')!;
+		expect(field.value.split('\n')).toEqual([
+			'• Annual report (`report`, lines 12 and 13) · 2024-03-01',
+			'• A news article (`news`, line 4) · News article (seed document)',
+			'• Plain http (`plain`, line 2) · http://example.org/x',
+		]);
+		const links = payload.components.map((row) => row.toJSON()).at(-1)!.components as { style: number; url: string; label: string; custom_id?: string }[];
+		expect(links).toEqual([{ type: 2, style: 5, url: 'https://example.org/report-2024', label: 'Source: Annual report' }]);
+		expect(payload.embeds[0]!.toJSON().footer!.text).toMatch(/👍\/👎/);
 	});
 
 	test('GIVEN no answer id (the store failed) THEN no buttons at all', () => {
@@ -45,7 +86,6 @@ describe('confidenceMarker', () => {
 	test.each([
 		[{ answered: true, confidence: 0.9 }, '🟢 High confidence (90%)'],
 		[{ answered: true, confidence: 0.5 }, '🟡 Moderate confidence (50%)'],
-		[{ answered: false, confidence: 0.2 }, '🔴 Not in the documents (20%)'],
 	])('GIVEN %o THEN %s', (answer, marker) => {
 		expect(confidenceMarker(answer)).toBe(marker);
 	});
