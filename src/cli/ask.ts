@@ -41,7 +41,7 @@ async function main(): Promise<number> {
 function printAnswer(kb: KnowledgeBase, question: string, json: boolean, explain: boolean): number {
 	try {
 		const result = answer(question, kb, { explain });
-		process.stdout.write(`${json ? toJsonLine(result) : formatAnswer(result)}${!json && result.explain ? `\n\n${formatExplanation(result.explain)}` : ''}\n`);
+		process.stdout.write(`${json ? toJsonLine(result) : formatAnswer(result, kb)}${!json && result.explain ? `\n\n${formatExplanation(result.explain)}` : ''}\n`);
 		return 0;
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
@@ -63,7 +63,7 @@ async function printBatch(kb: KnowledgeBase, file: string, json: boolean, explai
 	for (const line of text.split(/\r?\n/)) {
 		if (!line.trim()) continue;
 		const result = answer(line, kb, { explain });
-		out.push(json ? toJsonLine(result) : `> ${result.question}\n${formatAnswer(result)}\n`);
+		out.push(json ? toJsonLine(result) : `> ${result.question}\n${formatAnswer(result, kb)}\n`);
 	}
 	process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
 	return 0;

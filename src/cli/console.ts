@@ -9,13 +9,17 @@ const HELP = `Ask a question in plain words, or:
   /search WORDS   the facts that best match some words
   /sources        the documents the answers come from
   /why            why the last answer was given or declined: terms, candidates, feature contributions
+  1, 2, 3         after "did you mean": answer that suggestion
   /help           this text
   /quit           leave (or Ctrl-D)`;
 
-/** What the console remembers between lines: the last question, for `/why`. */
+/** What the console remembers between lines: the last question, for `/why`; a refusal's suggestions, for a bare number. */
 export interface ConsoleSession {
 	lastQuestion?: string;
+	suggestions?: readonly string[];
 }
+
+const PICK = /^\d{1,2}$/;
 
 /**
  * The local console that `npm start` opens when no Discord token is set: the bot's answers, with their
@@ -79,13 +83,27 @@ export function respond(line: string, kb: KnowledgeBase, session: ConsoleSession
 			}
 			default: {
 				if (command?.startsWith('/')) return `Unknown command ${command}.\n${HELP}`;
-				const result = answer(line, kb);
+				const picked = pickSuggestion(line.trim(), session);
+				if (picked.refusal) return picked.refusal;
+				const result = answer(picked.question ?? line, kb);
 				session.lastQuestion = result.question;
-				return formatAnswer(result);
+				// Only right after a refusal does a bare number pick: later, "2" is whatever it was asked as.
+				session.suggestions = result.answered || result.smallTalk ? undefined : result.suggestions;
+				const reply = formatAnswer(result, kb);
+				const hint = session.suggestions?.length ? `\nType ${session.suggestions.length === 1 ? '1' : `a number from 1 to ${session.suggestions.length}`} to have it answered.` : '';
+				return `${reply}${hint}`;
 			}
 		}
 	} catch (error) {
 		if (error instanceof UserError) return error.message;
 		throw error;
 	}
+}
+
+/** A bare number right after a refusal: the suggestion it names, or why it names none. */
+function pickSuggestion(line: string, session: ConsoleSession): { question?: string; refusal?: string } {
+	const suggestions = session.suggestions;
+	if (!suggestions?.length || !PICK.test(line)) return {};
+	const suggestion = suggestions[Number(line) - 1];
+	return suggestion ? { question: suggestion } : { refusal: `Pick a number from 1 to ${suggestions.length}, or ask a question.` };
 }

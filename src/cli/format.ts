@@ -1,23 +1,29 @@
+import { citedDocuments, linesText } from '../answering/sources.ts';
 import type { Answer, Explanation } from '../answering/types.ts';
 import type { KnowledgeBase } from '../answering/knowledgeBase.ts';
 import type { Fact, KnowledgeProblem, TopicName } from '../knowledge/types.ts';
 
-/** Human-readable renderings shared by the console and the CLI without `--json`. */
-export function formatAnswer(result: Answer): string {
+/**
+ * Human-readable renderings shared by the console and the CLI without `--json`. An answer names each cited
+ * document once, with its date and source; a refusal says so without a percentage and numbers its suggestions.
+ */
+export function formatAnswer(result: Answer, kb?: Pick<KnowledgeBase, 'documents'>): string {
 	// Small talk is the bot's own reply: no confidence, nothing cited.
 	if (result.smallTalk) return result.answer;
 	const lines: string[] = [];
 	if (result.answered) {
 		lines.push(result.answer, '');
-		for (const source of result.sources) lines.push(`  source: ${source.document}, line ${source.line}`);
+		for (const cited of citedDocuments(result.sources, kb?.documents ?? [])) {
+			const beside = [cited.date, cited.link ?? cited.origin].filter(Boolean).map((text) => ` · ${text}`).join('');
+			lines.push(`  source: ${cited.document}, ${linesText(cited.lines)}${beside}`);
+		}
 		lines.push(`  confidence: ${Math.round(result.confidence * 100)}%${result.topic ? `  topic: ${result.topic}` : ''}`);
 	} else {
 		lines.push(result.answer);
 		if (result.suggestions.length) {
 			lines.push('', 'Did you mean:');
-			for (const suggestion of result.suggestions) lines.push(`  - ${suggestion}`);
+			result.suggestions.forEach((suggestion, index) => lines.push(`  ${index + 1}. ${suggestion}`));
 		}
-		lines.push(`  confidence: ${Math.round(result.confidence * 100)}%`);
 	}
 	return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { expect, test, vi } from 'vitest';
-import { respond, runConsole } from '../../src/cli/console.ts';
+import { respond, runConsole, type ConsoleSession } from '../../src/cli/console.ts';
 import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
@@ -88,4 +88,34 @@ test('GIVEN small talk in the console THEN a friendly reply without a confidence
 	expect(reply).not.toMatch(/confidence/);
 	expect(respond('/why', kb, session)).toMatch(/was small talk/);
 	expect(respond('hi, who represented Kazakhstan at the meeting?', kb)).toMatch(/Askar Shakirov[\s\S]*confidence: \d+%/);
+});
+
+test('GIVEN a refusal THEN no percentage and numbered suggestions in full; a bare number right after it answers that suggestion', () => {
+	const session: ConsoleSession = {};
+	const refusal = respond('When was the forum founded?', kb, session);
+	expect(refusal).toMatch(/^The documents I have don't say\.\n\nDid you mean:\n {2}1\. /);
+	expect(refusal).not.toMatch(/%|confidence/);
+	expect(refusal).toMatch(/Type a number from 1 to \d to have it answered\.$/);
+	const suggestions = [...session.suggestions!];
+	expect(suggestions.length).toBeGreaterThan(1);
+	suggestions.forEach((suggestion, index) => expect(refusal).toContain(`  ${index + 1}. ${suggestion}\n`));
+	expect(respond('9', kb, session)).toBe(`Pick a number from 1 to ${suggestions.length}, or ask a question.`);
+	const picked = respond('2', kb, session);
+	expect(picked).toMatch(/source: kazakhstan-joins-asia-pacific-forum, line \d+[\s\S]*confidence: \d+%/);
+	expect(session.lastQuestion).toBe(suggestions[1]);
+	// After an answer a number is a question again, not a pick.
+	expect(session.suggestions).toBeUndefined();
+	expect(respond('1', kb, session)).toMatch(/^The documents I have don't say\./);
+});
+
+test('GIVEN piped lines THEN "1" after a refusal answers the first suggestion', async () => {
+	const printed = await consoleOver('When was the forum founded?\n1\n');
+	expect(printed).toMatch(/Did you mean:\n {2}1\. [\s\S]*\n {2}source: kazakhstan-joins-asia-pacific-forum, line \d+/);
+});
+
+test('GIVEN an answer on two sentences of one line THEN its source is listed once, with where the document comes from', () => {
+	const reply = respond('What ensured the independence of the ombudsman?', kb);
+	expect(reply).toMatch(/This, \[Askar Shakirov\] said, ensured/);
+	expect(reply.match(/ {2}source: /g)).toHaveLength(1);
+	expect(reply).toMatch(/source: kazakhstan-joins-asia-pacific-forum, line 13 · News article \(seed document of the project\)/);
 });
