@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { answer, loadKnowledgeBase, parseTopicName, topicFacts, type KnowledgeBase } from '../answering/index.ts';
+import { answer, loadKnowledgeBase, parseTopicName, quotedText, topicFacts, type KnowledgeBase } from '../answering/index.ts';
 import { messages, UserError } from '../errors.ts';
 import { formatAnswer, formatExplanation, formatProblems, formatTopic } from './format.ts';
 
@@ -74,7 +74,7 @@ function printTopic(kb: KnowledgeBase, name: string, json: boolean): number {
 		const topic = parseTopicName(name);
 		const facts = topicFacts(kb, topic);
 		process.stdout.write(
-			`${json ? JSON.stringify({ topic, facts: facts.map((f) => ({ text: f.standalone, document: f.document, line: f.line })) }) : formatTopic(topic, facts)}\n`,
+			`${json ? JSON.stringify({ topic, facts: facts.map((f) => ({ text: quotedText(f), document: f.document, line: f.line })) }) : formatTopic(topic, facts)}\n`,
 		);
 		return 0;
 	} catch (error) {

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { answer, loadKnowledgeBase, parseTopicName, searchFacts, topicFacts, type KnowledgeBase } from '../answering/index.ts';
+import { answer, loadKnowledgeBase, parseTopicName, quotedText, searchFacts, topicFacts, type KnowledgeBase } from '../answering/index.ts';
 import { UserError } from '../errors.ts';
 import { TOPIC_NAMES } from '../knowledge/types.ts';
 import { formatAnswer, formatExplanation, formatProblems, formatSources, formatTopic, sourcesSummary } from './format.ts';
@@ -72,7 +72,7 @@ export function respond(line: string, kb: KnowledgeBase, session: ConsoleSession
 			}
 			case '/search': {
 				const hits = searchFacts(kb, argument, 5);
-				return hits.length ? hits.map((h, i) => `${i + 1}. ${h.fact.standalone}\n   (${h.fact.document}, line ${h.fact.line})`).join('\n') : 'No fact matches that.';
+				return hits.length ? hits.map((h, i) => `${i + 1}. ${quotedText(h.fact)}\n   (${h.fact.document}, line ${h.fact.line})`).join('\n') : 'No fact matches that.';
 			}
 			case '/why': {
 				if (session.lastQuestion === undefined) return 'Nothing to explain yet: ask a question first, then /why.';

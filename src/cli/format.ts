@@ -1,3 +1,4 @@
+import { quotedText } from '../answering/quote.ts';
 import { citedDocuments, linesText } from '../answering/sources.ts';
 import type { Answer, Explanation } from '../answering/types.ts';
 import type { KnowledgeBase } from '../answering/knowledgeBase.ts';
@@ -46,7 +47,7 @@ export function formatExplanation(explain: Explanation, shown = 3, contributions
 
 export function formatTopic(topic: TopicName, facts: readonly Fact[]): string {
 	if (facts.length === 0) return `Nothing in the documents is about ${topic}.`;
-	return [`${topic} (${plural(facts.length, 'fact')}):`, ...facts.map((f, i) => `${i + 1}. ${f.standalone}\n   (${f.document}, line ${f.line})`)].join('\n');
+	return [`${topic} (${plural(facts.length, 'fact')}):`, ...facts.map((f, i) => `${i + 1}. ${quotedText(f)}\n   (${f.document}, line ${f.line})`)].join('\n');
 }
 
 /** "1 document, 21 facts, built in 110 ms": what the console greets with and `/sources` opens with. */

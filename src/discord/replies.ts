@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import { formatExplanation, plural } from '../cli/format.ts';
 import { encodeCustomId } from './customIds.ts';
-import { citedDocuments, linesText, type Answer, type CitedDocument, type Fact, type KnowledgeBase } from './engine.ts';
+import { citedDocuments, linesText, quotedText, type Answer, type CitedDocument, type Fact, type KnowledgeBase } from './engine.ts';
 import { STARTUP_ACTOR, type BuildInfo } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
 
@@ -175,7 +175,7 @@ export function answerPayload(answer: Answer, answerId: string | null, kb: Knowl
 
 /** One fact as a list item, with its citation under it. */
 function factItem(kb: KnowledgeBase | null, fact: Fact, index: number): string {
-	return `**${index}.** ${clip(fact.standalone || fact.text, 900)}\n└ ${citeLine(kb, fact.document, fact.line)}`;
+	return `**${index}.** ${clip(quotedText(fact) || fact.text, 900)}\n└ ${citeLine(kb, fact.document, fact.line)}`;
 }
 
 /** Splits facts into pages that each fit one embed description. */
