@@ -119,3 +119,8 @@ test('GIVEN an answer on two sentences of one line THEN its source is listed onc
 	expect(reply.match(/ {2}source: /g)).toHaveLength(1);
 	expect(reply).toMatch(/source: kazakhstan-joins-asia-pacific-forum, line 13 · News article \(seed document of the project\)/);
 });
+
+test('GIVEN /topic and /search THEN a fact whose pronoun was resolved shows the name put in for it in brackets', () => {
+	expect(respond('/topic independence', kb)).toMatch(/\[the ombudsman\] is not allowed to participate/);
+	expect(respond('/search adjudicate judiciary', kb)).toMatch(/^1\. \[The commissioner for human rights\] cannot adjudicate/);
+});
