@@ -69,7 +69,7 @@ describe('store failures', () => {
 		// Once the lock is gone and the back-off over, answers are recorded again (with buttons).
 		await new Promise((r) => setTimeout(r, BACKOFF_MS + 50));
 		const { outcomes } = await runBurst(t, burst(4, 100, 10));
-		expect(outcomes.every((o) => answerIdOf(o) !== null || o.accepted[0]!.body.data.embeds[0].fields[0].value.startsWith('🔴'))).toBe(true);
+		expect(outcomes.every((o) => answerIdOf(o) !== null)).toBe(true);
 	});
 
 	test('GIVEN the store failing on a 👍 THEN a clear ephemeral error, logged, and the vote works once the store is back', async () => {

@@ -178,7 +178,10 @@ export async function runBurst(
 		let kind: BurstOutcome['kind'] = 'lost';
 		if (first) {
 			const data = first.body?.data;
-			if (first.body?.type === 4 && data?.embeds?.[0]?.fields?.some((field: any) => field.name === 'Confidence')) kind = 'answer';
+			// An answer shows its confidence; a refusal (no percentage beside it) says the documents don't answer it.
+			const embed = data?.embeds?.[0];
+			const answered = embed?.fields?.some((field: any) => field.name === 'Confidence') || /^The documents I have don't answer this/.test(embed?.description ?? '');
+			if (first.body?.type === 4 && answered) kind = 'answer';
 			else if (first.body?.type === 4 && data?.flags === 64 && /please wait \d+ seconds?/.test(data?.content ?? '')) kind = 'cooldown';
 			else kind = 'other';
 		}
@@ -195,8 +198,9 @@ export async function runBurst(
 
 /** The answer id behind an answer's buttons (null when it has none). */
 export function answerIdOf(outcome: BurstOutcome): string | null {
-	const id = customIdsOf(outcome.accepted[0]?.body?.data).find((customId) => customId.startsWith('ctx:'));
-	return id ? id.slice(4) : null;
+	// An answer's Show context and a refusal's Why? both carry the id of the recorded answer.
+	const id = customIdsOf(outcome.accepted[0]?.body?.data).find((customId) => /^(?:ctx|why):/.test(customId));
+	return id ? id.slice(id.indexOf(':') + 1) : null;
 }
 
 /** Nearest-rank percentile. */
