@@ -25,7 +25,7 @@ export interface Answer {
 	topic?: TopicName;
 	/** Ids of the facts behind `sources`, for "show context". */
 	factIds: string[];
-	/** "Did you mean …?": closest things the knowledge base does know (question-like texts), best first. */
+	/** "Did you mean …?": the closest facts the knowledge base does hold, each sentence in full (made to stand alone, as it is asked again when picked), best first. */
 	suggestions: string[];
 	/** Set when the message was small talk ("hi", "what can you do?"): `answer` is the bot's own reply, nothing was looked up. */
 	smallTalk?: SmallTalkKind;
@@ -37,8 +37,8 @@ export interface Answer {
 
 /** Every number behind a decision: the verifier's threshold, the question's terms, each candidate's features. */
 export interface Explanation {
-	/** Which trained weights judged: `curated` for a knowledge folder with a field lexicon, else `generic`. */
-	regime: 'curated' | 'generic';
+	/** Which trained weights judged: `nonEnglish` for a Russian or Kazakh question, else `curated` for a knowledge folder with a field lexicon, else `generic`. */
+	regime: 'curated' | 'generic' | 'nonEnglish';
 	/** Confidence needed to answer. */
 	threshold: number;
 	/** Logit margin of the best candidate over the runner-up. */
