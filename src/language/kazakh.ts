@@ -1,0 +1,123 @@
+import { CYRILLIC_END, CYRILLIC_START } from './russian.ts';
+
+/**
+ * The Kazakh the bot reads questions and documents with, mirroring english.ts and russian.ts: letters, stop
+ * words, question words, the patterns of answer kinds, and a light suffix stripper, since no well-kept npm
+ * package stems Kazakh. Many people type Kazakh on a Russian keyboard ("кай" for "қай", "ким" for "кім"): the
+ * tables hold those spellings too, made by {@link onRussianKeyboard}.
+ */
+
+/** Letters of the Kazakh Cyrillic alphabet that Russian lacks: one of them tells Kazakh from Russian. */
+export const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
+export const KAZAKH_LETTERS_GLOBAL = /[әғқңөұүһі]/giu;
+
+/** The word as typed on a Russian keyboard, each Kazakh letter replaced by the Russian one nearest in sound. */
+export function onRussianKeyboard(word: string): string {
+	return word.replace(/[әғқңөұүһі]/gu, (letter) => RUSSIAN_KEYBOARD[letter] ?? letter);
+}
+const RUSSIAN_KEYBOARD: Readonly<Record<string, string>> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и' };
+
+const withKeyboardSpellings = (list: string): ReadonlySet<string> => {
+	const words = list.split(/\s+/).filter(Boolean);
+	return new Set([...words, ...words.map(onRussianKeyboard)]);
+};
+
+/** Question words and question particles ("ма", "ме": "бола ала ма?"). */
+export const KAZAKH_QUESTION_WORDS: ReadonlySet<string> = withKeyboardSpellings(
+	`кім кімге кімді кімнің кіммен кімдер кімнен қашан қайда қайдан қайда қай қандай қанша неше нешінші нешеу неге неліктен
+	не нені неден неде нешеге қалай қайсы қайсысы ма ме ба бе па пе`,
+);
+
+/** Kazakh function words and chat ("сәлем", "рахмет"). */
+export const KAZAKH_STOPWORDS: ReadonlySet<string> = withKeyboardSpellings(
+	`және мен бен пен да де та те ғой ғана тек бұл осы сол ол олар оның олардың мен сен біз сіз сендер өз өзі өзінің үшін
+	туралы бойынша арқылы кейін дейін бар жоқ емес еді екен болды болып болса бола болады бол ала алады алады алу
+	немесе бірақ ал әр барлық бүкіл сияқты қатар енді кез тағы да әлі онда мұнда сондай осындай бір екі
+	сәлем салем сәлеметсіз рахмет рақмет өтінемін айтыңызшы айтып беріңізші білгім келеді`,
+);
+
+/** "Қай жылы", "қандай елде": after these, a noun names the kind of answer, not its subject. */
+export const KAZAKH_KIND_ASKING_WORDS: ReadonlySet<string> = withKeyboardSpellings('қай қандай нешінші');
+/** Nouns that, after "қай"/"қандай", name the kind of answer: a date or a place ("қай жылы", "қай қалада"). */
+export const KAZAKH_KIND_NOUNS: ReadonlySet<string> = withKeyboardSpellings('жылы жыл күні күн айда уақытта жерде қалада елде');
+
+const W = (pattern: string) => `${CYRILLIC_START}(?:${pattern})${CYRILLIC_END}`;
+const typed = (pattern: string) => `${pattern}|${onRussianKeyboard(pattern)}`;
+
+/** Question patterns per kind of answer, tried in order. */
+export const KAZAKH_EXPECTATION_RULES: readonly [RegExp, 'date' | 'duration' | 'number' | 'place' | 'agent' | 'reason'][] = [
+	[new RegExp(`${W(typed('қанша|неше'))}\\s+(?:${typed('жылға|жыл|айға|ай|уақыт')})${CYRILLIC_END}|${W(typed('қанша уақыт|қанша мерзім'))}`, 'u'), 'duration'],
+	[new RegExp(W(typed('қанша|неше|нешеу')), 'u'), 'number'],
+	[new RegExp(`${W(typed('қашан'))}|${W(typed('қай|нешінші|қандай'))}\\s+(?:${typed('жылы|күні|айда|уақытта|күн')})${CYRILLIC_END}`, 'u'), 'date'],
+	[new RegExp(`${W(typed('қайда|қайдан'))}|${W(typed('қай|қандай'))}\\s+(?:${typed('жерде|қалада|елде|қонақ үйде|облыста')})${CYRILLIC_END}`, 'u'), 'place'],
+	[new RegExp(`${CYRILLIC_START}(?:${typed('кім')})\\p{L}*`, 'u'), 'agent'],
+	[new RegExp(W(typed('неге|неліктен|не үшін|не себепті')), 'u'), 'reason'],
+];
+
+/** Month and weekday names: a sentence naming one dates something. */
+export const KAZAKH_DATE = new RegExp(
+	`${CYRILLIC_START}(?:1[89]\\d\\d|20\\d\\d)|${CYRILLIC_START}(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі|кеше|бүгін|ертең)\\p{L}*`,
+	'iu',
+);
+/** A duration: a number before a unit of time ("жеті жылға", "5 жыл"). */
+export const KAZAKH_DURATION = new RegExp(
+	`(?:\\d+|${CYRILLIC_START}(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он))\\s+(?:жыл|ай|апта|күн|сағат)\\p{L}*`,
+	'iu',
+);
+export const KAZAKH_NUMBER_STEMS: ReadonlySet<string> = new Set('екі үш төрт бес алты жеті сегіз тоғыз он жиырма отыз қырық елу жүз мың миллион'.split(' '));
+export const KAZAKH_PLACE = new RegExp(`\\p{Lu}\\p{L}*(?:да|де|та|те|нда|нде)${CYRILLIC_END}|${CYRILLIC_START}(?:облыс|қала|аудан|өңір|ел)\\p{L}*`, 'u');
+export const KAZAKH_REASON = new RegExp(W('себебі|өйткені|сондықтан|үшін|себепті'), 'iu');
+export const KAZAKH_AGENT = new RegExp(`${CYRILLIC_START}(?:өкіл|мүше|депутат|үкімет|парламент|министр|сот|судья|орган|азамат|адам|қызметкер|комиссия|кеңес|президент|уәкіл|омбудсмен)\\p{L}*`, 'giu');
+/** A yes/no question: the particle "ма"/"ме"/"ба"/"бе"/"па"/"пе" ("бола ала ма?"). */
+export const KAZAKH_YES_NO = new RegExp(W('ма|ме|ба|бе|па|пе'), 'u');
+export const KAZAKH_NEGATION = new RegExp(W('емес|жоқ|ешкім|ешқашан|тыйым'), 'iu');
+
+/**
+ * Endings a Kazakh word takes, by slot from the end of the word: case (and the commonest verb endings), then
+ * possessive, then plural ("балалар-ы-ның"). Vowel harmony gives each a back and a front form, and consonant
+ * assimilation several onsets (-дар, -тар, -лар). Each slot is stripped once at most, so a stem that happens to
+ * end like an ending keeps it ("шағым", complaint). Derivational endings ("-лық": "тәуелсіздік",
+ * independence) stay: they make another word.
+ */
+const SLOTS: readonly { endings: readonly string[]; shortest: number }[] = [
+	{
+		endings: `ндағы ндегі дағы дегі тағы тегі ның нің дың дің тың тің нан нен дан ден тан тен нда нде мен бен пен ға ге қа ке
+		на не ны ні ды ді ты ті да де та те ған ген қан кен атын етін йтын йтін уға уге`,
+		shortest: 3,
+	},
+	{ endings: 'ымыз іміз ыңыз іңіз ым ім ың ің сы сі', shortest: 4 },
+	{ endings: 'лар лер дар дер тар тер', shortest: 3 },
+].map(({ endings, shortest }) => {
+	const list = endings.split(/\s+/).filter(Boolean);
+	return { endings: [...new Set([...list, ...list.map(onRussianKeyboard)])].sort((a, b) => b.length - a.length), shortest };
+});
+/**
+ * One-letter endings: accusative "-н" after a possessive ("құқығын"), possessive "-ы"/"-і" ("құқығы"), stripped
+ * only from a longer word, where they are more likely an ending than the stem's own letter.
+ */
+const ONE_LETTER: readonly (readonly string[])[] = [['н', 'ң'], ['ы', 'і', 'и'], []];
+const VOWEL = /[аәеиоөұүуыіэюя]/u;
+
+/**
+ * A light stem of a Kazakh word: case, possessive and plural endings stripped while a stem with a vowel is left,
+ * then the voiced final consonant an ending brought back to its plain form ("құқығын" → "құқық",
+ * "балалардың" → "бала", "форумға" → "форум").
+ */
+export function kazakhStem(word: string): string {
+	let stem = word;
+	SLOTS.forEach(({ endings, shortest }, slot) => {
+		// "-стан" names a land ("Қазақстан"): its "-тан" and "-н" are no case endings.
+		if (slot === 0 && stem.endsWith('стан')) return;
+		const keeps = (rest: string) => rest.length >= shortest && VOWEL.test(rest);
+		const ending = endings.find((e) => stem.endsWith(e) && keeps(stem.slice(0, -e.length))) ?? ONE_LETTER[slot]!.find((e) => stem.length >= 6 && stem.endsWith(e) && keeps(stem.slice(0, -1)));
+		if (ending) stem = stem.slice(0, -ending.length);
+	});
+	// Before an ending that starts with a vowel, final қ, к, п voice to ғ, г, б ("құқық" → "құқығы").
+	return stem.replace(/ғ$/u, 'қ').replace(/г$/u, 'к').replace(/б$/u, 'п');
+}
+
+/** Site furniture that opens a line which is not part of an article ("Толығырақ: …"). */
+export const KAZAKH_BOILERPLATE_OPENERS: readonly string[] = ['толығырақ', 'сондай-ақ оқыңыз', 'оқыңыз', 'жарнама', 'бөлісу'];
+
+/** Words that open a Kazakh sentence with a capital without naming anyone. */
+export const KAZAKH_SENTENCE_OPENERS: readonly string[] = ['сондай-ақ', 'алайда', 'сонымен', 'бұдан', 'осыған', 'оқыңыз'];

@@ -1,0 +1,118 @@
+/**
+ * The Russian the bot reads questions and documents with, mirroring english.ts: stop words, question words and
+ * the patterns that tell what kind of answer a question wants and whether a sentence holds it. Lower-case,
+ * with ё written е (as `words` folds it). JavaScript's `\b` knows only ASCII letters, so patterns over Cyrillic
+ * use {@link CYRILLIC_START} and {@link CYRILLIC_END}.
+ */
+
+/** Where a word starts and ends in Cyrillic text: `\b` treats every Cyrillic letter as a non-word character. */
+export const CYRILLIC_START = '(?<![\\p{L}\\p{N}])';
+export const CYRILLIC_END = '(?![\\p{L}\\p{N}])';
+
+/** Question words, every form: they say what kind of answer is wanted, not what the question is about. */
+export const RUSSIAN_QUESTION_WORDS: ReadonlySet<string> = new Set(
+	`кто кого кому кем ком чей чья чье чьи чьего чьей чьих когда где куда откуда сколько скока скольким скольких почему зачем
+	что чего чему чем какой какая какое какие какого какую каком каким какими каких какому как который которая которое
+	которые которого которой котором ли разве неужели`
+		.split(/\s+/)
+		.filter(Boolean),
+);
+
+/** Russian function words (Snowball's stop list, less the question words) and the chat around a question. */
+export const RUSSIAN_STOPWORDS: ReadonlySet<string> = new Set(
+	`и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет
+	о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя
+	ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж
+	тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех
+	никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три
+	эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это эта
+	эти это этот также либо ещё весь вся всё все всем всеми свой своя свои своих своей своим своего тех тому теми та те то
+	бывает будут будем буду будешь бы было быть являться является являются является стал стала стало стали
+	привет здравствуйте добрый день спасибо благодарю пожалуйста подскажите скажите расскажите скажи подскажи
+	вообще вообщем кстати типа короче просто реально вот интересно хочу хотел хотела знать узнать`
+		.split(/\s+/)
+		.filter(Boolean),
+);
+
+/** "В каком году …", "в какой день …": after these, a noun names the kind of answer, not its subject. */
+export const RUSSIAN_KIND_ASKING_WORDS: ReadonlySet<string> = new Set(
+	'какой какая какое какие какого какую каком каким какими каких какому который которая которое которые котором которого'.split(' '),
+);
+
+/** Nouns that, after a kind-asking word, ask for a date, a place or a number ("в каком году", "в какой стране"). */
+export const RUSSIAN_KIND_NOUNS: ReadonlySet<string> = new Set(
+	'год году года годы день дня дату дата число числа месяц месяце время город городе городом страна стране страны страной страну место месте количество'.split(' '),
+);
+
+const W = (pattern: string) => `${CYRILLIC_START}(?:${pattern})${CYRILLIC_END}`;
+
+/** Question patterns per kind of answer, tried in order (duration before number, as in English). */
+export const RUSSIAN_EXPECTATION_RULES: readonly [RegExp, 'date' | 'duration' | 'number' | 'place' | 'agent' | 'reason'][] = [
+	[new RegExp(`${W('как долго|сколько времени')}|${W('на сколько|сколько|скока|какой')}\\s+(?:лет|месяцев|недель|срок)${CYRILLIC_END}`, 'u'), 'duration'],
+	[new RegExp(`${W('сколько|скока|скольким|скольких')}|${W('как(?:ое|ой|ова|ов)')}\\s+(?:количество|число|процент|доля|размер|сумма)`, 'u'), 'number'],
+	[new RegExp(`${W('когда|с каких пор')}|${W('как(?:ом|ой|ого|ую)')}\\s+(?:году|года|день|дня|числа|месяце|дату)${CYRILLIC_END}`, 'u'), 'date'],
+	[new RegExp(`${W('где|куда|откуда')}|${W('как(?:ом|ой|ую)')}\\s+(?:городе|стране|месте|отеле|области|регионе)${CYRILLIC_END}|${W('как(?:ой|ую|ая)')}\\s+(?:страной|страну|страна|городом)${CYRILLIC_END}`, 'u'), 'place'],
+	[new RegExp(`${W('кто|кого|кому|кем|чей|чья|чье|чьи|как зовут|имя|фамилия')}`, 'u'), 'agent'],
+	[new RegExp(`${W('почему|зачем|по какой причине')}`, 'u'), 'reason'],
+];
+
+/** Month names in every case a date is written with ("12 марта", "в сентябре"), as stems. */
+const MONTH_STEMS = 'январ феврал март апрел ма[йея] июн июл август сентябр октябр ноябр декабр';
+/** A sentence that dates something: a year, a month, a weekday or a relative day. */
+export const RUSSIAN_DATE = new RegExp(
+	`${CYRILLIC_START}(?:1[89]\\d\\d|20\\d\\d)${CYRILLIC_END}|${CYRILLIC_START}(?:${MONTH_STEMS.split(' ').join('|')}|понедельник|вторник|сред[ау]|четверг|пятниц|суббот|воскресень|вчера|сегодня|завтра|летом|зимой|весной|осенью)\\p{L}*`,
+	'iu',
+);
+/** A duration: a number before a unit of time, or a compound adjective ("семилетний срок", "на пять лет"). */
+export const RUSSIAN_DURATION = new RegExp(
+	`(?:\\d+|${CYRILLIC_START}(?:один|одн|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять))\\s+(?:лет|год|года|месяц|месяца|месяцев|недел|дн|дней|час)\\p{L}*|\\p{L}*(?:летн|месячн|дневн)(?:ий|его|ем|ий|ого|ому|ым|ом|ая|ей|юю|ую|ие|их)${CYRILLIC_END}`,
+	'iu',
+);
+/** Words that count: with digits that are not a year, what a Russian count is written with. */
+export const RUSSIAN_NUMBER_STEMS: ReadonlySet<string> = new Set(
+	'два две тре четыр пят шест сем восем девят десят двадца тридца сорок сот тысяч миллион миллиард половин четверт пятых'.split(' '),
+);
+/** A sentence about a place: "в Женеве", "из Приозерной области", a compass word. */
+export const RUSSIAN_PLACE = new RegExp(`${CYRILLIC_START}(?:в|во|из|на|под|у)\\s+\\p{Lu}|${CYRILLIC_START}(?:област|город|регион|округ|стран|столиц|район)\\p{L}*`, 'u');
+/** A sentence that gives a reason. */
+export const RUSSIAN_REASON = new RegExp(W('потому что|так как|поскольку|чтобы|из-за|благодаря|в связи с|поэтому|ради'), 'iu');
+/** Nouns for people and bodies that can answer "кто" ("депутаты", "Народным собранием"). */
+export const RUSSIAN_AGENT = new RegExp(
+	`${CYRILLIC_START}(?:представител|член|депутат|правительств|парламент|собрани|министр|суд|судь|орган|граждан|люд|заявител|сотрудник|комисси|совет|президент|уполномочен|омбудсмен|правозащитник)\\p{L}*`,
+	'giu',
+);
+
+/** A yes/no question: "ли" ("может ли …"), or one that opens with "можно", "может", "есть ли", "разве". */
+export const RUSSIAN_YES_NO = new RegExp(`${W('ли|разве|неужели')}|^(?:можно|может|могут|есть|было|был|была|правда)${CYRILLIC_END}`, 'u');
+
+/**
+ * The noun an adjective of a place is made from, as a stem: "таврийский" → "тавр" (Таврия), "казахстанский" →
+ * "казахстан". Russian makes such adjectives with "-ск-" (after "-ий-" for names in "-ия"); the stemmer keeps it.
+ */
+export function placeOfAdjective(stem: string): string | undefined {
+	const base = /^(\p{L}{4,}?)(?:ийск|ск)$/u.exec(stem)?.[1];
+	return base;
+}
+
+/** Words that deny, for the negation feature. */
+export const RUSSIAN_NEGATION = new RegExp(W('не|нет|ни|никто|ничего|никогда|нельзя|без|запрещено|запрещается'), 'iu');
+
+/**
+ * Abbreviations whose full stop ends no sentence even before a capital: "т.е.", "г." (год, город), "ст." (статья),
+ * "им.", titles. Lower-case, without their final full stop. Not "и т.д.", "и т.п.", "и др.": written at the end
+ * of a sentence, their full stop is the sentence's too, and before a lower-case word nothing splits anyway.
+ */
+export const RUSSIAN_ABBREVIATIONS: readonly string[] = [
+	'т.е', 'т.к', 'т.н', 'г', 'гг', 'ст', 'стр', 'ч', 'п', 'пп', 'см', 'ср', 'им', 'ул', 'д', 'кв', 'обл', 'р-н', 'руб', 'тыс', 'млн',
+	'млрд', 'коп', 'долл', 'чел', 'янв', 'фев', 'авг', 'сент', 'окт', 'нояб', 'дек', 'проф', 'акад', 'доц', 'зам', 'пред', 'гл', 'напр',
+	'в т.ч', 'т.ч', 'н.э', 'вв', 'в',
+];
+
+/**
+ * Words that open a Russian sentence with a capital without naming anyone ("Согласно …", "Кроме того"), besides
+ * the stop words and question words, which never name anyone either.
+ */
+export const RUSSIAN_SENTENCE_OPENERS: readonly string[] = ['согласно', 'кроме', 'однако', 'почти', 'после', 'перед', 'также', 'читайте', 'смотрите'];
+
+/** Site furniture that opens a line which is not part of an article ("Читайте также: …"). */
+export const RUSSIAN_BOILERPLATE_OPENERS: readonly string[] = ['читайте также', 'читайте', 'смотрите также', 'см. также', 'реклама', 'поделиться', 'подписывайтесь'];

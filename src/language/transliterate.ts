@@ -1,0 +1,37 @@
+/**
+ * Cyrillic to Latin, the way Russian and Kazakh names are written in English text ("Казахстан" → "kazakhstan",
+ * "Шакиров" → "shakirov", "Астана" → "astana"): the BGN/PCGN-style romanisation English news uses, with the
+ * Kazakh letters after the 2021 Latin alphabet ("Қазақстан" → "qazaqstan"). Used to find a name, or a word the
+ * languages share ("форум", "мандат"), in an English document.
+ */
+const LETTERS: Readonly<Record<string, string>> = {
+	а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
+	п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu',
+	я: 'ya', ә: 'a', ғ: 'gh', қ: 'q', ң: 'ng', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
+};
+
+/** Whether the text holds a Cyrillic letter. */
+export function isCyrillic(text: string): boolean {
+	return /\p{Script=Cyrillic}/u.test(text);
+}
+
+/**
+ * The lower-case Latin spelling of a Cyrillic word; other characters pass through. "-ий"/"-ый" endings become
+ * "-y", as English writes them ("Тихоокеанский" → "tikhookeansky").
+ */
+export function transliterate(text: string): string {
+	const lower = text.toLowerCase().replace(/[ий]й(?![\p{L}])/gu, 'y').replace(/ый(?![\p{L}])/gu, 'y');
+	let out = '';
+	for (const ch of lower) out += LETTERS[ch] ?? ch;
+	return out;
+}
+
+/**
+ * Latin spellings of a Cyrillic word to look for in English text: its transliteration and, for the Kazakh
+ * letters, the spellings English also uses ("қ" as "k": "Qazaqstan" is "Kazakhstan" to most writers).
+ */
+export function latinSpellings(word: string): string[] {
+	const plain = transliterate(word);
+	const english = plain.replace(/q/g, 'k').replace(/gh/g, 'g');
+	return [...new Set([plain, english])];
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { kazakhStem, onRussianKeyboard } from '../../src/language/kazakh.ts';
+import { words } from '../../src/search/analyze.ts';
+import { expectationOf } from '../../src/search/expectation.ts';
+
+describe('Kazakh suffix stripper', () => {
+	it.each([
+		['құқықтары', 'құқық'],
+		['құқығын', 'құқық'],
+		['балалардың', 'бала'],
+		['форумға', 'форум'],
+		['ұйымдармен', 'ұйым'],
+		['омбудсменге', 'омбудсмен'],
+		['мүшесі', 'мүше'],
+		['партияның', 'партия'],
+		['шағымдар', 'шағым'],
+		// Stems that end like an ending keep it: one slot is stripped once.
+		['шағым', 'шағым'],
+		['адам', 'адам'],
+		['уәкіл', 'уәкіл'],
+		['тәуелсіздік', 'тәуелсіздік'],
+		['заң', 'заң'],
+		['қазақстан', 'қазақстан'],
+		['қазақстанның', 'қазақстан'],
+	])('%j → %j', (word, stem) => {
+		expect(kazakhStem(word)).toBe(stem);
+	});
+
+	it('stems a Kazakh word by its letters whatever the text, and a Russian-keyboard one in Kazakh text', () => {
+		expect(words('балалардың')[0]!.stem).toBe('бала');
+		expect(words('балалардын', 'kk')[0]!.stem).toBe('бала');
+		expect(onRussianKeyboard('қонақ үй')).toBe('конак уй');
+	});
+
+	it('skips function and question words, typed either way', () => {
+		expect(words('омбудсмен сот шешімін өзгерте ала ма', 'kk').filter((w) => w.isStopword).map((w) => w.surface)).toEqual(['ала', 'ма']);
+		expect(words('кай', 'kk')[0]!.isStopword).toBe(true);
+	});
+});
+
+describe('Kazakh question kinds', () => {
+	it.each([
+		['кездесуде қазақстан атынан кім болды', 'agent'],
+		['қашан қабылданды', 'date'],
+		['қай жылы құрылды', 'date'],
+		['қанша шағым түсті', 'number'],
+		['неше жылға сайланады', 'duration'],
+		['форум қайда өтті', 'place'],
+		['кай конак уйде отти', 'place'],
+		['неге тәуелсіз', 'reason'],
+	])('%j asks for %s', (question, kind) => {
+		expect(expectationOf(question, 'kk').kind).toBe(kind);
+	});
+});
