@@ -1,4 +1,5 @@
 import type { Fact } from '../knowledge/types.ts';
+import { languageOf } from '../language/detect.ts';
 import { words } from '../search/analyze.ts';
 import { readQuestion, type QueryTerm } from '../search/query.ts';
 import { rankFacts } from '../search/rankFacts.ts';
@@ -20,7 +21,7 @@ export function suggestQuestions(kb: KnowledgeBase, typed: string, limit = 25): 
 	const text = typed.slice(0, kb.options.maxQuestionLength);
 	if (!text.trim()) return distinct(openingFacts(kb, limit), limit);
 	const finished = /\s$/.test(text);
-	const allWords = words(text);
+	const allWords = words(text, languageOf(text));
 	const partial = finished ? undefined : allWords[allWords.length - 1];
 	const head = partial ? text.slice(0, text.toLowerCase().lastIndexOf(partial.surface)) : text;
 	const question = readQuestion(head, kb.index, kb.options);

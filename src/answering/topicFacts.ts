@@ -39,10 +39,11 @@ export function topicFacts(kb: KnowledgeBase, topic: TopicName): Fact[] {
 const listed = new WeakMap<KnowledgeBase, Map<TopicName, Fact[]>>();
 
 function rankTopic(kb: KnowledgeBase, topic: TopicName): Fact[] {
-	// Ingestion labelled each fact with the same lexicon; only those labelled with the topic need scoring.
+	// Ingestion labelled each fact with the same lexicon; only those labelled with the topic need scoring, in their document's language.
+	const languages = new Map(kb.documents.map((d) => [d.id, d.language]));
 	return kb.facts
 		.filter((fact) => fact.topics.includes(topic))
-		.map((fact) => ({ fact, score: kb.topics.scores(fact.standalone)[topic]! }))
+		.map((fact) => ({ fact, score: kb.topics.scores(fact.standalone, languages.get(fact.document))[topic]! }))
 		.filter(({ fact, score }) => fact.topics[0] === topic || score >= 2)
 		.sort((a, b) => b.score - a.score || a.fact.document.localeCompare(b.fact.document) || a.fact.position - b.fact.position)
 		.map(({ fact }) => fact);

@@ -1,3 +1,4 @@
+import { languageOf, type Language } from '../language/detect.ts';
 import { Attributor, leansOnPrevious } from './attribution.ts';
 import type { DocumentFile } from './documentFile.ts';
 import { properNames } from './names.ts';
@@ -10,7 +11,9 @@ const CALENDAR_WORD =
 
 /** Turns one parsed document into facts: sentences with citations, attribution, names, values and topics. */
 export function ingestDocument(file: DocumentFile, topics: TopicLabeller): KnowledgeDocument {
-	const { headings, dateline, sentences } = readSentences(file.lines);
+	// The body's language, unless the front matter says: franc needs a few sentences, which the body has.
+	const language = file.frontMatter.language ?? languageOf(file.lines.map((l) => l.text).join('\n'));
+	const { headings, dateline, sentences } = readSentences(file.lines, language);
 	const attributor = new Attributor();
 	const facts: Fact[] = sentences.map((sentence, position) => {
 		const { about, standalone } = attributor.next(sentence.text);
@@ -22,14 +25,14 @@ export function ingestDocument(file: DocumentFile, topics: TopicLabeller): Knowl
 			text: sentence.text,
 			standalone,
 			...(about ? { about } : {}),
-			topics: topics.label(standalone),
+			topics: topics.label(standalone, language),
 			mentions: [],
 			leansOnPrevious: position > 0 && leansOnPrevious(sentence.text),
-			names: properNames(sentence.text),
+			names: properNames(sentence.text, language),
 		};
 	});
 	const title = file.frontMatter.title ?? headings[0] ?? facts[0]?.text ?? file.id;
-	const subject = documentSubject(title, file.frontMatter.aliases, facts[0]?.text, dateline);
+	const subject = documentSubject(title, file.frontMatter.aliases, facts[0]?.text, dateline, language);
 	const shortForms = shortFormsOf(subject);
 	for (const fact of facts) fact.mentions = shortForms.filter(({ name, pattern }) => pattern.test(fact.text) && !fact.text.includes(name)).map(({ name }) => name);
 	const date = file.frontMatter.date ?? headings.map((h) => /\b\d{1,2} \p{Lu}\p{Ll}+ \d{4}\b|\b\d{4}-\d{2}-\d{2}\b/u.exec(h)?.[0]).find(Boolean);
@@ -40,6 +43,7 @@ export function ingestDocument(file: DocumentFile, topics: TopicLabeller): Knowl
 		...(file.frontMatter.source ? { source: file.frontMatter.source } : {}),
 		...(date ? { date } : {}),
 		aliases: file.frontMatter.aliases,
+		language,
 		subject,
 		facts,
 	};
@@ -50,8 +54,8 @@ export function ingestDocument(file: DocumentFile, topics: TopicLabeller): Knowl
  * the institution ("the Merovian commission") is matched to the document through these, even by a fact
  * that only says "the commission".
  */
-function documentSubject(title: string, aliases: readonly string[], opening: string | undefined, dateline: string | undefined): string[] {
-	const names = [...properNames(title), ...aliases, ...(opening ? properNames(opening) : [])];
+function documentSubject(title: string, aliases: readonly string[], opening: string | undefined, dateline: string | undefined, language: Language): string[] {
+	const names = [...properNames(title, language), ...aliases, ...(opening ? properNames(opening, language) : [])];
 	const subject = names.filter((name) => !CALENDAR_WORD.test(name) && name !== dateline);
 	return [...new Set(subject)];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../language/detect.ts';
 import { TOPIC_NAMES } from './types.ts';
 
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
@@ -10,6 +11,8 @@ export const frontMatterSchema = z
 		source: nonEmptyText.optional(),
 		date: z.union([nonEmptyText, z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
 		aliases: z.array(nonEmptyText).default([]),
+		/** The language the document is written in; without it, detected from the text. */
+		language: z.enum(LANGUAGES).optional(),
 	})
 	.strict();
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

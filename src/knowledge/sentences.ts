@@ -1,6 +1,9 @@
 import type { SourceLine } from './documentFile.ts';
 import type { ItemSentence } from 'wink-nlp';
+import type { Language } from '../language/detect.ts';
 import { alternation, BOILERPLATE_OPENERS } from '../language/english.ts';
+import { KAZAKH_BOILERPLATE_OPENERS } from '../language/kazakh.ts';
+import { CYRILLIC_END, RUSSIAN_ABBREVIATIONS, RUSSIAN_BOILERPLATE_OPENERS } from '../language/russian.ts';
 import { nlp } from './nlp.ts';
 
 /** A sentence of a document, cleaned, with the line it starts on. */
@@ -22,11 +25,16 @@ export interface DocumentText {
  * Site furniture that is not part of the article: "Also Read", "Read more: …", share and subscribe prompts.
  * Matched against a whole line.
  */
-const BOILERPLATE_LINE = new RegExp(`^\\s*(?:${alternation(BOILERPLATE_OPENERS)})\\b[^.!?]*[.!?]?\\s*$`, 'i');
+const BOILERPLATE_LINE = new RegExp(
+	`^\\s*(?:${alternation([...BOILERPLATE_OPENERS, ...RUSSIAN_BOILERPLATE_OPENERS, ...KAZAKH_BOILERPLATE_OPENERS])})${CYRILLIC_END}[^.!?]*[.!?]?\\s*$`,
+	'iu',
+);
 /** A line that ends a sentence: terminal punctuation, possibly inside closing quotes or brackets. */
 const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/;
 /** "PORT ALDEN: The commission …", "ASTANA (Reuters) - …": an all-caps place opening a news article. */
 const DATELINE = /^([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:\s*\([^)]{1,40}\))?\s*[:—–-]\s+(?=\S)/;
+/** "МИРГРАД, 12 марта. Уполномоченный …": the Russian and Kazakh dateline, a place in capitals and the day. */
+const CYRILLIC_DATELINE = /^(\p{Lu}[\p{Lu}'’ -]{1,40}\p{Lu})(?:,\s*\d{1,2}\s+\p{Ll}+\.?|\s*[:—–-])\s+(?=\S)/u;
 /** Fewer words than this is a label, not a fact. */
 const MIN_SENTENCE_WORDS = 3;
 
@@ -34,7 +42,7 @@ const MIN_SENTENCE_WORDS = 3;
  * Reads a document body into clean sentences: drops boilerplate lines, joins lines broken mid-sentence,
  * keeps headline and byline apart, splits sentences with wink-nlp and maps each back to its line.
  */
-export function readSentences(lines: readonly SourceLine[]): DocumentText {
+export function readSentences(lines: readonly SourceLine[], language: Language = 'en'): DocumentText {
 	const headings: string[] = [];
 	let dateline: string | undefined;
 	const sentences: Sentence[] = [];
@@ -44,14 +52,14 @@ export function readSentences(lines: readonly SourceLine[]): DocumentText {
 			continue;
 		}
 		let { text } = paragraph;
-		const datelineMatch = sentences.length === 0 && !dateline ? DATELINE.exec(text) : null;
+		const datelineMatch = sentences.length === 0 && !dateline ? (language === 'en' ? DATELINE : CYRILLIC_DATELINE).exec(text) : null;
 		let offsetShift = 0;
 		if (datelineMatch) {
 			dateline = titleCase(datelineMatch[1]!.trim());
 			offsetShift = datelineMatch[0].length;
 			text = text.slice(offsetShift);
 		}
-		for (const piece of splitSentences(text)) {
+		for (const piece of language === 'en' ? splitSentences(text) : splitCyrillicSentences(text)) {
 			const cleaned = cleanSentence(piece.text);
 			if (cleaned.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length < MIN_SENTENCE_WORDS) continue;
 			sentences.push({ text: cleaned, line: paragraph.lineAt(piece.offset + offsetShift) });
@@ -134,6 +142,33 @@ function splitSentences(text: string): SentencePiece[] {
 		cursor = offset + Math.max(1, sentenceText.length - 1);
 		pieces.push({ text: sentenceText, offset });
 	});
+	return pieces;
+}
+
+/** A full stop after one of these, or after an initial ("А. С."), ends no sentence. */
+const ABBREVIATION = new RegExp(`(?:^|[\\s(«"])(?:${alternation(RUSSIAN_ABBREVIATIONS)}|\\p{Lu})\\.$`, 'iu');
+/**
+ * A possible end of a Russian or Kazakh sentence: terminal punctuation, closing quotes or brackets, space, and a
+ * capital, or an opening quote or dash before one (direct speech: «…», — сказала она).
+ */
+const CYRILLIC_BOUNDARY = /[.!?…]+[»"”)]*\s+(?=[«"„(]?\p{Lu}|[—–]\s*\p{Lu})/gu;
+
+/**
+ * Sentences of Russian or Kazakh text. wink-nlp's model is English: it splits after "г." (year) and "т.е.", and
+ * the guillemets and dashes of Russian direct speech are not its punctuation. The rules here are the
+ * usual ones of Russian typography.
+ */
+export function splitCyrillicSentences(text: string): SentencePiece[] {
+	const pieces: SentencePiece[] = [];
+	let start = 0;
+	for (const match of text.matchAll(CYRILLIC_BOUNDARY)) {
+		const end = match.index + match[0].trimEnd().length;
+		const before = text.slice(start, end).replace(/[»"”)]+$/u, '');
+		if (ABBREVIATION.test(before)) continue;
+		pieces.push({ text: text.slice(start, end), offset: start });
+		start = match.index + match[0].length;
+	}
+	if (start < text.length && text.slice(start).trim()) pieces.push({ text: text.slice(start).trim(), offset: start });
 	return pieces;
 }
 

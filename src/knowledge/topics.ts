@@ -1,3 +1,5 @@
+import type { Language } from '../language/detect.ts';
+import { isCyrillic } from '../language/transliterate.ts';
 import { words } from '../search/analyze.ts';
 import type { Lexicon } from './schema.ts';
 import { TOPIC_NAMES, type TopicName } from './types.ts';
@@ -12,19 +14,23 @@ export class TopicLabeller {
 	constructor(topics: Lexicon['topics']) {
 		for (const topic of TOPIC_NAMES) {
 			for (const marker of topics[topic].markers) {
-				const analysed = words(marker);
-				this.markers.push({
-					topic,
-					stems: analysed.map((w) => w.stem),
-					weight: Math.max(1, analysed.filter((w) => !w.isStopword).length),
-				});
+				// A Cyrillic marker marks Russian and Kazakh sentences, whose stemmers cut it differently; read alike, it is one marker.
+				const readings = isCyrillic(marker) ? [words(marker, 'ru'), words(marker, 'kk')] : [words(marker)];
+				const distinct = readings.filter((r, i) => i === 0 || r.map((w) => w.stem).join(' ') !== readings[0]!.map((w) => w.stem).join(' '));
+				for (const analysed of distinct) {
+					this.markers.push({
+						topic,
+						stems: analysed.map((w) => w.stem),
+						weight: Math.max(1, analysed.filter((w) => !w.isStopword).length),
+					});
+				}
 			}
 		}
 	}
 
 	/** How strongly the text belongs to each topic; topics it does not touch are absent. */
-	scores(text: string): Partial<Record<TopicName, number>> {
-		const stems = words(text).map((w) => w.stem);
+	scores(text: string, language: Language = 'en'): Partial<Record<TopicName, number>> {
+		const stems = words(text, language).map((w) => w.stem);
 		const scores: Partial<Record<TopicName, number>> = {};
 		for (const marker of this.markers) {
 			if (containsRun(stems, marker.stems)) scores[marker.topic] = (scores[marker.topic] ?? 0) + marker.weight;
@@ -33,8 +39,8 @@ export class TopicLabeller {
 	}
 
 	/** The topics of a text, strongest first. */
-	label(text: string): TopicName[] {
-		const scores = this.scores(text);
+	label(text: string, language: Language = 'en'): TopicName[] {
+		const scores = this.scores(text, language);
 		return (Object.keys(scores) as TopicName[]).sort((a, b) => scores[b]! - scores[a]!);
 	}
 }

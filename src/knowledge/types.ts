@@ -1,3 +1,5 @@
+import type { Language } from '../language/detect.ts';
+
 export const TOPIC_NAMES = ['mandate', 'independence', 'cooperation'] as const;
 export type TopicName = (typeof TOPIC_NAMES)[number];
 
@@ -35,6 +37,8 @@ export interface KnowledgeDocument {
 	source?: string;
 	date?: string;
 	aliases: string[];
+	/** The language it is written in: from its front matter, else detected. Its words are read in it. */
+	language: Language;
 	/** Names the document is about (institution, country, people), from its title, aliases and opening. */
 	subject: string[];
 	facts: Fact[];

@@ -1,4 +1,5 @@
 import { pacer } from '../knowledge/pace.ts';
+import type { Language } from '../language/detect.ts';
 import type { Lexicon } from '../knowledge/schema.ts';
 import type { KnowledgeDocument } from '../knowledge/types.ts';
 import { words, type Word } from './analyze.ts';
@@ -26,15 +27,15 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 	for (const group of lexicon.synonyms) for (const term of group) countSurface(words(term));
 	const subjectTerms: Set<string>[] = [];
 	for (const doc of documents) {
-		subjectTerms.push(new Set(termsOf(words(doc.subject.join(' . ')), concepts)));
+		subjectTerms.push(new Set(termsOf(words(doc.subject.join(' . '), doc.language), concepts)));
 		await pace();
 	}
 	keepDistinguishing(subjectTerms);
 	// Names recur from fact to fact ("Askar Shakirov, Commissioner…", "the forum"): analyse each once.
 	const nameTerms = new Map<string, string[]>();
-	const termsOfName = (name: string): string[] => {
+	const termsOfName = (name: string, language: Language): string[] => {
 		let terms = nameTerms.get(name);
-		if (!terms) nameTerms.set(name, (terms = termsOf(words(name), concepts)));
+		if (!terms) nameTerms.set(name, (terms = termsOf(words(name, language), concepts)));
 		return terms;
 	};
 
@@ -52,7 +53,7 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 			const factIndex = facts.length;
 			facts.push(fact);
 			factDocument.push(docIndex);
-			const own = words(fact.text);
+			const own = words(fact.text, doc.language);
 			countSurface(own);
 			factStems.push(own.map((w) => w.stem));
 			factLength.push(own.filter((w) => !w.isStopword).length);
@@ -63,11 +64,11 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 			for (const term of own) if (!term.isStopword) terms.set(term.stem, 1);
 			for (const match of named) terms.set(match.concept, 1);
 			const ownTerms = [...terms.keys()];
-			if (fact.about) for (const term of termsOfName(fact.about)) if (!terms.has(term)) terms.set(term, options.aboutWeight);
+			if (fact.about) for (const term of termsOfName(fact.about, doc.language)) if (!terms.has(term)) terms.set(term, options.aboutWeight);
 			for (const [term, weight] of terms) addPosting(building, term, factIndex, weight);
 			const referred = new Map<string, number>();
 			for (const term of subjectTerms[docIndex]!) referred.set(term, options.subjectWeight);
-			for (const term of fact.mentions.flatMap(termsOfName)) referred.set(term, Math.max(referred.get(term) ?? 0, options.aboutWeight));
+			for (const term of fact.mentions.flatMap((name) => termsOfName(name, doc.language))) referred.set(term, Math.max(referred.get(term) ?? 0, options.aboutWeight));
 			if (fact.leansOnPrevious) {
 				for (const term of previousTerms) referred.set(term, Math.max(referred.get(term) ?? 0, options.previousSentenceWeight));
 			}

@@ -1,4 +1,5 @@
 import type { Lexicon } from '../knowledge/schema.ts';
+import { isCyrillic } from '../language/transliterate.ts';
 import { words, type Word } from './analyze.ts';
 
 /** A lexicon synonym group found in text: the words it covers and the group's concept term. */
@@ -29,12 +30,15 @@ export class ConceptMatcher {
 			const concept = `${CONCEPT_PREFIX}${index}`;
 			this.names.set(concept, group[0]!);
 			for (const term of group) {
-				const stems = words(term).map((w) => w.stem);
-				if (stems.length === 0) continue;
-				const list = this.phrases.get(stems[0]!) ?? [];
-				list.push({ stems, concept });
-				list.sort((a, b) => b.stems.length - a.stems.length);
-				this.phrases.set(stems[0]!, list);
+				// A Cyrillic term is found in Russian and in Kazakh text, whose stemmers cut it differently.
+				const readings = isCyrillic(term) ? [words(term, 'ru'), words(term, 'kk')] : [words(term)];
+				for (const stems of new Set(readings.map((reading) => reading.map((w) => w.stem).join(' ')))) {
+					if (!stems) continue;
+					const list = this.phrases.get(stems.split(' ')[0]!) ?? [];
+					list.push({ stems: stems.split(' '), concept });
+					list.sort((a, b) => b.stems.length - a.stems.length);
+					this.phrases.set(stems.split(' ')[0]!, list);
+				}
 			}
 		});
 	}

@@ -20,6 +20,25 @@ import {
 	spellingsOf,
 	WEEKDAYS,
 } from '../language/english.ts';
+import type { Language } from '../language/detect.ts';
+import {
+	KAZAKH_AGENT,
+	KAZAKH_DATE,
+	KAZAKH_DURATION,
+	KAZAKH_EXPECTATION_RULES,
+	KAZAKH_NUMBER_STEMS,
+	KAZAKH_PLACE,
+	KAZAKH_REASON,
+} from '../language/kazakh.ts';
+import {
+	RUSSIAN_AGENT,
+	RUSSIAN_DATE,
+	RUSSIAN_DURATION,
+	RUSSIAN_EXPECTATION_RULES,
+	RUSSIAN_NUMBER_STEMS,
+	RUSSIAN_PLACE,
+	RUSSIAN_REASON,
+} from '../language/russian.ts';
 import { stem, words } from './analyze.ts';
 
 /** The kind of value a question asks for, read from its question words. */
@@ -36,6 +55,8 @@ export interface Expectation {
 	constraints: string[];
 	/** The question's own words, so an answer to "who" must name someone the question does not. */
 	asked: string;
+	/** The question's language: `counted` is a stem in it, and only a fact in it can hold that word. */
+	language: Language;
 }
 
 /** Kinds whose value must be in the answer: a "when" answered without a date is no answer. */
@@ -63,16 +84,25 @@ const RULES: [RegExp, ExpectationKind][] = [
 	[/\bwhy\b|\bfor what reason\b/, 'reason'],
 ];
 
-export function expectationOf(question: string): Expectation {
+/** The question patterns of each language, in the order they are tried. */
+const RULES_OF: Readonly<Record<Language, readonly (readonly [RegExp, ExpectationKind])[]>> = { en: RULES, ru: RUSSIAN_EXPECTATION_RULES, kk: KAZAKH_EXPECTATION_RULES };
+/** "how many X", "сколько X", "қанша X": X is what the number counts. */
+const COUNTED: Readonly<Record<Language, RegExp>> = {
+	en: /\bhow many\s+(.*)$/,
+	ru: /(?<![\p{L}])(?:сколько|скока|скольким|скольких)\s+(.*)$/u,
+	kk: /(?<![\p{L}])(?:қанша|неше|канша)\s+(.*)$/u,
+};
+
+export function expectationOf(question: string, language: Language = 'en'): Expectation {
 	const text = question.toLowerCase();
-	const kind = RULES.find(([pattern]) => pattern.test(text))?.[1] ?? 'none';
-	const analysed = words(text);
+	const kind = RULES_OF[language].find(([pattern]) => pattern.test(text))?.[1] ?? 'none';
+	const analysed = words(text, language);
 	const constraints = analysed
 		.filter((w, i) => /^\d/.test(w.surface) || ORDINALS.has(w.surface) || (RELATIVE_TIME.has(w.surface) && PERIODS.has(analysed[i + 1]?.surface ?? '')))
 		.map((w) => w.stem);
-	const after = kind === 'number' ? /\bhow many\s+(.*)$/.exec(text)?.[1] : undefined;
-	const counted = after ? words(after).find((w) => !w.isStopword)?.stem : undefined;
-	return { kind, constraints, asked: text, ...(counted ? { counted } : {}) };
+	const after = kind === 'number' ? COUNTED[language].exec(text)?.[1] : undefined;
+	const counted = after ? words(after, language).find((w) => !w.isStopword)?.stem : undefined;
+	return { kind, constraints, asked: text, language, ...(counted ? { counted } : {}) };
 }
 
 /** Whether a fact (its word stems, as the index keeps them) states every number and ordinal the question states. */
@@ -93,27 +123,39 @@ const DURATION = new RegExp(
  * Number words, as stems: with digits that are not a year, what a count or amount is written with. Not
  * "one", which is as often a pronoun ("one of the members") as a count.
  */
-const NUMBER_STEMS: ReadonlySet<string> = new Set([...NUMBER_WORDS.keys()].filter((word) => word !== 'one').map(stem));
+const NUMBER_STEMS: ReadonlySet<string> = new Set([...NUMBER_WORDS.keys()].filter((word) => word !== 'one').map((w) => stem(w)));
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const PLACE = new RegExp(`\\b(?:in|at|to|from|near|across)\\s+(?:the\\s+)?(?:\\p{Lu}|${alternation(COMPASS_WORDS)})|\\bhere\\b|\\b(?:${alternation(PLACE_NOUNS)})\\b`, 'u');
 const REASON = new RegExp(`\\b(?:${alternation(REASON_CONNECTIVES)})\\b|\\bas (?:this|it|they|he|she)\\b|\\bensur`, 'i');
 const AGENT_NOUNS_IN_TEXT = new RegExp(`\\b(?:${alternation(AGENT_NOUNS)})\\b`, 'gi');
 
-/** Whether a sentence (with its word stems, as the index keeps them) holds the kind of value the question wants. `none` is always met. */
-export function meetsExpectation(fact: Fact, factStems: readonly string[], expectation: Expectation): boolean {
+/** How a sentence in each language states each kind of value. */
+const VALUE_PATTERNS: Readonly<Record<Language, { date: RegExp; duration: RegExp; place: RegExp; reason: RegExp; agent: RegExp; numbers: ReadonlySet<string> }>> = {
+	en: { date: DATE, duration: DURATION, place: PLACE, reason: REASON, agent: AGENT_NOUNS_IN_TEXT, numbers: new Set() },
+	ru: { date: RUSSIAN_DATE, duration: RUSSIAN_DURATION, place: RUSSIAN_PLACE, reason: RUSSIAN_REASON, agent: RUSSIAN_AGENT, numbers: RUSSIAN_NUMBER_STEMS },
+	kk: { date: KAZAKH_DATE, duration: KAZAKH_DURATION, place: KAZAKH_PLACE, reason: KAZAKH_REASON, agent: KAZAKH_AGENT, numbers: KAZAKH_NUMBER_STEMS },
+};
+
+/**
+ * Whether a sentence (with its word stems, as the index keeps them) holds the kind of value the question wants,
+ * read in the sentence's own language, which may not be the question's. `none` is always met.
+ */
+export function meetsExpectation(fact: Fact, factStems: readonly string[], expectation: Expectation, language: Language = 'en'): boolean {
+	const patterns = VALUE_PATTERNS[language];
 	switch (expectation.kind) {
 		case 'date':
-			return DATE.test(fact.text);
+			return patterns.date.test(fact.text);
 		case 'duration':
-			return DURATION.test(fact.text);
+			return patterns.duration.test(fact.text);
 		case 'number':
-			return holdsCount(factStems, expectation.counted);
+			// The counted word is in the question's language: a fact in another cannot be checked for it.
+			return holdsCount(factStems, language === expectation.language ? expectation.counted : undefined, patterns.numbers);
 		case 'place':
-			return PLACE.test(fact.text);
+			return patterns.place.test(fact.text);
 		case 'agent':
-			return namesSomeoneElse(fact, expectation.asked);
+			return namesSomeoneElse(fact, expectation.asked, patterns.agent);
 		case 'reason':
-			return REASON.test(fact.text);
+			return patterns.reason.test(fact.text);
 		case 'none':
 			return true;
 	}
@@ -123,11 +165,11 @@ export function meetsExpectation(fact: Fact, factStems: readonly string[], expec
  * Whether the fact names a person or body the question did not: a multi-word name, an agent noun
  * ("representatives of governmental bodies"), or whom it leans on.
  */
-function namesSomeoneElse(fact: Fact, asked: string): boolean {
+function namesSomeoneElse(fact: Fact, asked: string, agentNouns: RegExp): boolean {
 	const isNew = (name: string) => !asked.includes(name.toLowerCase());
 	return (
 		fact.names.some((name) => name.includes(' ') && isNew(name)) ||
-		[...fact.text.matchAll(AGENT_NOUNS_IN_TEXT)].some((match) => isNew(match[0])) ||
+		[...fact.text.matchAll(agentNouns)].some((match) => isNew(match[0])) ||
 		(fact.about !== undefined && isNew(fact.about.split(',')[0]!))
 	);
 }
@@ -136,9 +178,9 @@ function namesSomeoneElse(fact: Fact, asked: string): boolean {
  * A number that is not a year: with `counted`, one that counts it ("five commissioners", "2,340 complaints",
  * "146 people"), within two words before the counted word.
  */
-function holdsCount(factStems: readonly string[], counted: string | undefined): boolean {
+function holdsCount(factStems: readonly string[], counted: string | undefined, numberStems: ReadonlySet<string>): boolean {
 	return factStems.some((stem, i) => {
-		if (!(/^\d[\d.]*$/.test(stem) || NUMBER_STEMS.has(stem)) || YEAR.test(stem)) return false;
+		if (!(/^\d[\d.]*$/.test(stem) || NUMBER_STEMS.has(stem) || numberStems.has(stem)) || YEAR.test(stem)) return false;
 		if (!counted) return true;
 		return factStems.slice(i + 1, i + 4).some((next) => next === counted || (counted.length >= 4 && next.startsWith(counted)) || (next.length >= 4 && counted.startsWith(next)));
 	});

@@ -1,4 +1,5 @@
 import type { Fact, KnowledgeDocument } from '../knowledge/types.ts';
+import type { Language } from '../language/detect.ts';
 import { stem } from './analyze.ts';
 import type { ConceptMatch, ConceptMatcher } from './concepts.ts';
 import type { QueryTerm } from './query.ts';
@@ -57,6 +58,8 @@ export class FactIndex {
 	private readonly nameWords: ReadonlySet<string>;
 	/** Every stem in the index, sorted, for prefix lookups. */
 	private readonly sortedStems: string[];
+	/** The languages the documents are written in: a question in another is matched across languages. */
+	readonly languages: ReadonlySet<Language>;
 
 	constructor(
 		parts: FactIndexParts,
@@ -75,6 +78,12 @@ export class FactIndex {
 		this.typos = parts.typos;
 		this.averageLength = parts.factLength.length ? parts.factLength.reduce((a, b) => a + b, 0) / parts.factLength.length : 1;
 		this.sortedStems = [...parts.postings.keys()].sort();
+		this.languages = new Set(parts.documents.map((d) => d.language));
+	}
+
+	/** The language of a fact: its document's. */
+	languageOf(factIndex: number): Language {
+		return this.documents[this.factDocument[factIndex]!]!.language;
 	}
 
 

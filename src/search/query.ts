@@ -1,7 +1,11 @@
 import { properNames } from '../knowledge/names.ts';
 import { isEnglishWord } from '../knowledge/nlp.ts';
+import { languageOf, type Language } from '../language/detect.ts';
 import { wordRelations } from '../language/wordnet.ts';
 import { alternation, AUXILIARIES, KIND_ASKING_WORDS, KIND_NOUNS, QUESTION_WORDS, STOPWORDS } from '../language/english.ts';
+import { KAZAKH_KIND_ASKING_WORDS, KAZAKH_KIND_NOUNS, KAZAKH_QUESTION_WORDS } from '../language/kazakh.ts';
+import { CYRILLIC_END, placeOfAdjective, RUSSIAN_KIND_ASKING_WORDS, RUSSIAN_KIND_NOUNS, RUSSIAN_QUESTION_WORDS } from '../language/russian.ts';
+import { isCyrillic, latinSpellings } from '../language/transliterate.ts';
 import { stem as stemOf, words, type Word } from './analyze.ts';
 import { expectationOf, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
@@ -30,6 +34,8 @@ export interface ReadQuestion {
 	 * lacks a name's most telling term speaks of something else, however much else it shares.
 	 */
 	names: QueryTerm[][];
+	/** The question's language, detected: its words are read in it. */
+	language: Language;
 }
 
 /**
@@ -38,50 +44,66 @@ export interface ReadQuestion {
  * question count for little.
  */
 export function readQuestion(question: string, index: FactIndex, options: SearchOptions): ReadQuestion {
-	const { core, chatter } = splitChatter(question.slice(0, options.maxQuestionLength));
-	const corrected = markAskedKind(words(core)).map((word) => correctTypo(word, index, options));
-	const spans = nameSpans(core);
+	const text = question.slice(0, options.maxQuestionLength);
+	const language = languageOf(text);
+	const { core, chatter } = splitChatter(text, language);
+	const corrected = markAskedKind(words(core, language), language).map((word) => correctTypo(word, index, options, language));
+	const spans = nameSpans(core, language);
 	const coreTerms = countNamesOnce(termsOf(corrected, index, options), spans);
 	const names = spans.map(([start, end]) => coreTerms.filter((t) => t.known && t.position >= start && t.position < end)).filter((group) => group.length > 0);
-	const expectation = expectationOf(corrected.map((w) => w.surface).join(' '));
-	if (!chatter) return { terms: coreTerms, expectation, names };
+	const expectation = expectationOf(corrected.map((w) => w.surface).join(' '), language);
+	if (!chatter) return { terms: coreTerms, expectation, names, language };
 	const seen = new Set(coreTerms.map(keyOf));
-	const chatterTerms = termsOf(words(chatter).map((word) => correctTypo(word, index, options)), index, options)
+	const chatterTerms = termsOf(words(chatter, language).map((word) => correctTypo(word, index, options, language)), index, options)
 		.filter((t) => t.known && !seen.has(keyOf(t)))
 		.map((t) => ({ ...t, weight: t.weight * options.chatterWeight }));
-	return { terms: [...coreTerms, ...chatterTerms], expectation, names };
+	return { terms: [...coreTerms, ...chatterTerms], expectation, names, language };
 }
 
 /** A sentence that opens with a question word or an auxiliary ("Is the office …") asks something, even without "?". */
-const QUESTION_START = new RegExp(`^(?:${alternation([...QUESTION_WORDS, ...AUXILIARIES])})\\b`, 'i');
+const QUESTION_START: Readonly<Record<Language, RegExp>> = {
+	en: new RegExp(`^(?:${alternation([...QUESTION_WORDS, ...AUXILIARIES])})\\b`, 'i'),
+	ru: new RegExp(`^(?:${alternation(RUSSIAN_QUESTION_WORDS)})${CYRILLIC_END}`, 'iu'),
+	kk: new RegExp(`^(?:${alternation(KAZAKH_QUESTION_WORDS)})${CYRILLIC_END}`, 'iu'),
+};
+/** Where a chat message's sentences end: "2008 г." and "т.е." end none in Russian. */
+const CHAT_SENTENCE_END = /(?<=(?<![\s.]\p{Ll}{1,3}|\s\p{Ll}\.\p{Ll})[.!?])\s+|(?<=[!?])\s+|\n+/u;
 
 /**
  * A chatty message ("hi all! I was reading about … Who represented Kazakhstan? thanks") is split into its
  * question sentences, which count fully, and the small talk around them, which only adds context.
  */
-export function splitChatter(text: string): { core: string; chatter: string } {
-	const sentences = text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+export function splitChatter(text: string, language: Language = 'en'): { core: string; chatter: string } {
+	const sentences = text.split(language === 'en' ? /(?<=[.!?])\s+|\n+/ : CHAT_SENTENCE_END).map((s) => s.trim()).filter(Boolean);
 	if (sentences.length < 2) return { core: text, chatter: '' };
-	const isQuestion = (s: string) => s.endsWith('?') || QUESTION_START.test(s);
+	const isQuestion = (s: string) => s.endsWith('?') || QUESTION_START[language].test(s);
 	const core = sentences.filter(isQuestion);
 	if (core.length === 0 || core.length === sentences.length) return { core: text, chatter: '' };
 	return { core: core.join(' '), chatter: sentences.filter((s) => !isQuestion(s)).join(' ') };
 }
 
+/** Per language, the words that ask for a kind ("which", "какой", "қай") and the nouns that then name it ("year", "году", "жылы"). */
+const KIND_WORDS: Readonly<Record<Language, { asking: ReadonlySet<string>; nouns: ReadonlySet<string> }>> = {
+	en: { asking: KIND_ASKING_WORDS, nouns: KIND_NOUNS },
+	ru: { asking: RUSSIAN_KIND_ASKING_WORDS, nouns: RUSSIAN_KIND_NOUNS },
+	kk: { asking: KAZAKH_KIND_ASKING_WORDS, nouns: KAZAKH_KIND_NOUNS },
+};
+
 /** "Which year was …": "year" names the kind of answer (a date), so it is not a word to find in the fact. */
-function markAskedKind(list: Word[]): Word[] {
+function markAskedKind(list: Word[], language: Language): Word[] {
+	const { asking, nouns } = KIND_WORDS[language];
 	return list.map((word, i) => {
-		const asks = KIND_ASKING_WORDS.has(list[i - 1]?.surface ?? '');
-		return asks && KIND_NOUNS.has(word.surface) ? { ...word, isStopword: true } : word;
+		const asks = asking.has(list[i - 1]?.surface ?? '');
+		return asks && nouns.has(word.surface) ? { ...word, isStopword: true } : word;
 	});
 }
 
 /** Word ranges of the proper names a question writes with capitals ("the Leela Palace Hotel"). */
-function nameSpans(text: string): [number, number][] {
-	const surfaces = words(text).map((w) => w.surface);
+function nameSpans(text: string, language: Language): [number, number][] {
+	const surfaces = words(text, language).map((w) => w.surface);
 	const spans: [number, number][] = [];
-	for (const name of properNames(text)) {
-		const nameWords = words(name).map((w) => w.surface);
+	for (const name of properNames(text, language)) {
+		const nameWords = words(name, language).map((w) => w.surface);
 		if (nameWords.length < 2) continue;
 		const start = surfaces.findIndex((_, i) => nameWords.every((w, k) => surfaces[i + k] === w));
 		if (start >= 0) spans.push([start, start + nameWords.length]);
@@ -123,27 +145,49 @@ function termsOf(corrected: readonly CorrectedWord[], index: FactIndex, options:
 		if (variants.length === 0) {
 			for (const kin of index.wordKin(word.stem)) variants.push({ term: kin, quality: word.quality * options.prefixQuality });
 		}
+		// "таврийский" asks about Таврия: the adjective of a place found through the place's stem.
+		const place = variants.length === 0 ? placeOfAdjective(word.stem) : undefined;
+		if (place) for (const term of [place, ...index.prefixRelatives(place)]) if (index.has(term)) variants.push({ term, quality: word.quality * options.prefixQuality });
+		if (variants.length === 0 && isCyrillic(word.surface)) variants.push(...transliterated(word, index, options));
 		// A word the documents lack may still be said in their words: a derivationally related form from WordNet
 		// ("interfered" → "interference", "protect" → "protection"). Not its synonyms: across a word's senses they
 		// stray too far ("bases" → "establish").
-		if (!index.has(word.stem)) {
+		if (!index.has(word.stem) && !isCyrillic(word.surface)) {
 			for (const related of relatedStems(word.surface)) if (index.has(related)) variants.push({ term: related, quality: word.quality * options.relatedQuality });
 		}
-		terms.push(weigh(word.surface, variants, index, options, i));
+		// A word of a language no document is written in, matched by nothing, is unread rather than missing from the
+		// documents: it weighs less than an unknown word does (a lexicon concept they lack still weighs in full).
+		const unread = variants.length === 0 && isCyrillic(word.surface) && !index.languages.has('ru') && !index.languages.has('kk');
+		terms.push(weigh(word.surface, variants, index, options, i, unread ? options.unreadWeight : 1));
 	});
 	return dedupe(terms.sort((a, b) => a.position - b.position));
 }
 
+/**
+ * A Cyrillic word the index lacks, looked for in Latin letters: a name ("Шакирову" → "shakirov") or a word the
+ * languages share ("форума" → "forum"), as the word or its stem is spelt in Latin, or a word of the index that
+ * differs from that in its last letters only (the Russian case ending: "shakirova" ~ "shakirov").
+ */
+function transliterated(word: CorrectedWord, index: FactIndex, options: SearchOptions): QueryTerm['variants'] {
+	if (word.surface.length < 4) return [];
+	const quality = word.quality * options.transliterationQuality;
+	const spellings = [...new Set([...latinSpellings(word.surface), ...latinSpellings(word.stem)].map((spelling) => stemOf(spelling)))];
+	const exact = spellings.filter((s) => index.has(s));
+	if (exact.length) return exact.map((term) => ({ term, quality }));
+	const kin = [...new Set(spellings.flatMap((s) => [...index.wordKin(s, 1), ...index.prefixRelatives(s, 1)]))];
+	return kin.map((term) => ({ term, quality: quality * options.prefixQuality }));
+}
+
 /** Stems of the single-word derivationally related forms WordNet gives for a word. */
 function relatedStems(surface: string): string[] {
-	return [...new Set(wordRelations(surface).derived.filter((w) => !w.includes(' ')).map(stemOf))];
+	return [...new Set(wordRelations(surface).derived.filter((w) => !w.includes(' ')).map((w) => stemOf(w)))];
 }
 
 interface CorrectedWord extends Word {
 	quality: number;
 }
 
-function correctTypo(word: Word, index: FactIndex, options: SearchOptions): CorrectedWord {
+function correctTypo(word: Word, index: FactIndex, options: SearchOptions, language: Language): CorrectedWord {
 	if (word.isStopword || index.typos.knows(word.surface)) return { ...word, quality: 1 };
 	// A word neither the documents nor English know is a typo even when its stem happens to be indexed
 	// ("officals" stems to "offic", as "office" does): correct it to "officials".
@@ -154,19 +198,17 @@ function correctTypo(word: Word, index: FactIndex, options: SearchOptions): Corr
 	// ("cases"); but a misspelt name can still be a word ("kazakstan"), so names and function words may
 	// still correct it.
 	if (isEnglishWord(word.surface) && !STOPWORDS.has(correction.word) && !index.isNameWord(correction.word)) return { ...word, quality: 1 };
-	return {
-		surface: correction.word,
-		stem: stemOf(correction.word),
-		isStopword: STOPWORDS.has(correction.word),
-		quality: options.typoQuality[correction.distance - 1] ?? 0,
-	};
+	const corrected = words(correction.word, language)[0] ?? { surface: correction.word, stem: stemOf(correction.word, language), isStopword: false };
+	// An English correction counts as a stop word only when it is a function word, as before the other languages came.
+	const isStopword = isCyrillic(correction.word) ? corrected.isStopword : STOPWORDS.has(correction.word);
+	return { ...corrected, surface: correction.word, isStopword, quality: options.typoQuality[correction.distance - 1] ?? 0 };
 }
 
-function weigh(label: string, variants: QueryTerm['variants'], index: FactIndex, options: SearchOptions, position: number): QueryTerm {
+function weigh(label: string, variants: QueryTerm['variants'], index: FactIndex, options: SearchOptions, position: number, unknownShare = 1): QueryTerm {
 	const present = variants.filter((v) => index.has(v.term));
 	if (present.length === 0) {
 		// One or two letters that mean nothing here ("yr", "u") are chat shorthand, not a missing subject.
-		const weight = label.length <= 2 ? 0 : options.unknownWeight * index.idf('\u0000unknown');
+		const weight = label.length <= 2 ? 0 : unknownShare * options.unknownWeight * index.idf('\u0000unknown');
 		return { label, position, variants: [], weight, known: false };
 	}
 	present.sort((a, b) => b.quality - a.quality);

@@ -54,10 +54,10 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 	terms.forEach((term, t) => {
 		for (const v of term.variants) termsOfVariant.set(v.term, [...(termsOfVariant.get(v.term) ?? []), t]);
 	});
-	const asksAboutRank = words(expectation.asked).some((w) => RANK_MODIFIER_STEMS.has(w.stem));
+	const asksAboutRank = words(expectation.asked, expectation.language).some((w) => RANK_MODIFIER_STEMS.has(w.stem));
 	const ranked = coverFacts(index, terms, options, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
 		const fact = index.facts[factIndex]!;
-		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation);
+		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation, index.languageOf(factIndex));
 		const holdsRole = asksAboutRank || holdsRoleAsAsked(index, factIndex, termsOfVariant);
 		const constraintsHeld = holdsConstraints(index.factStems[factIndex]!, expectation);
 		const namesHeld = names.every((name) => index.earns(factIndex, heaviest(name)));
@@ -80,7 +80,7 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 /**
  * Stems of the words that make an office another one (english.ts): a deputy ombudsman is not the ombudsman.
  */
-const RANK_MODIFIER_STEMS: ReadonlySet<string> = new Set(RANK_MODIFIERS.map(stem));
+const RANK_MODIFIER_STEMS: ReadonlySet<string> = new Set(RANK_MODIFIERS.map((w) => stem(w)));
 
 /**
  * Whether the fact speaks of the office the question asks about, not of its deputy: a rank modifier right
@@ -103,7 +103,7 @@ function companionFor(index: FactIndex, factIndex: number, expectation: Expectat
 	const fact = index.facts[factIndex]!;
 	for (const neighbour of [factIndex - 1, factIndex + 1]) {
 		const candidate = index.facts[neighbour];
-		if (candidate && candidate.document === fact.document && meetsExpectation(candidate, index.factStems[neighbour]!, expectation)) return candidate;
+		if (candidate && candidate.document === fact.document && meetsExpectation(candidate, index.factStems[neighbour]!, expectation, index.languageOf(neighbour))) return candidate;
 	}
 	return undefined;
 }

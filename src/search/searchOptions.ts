@@ -16,12 +16,19 @@ export interface SearchOptions {
 	prefixQuality: number;
 	/** Credit for a word matched through a WordNet derivationally related form the documents use instead. */
 	relatedQuality: number;
+	/** Credit for a Cyrillic word matched through its Latin spelling ("Шакиров" → "Shakirov", "форум" → "forum"). */
+	transliterationQuality: number;
 	/** Shortest prefix that may stand for a longer word. */
 	minPrefixLength: number;
 	/** Credit for one word of a multi-word synonym ("forum" of "Asia Pacific Forum") when the whole is absent. */
 	partialPhraseQuality: number;
 	/** How much an unknown word (in no document) weighs against the best-known word: it usually names what the documents lack. */
 	unknownWeight: number;
+	/**
+	 * Share of that weight for a word in a language no document is written in that nothing matched (neither the
+	 * lexicon, a name nor a shared word): the bot cannot read it, which says little of what the documents hold.
+	 */
+	unreadWeight: number;
 	/** How much the words of small talk around a question count, against 1 for the question's own words. */
 	chatterWeight: number;
 	/** How strongly a longer fact is passed over for a more concise one that covers as much. */
@@ -61,9 +68,11 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	typoQuality: Object.freeze([0.9, 0.75] as const),
 	prefixQuality: 0.7,
 	relatedQuality: 0.6,
+	transliterationQuality: 0.9,
 	minPrefixLength: 5,
 	partialPhraseQuality: 0.5,
 	unknownWeight: 0.7,
+	unreadWeight: 0.4,
 	chatterWeight: 0.3,
 	lengthNormalisation: 0.5,
 	expectationPenalty: 0.25,
