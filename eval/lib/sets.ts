@@ -39,7 +39,8 @@ export interface QuestionSet {
 
 /**
  * Every set to train and evaluate on: the project's own (eval/sets) and, when ../shared is beside the project,
- * the public ones. The Russian and Kazakh sets wait for the engine to read those languages.
+ * the public ones, the Russian and Kazakh sets among them (questions across languages about the seed article, and a
+ * Russian document's).
  */
 export function questionSets(): QuestionSet[] {
 	const sets: QuestionSet[] = [];
@@ -53,6 +54,8 @@ export function questionSets(): QuestionSet[] {
 		shared('public/seed', join(SHARED_EVAL, 'questions.json'), join(ROOT, 'knowledge'));
 		shared('public/multi-doc', join(SHARED_EVAL, 'multi-doc/questions.json'), join(ROOT, 'knowledge'), [join(SHARED_EVAL, 'multi-doc/merovia-human-rights-commission.txt')]);
 		shared('public/squad', join(SHARED_EVAL, 'squad/questions.json'), join(SHARED_EVAL, 'squad/knowledge'));
+		shared('public/seed-ru', join(SHARED_EVAL, 'ru/seed-ru.json'), join(ROOT, 'knowledge'));
+		shared('public/tavria-ru', join(SHARED_EVAL, 'ru/tavria-questions.json'), join(ROOT, 'knowledge'), [join(SHARED_EVAL, 'ru/tavria-ombudsman.txt')]);
 	}
 	return sets;
 }

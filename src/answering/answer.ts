@@ -1,6 +1,7 @@
 import { messages, UserError } from '../errors.ts';
 import { readQuestion } from '../search/query.ts';
 import { rankFacts, type RankedFact } from '../search/rankFacts.ts';
+import type { Language } from '../language/detect.ts';
 import { shippedModel, type Regime, type VerifierModel } from '../verify/model.ts';
 import { contributionsOf, verify, type Verification } from '../verify/verify.ts';
 import { exampleQuestions } from './examples.ts';
@@ -36,13 +37,13 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	const model = options.model ?? shippedModel();
 	const read = readQuestion(asked, kb.index, kb.options);
 	const candidates = rankFacts(kb.index, read, kb.options, kb.options.candidates);
-	const regime = model.regimes[regimeOf(kb)];
+	const regime = model.regimes[regimeOf(kb, read.language)];
 	const verification = verify(model, regime, asked, read, kb.index, kb.values, candidates);
 	const ranked = verification.verdicts.map((v) => v.candidate);
 	const best = ranked[0];
 	const confidence = Math.round(verification.confidence * 1000) / 1000;
 	const answered = best !== undefined && verification.confidence >= regime.threshold;
-	const explain = options.explain ? { explain: explanationOf(model, regimeOf(kb), read.terms, verification) } : {};
+	const explain = options.explain ? { explain: explanationOf(model, regimeOf(kb, read.language), read.terms, verification) } : {};
 	const ms = performance.now() - started;
 	if (!answered) {
 		const suggestions = suggestionsOf(ranked.slice(0, kb.options.maxSuggestions));
@@ -77,8 +78,12 @@ export function shownFacts(kb: KnowledgeBase, candidate: RankedFact): Fact[] {
 	return [...new Set([before, candidate.fact, candidate.companion].filter((f): f is Fact => f !== undefined))].sort((a, b) => a.position - b.position);
 }
 
-/** Which of the model's regimes judges a knowledge base's answers: curated when it has a field lexicon. */
-export function regimeOf(kb: KnowledgeBase): Regime {
+/**
+ * Which of the model's regimes judges an answer: a question in Russian or Kazakh has its own; an English one is
+ * curated when the knowledge base has a field lexicon, generic when it has none.
+ */
+export function regimeOf(kb: KnowledgeBase, language: Language = 'en'): Regime {
+	if (language !== 'en') return 'nonEnglish';
 	return kb.lexicon.synonyms.length > 0 ? 'curated' : 'generic';
 }
 

@@ -171,11 +171,16 @@ function termsOf(corrected: readonly CorrectedWord[], index: FactIndex, options:
 function transliterated(word: CorrectedWord, index: FactIndex, options: SearchOptions): QueryTerm['variants'] {
 	if (word.surface.length < 4) return [];
 	const quality = word.quality * options.transliterationQuality;
-	const spellings = [...new Set([...latinSpellings(word.surface), ...latinSpellings(word.stem)].map((spelling) => stemOf(spelling)))];
+	// The stem's spelling helps a name in another case ("Шакирову" → "шакиров"), but a short stem is too often an
+	// English word by chance ("партии" → "парт" → "part").
+	const forms = word.stem.length >= 5 ? [word.surface, word.stem] : [word.surface];
+	const spellings = [...new Set(forms.flatMap(latinSpellings).map((spelling) => stemOf(spelling)))];
 	const exact = spellings.filter((s) => index.has(s));
 	if (exact.length) return exact.map((term) => ({ term, quality }));
-	const kin = [...new Set(spellings.flatMap((s) => [...index.wordKin(s, 1), ...index.prefixRelatives(s, 1)]))];
-	return kin.map((term) => ({ term, quality: quality * options.prefixQuality }));
+	// The nearest in length is the likeliest same word: "partii" is "parti" (party), not "particip".
+	const kin = spellings.flatMap((s) => [...index.wordKin(s), ...index.prefixRelatives(s)].map((term) => ({ term, gap: Math.abs(term.length - s.length) })));
+	const nearest = kin.sort((a, b) => a.gap - b.gap)[0];
+	return nearest ? [{ term: nearest.term, quality: quality * options.prefixQuality }] : [];
 }
 
 /** Stems of the single-word derivationally related forms WordNet gives for a word. */
@@ -192,6 +197,9 @@ function correctTypo(word: Word, index: FactIndex, options: SearchOptions, langu
 	// A word neither the documents nor English know is a typo even when its stem happens to be indexed
 	// ("officals" stems to "offic", as "office" does): correct it to "officials".
 	if (index.has(word.stem) && isEnglishWord(word.surface)) return { ...word, quality: 1 };
+	// Russian and Kazakh inflect far more than English: a form the documents lack ("Таврии") whose stem they hold
+	// ("Таврия") is that word in another case, not a typo of a form they have.
+	if (index.has(word.stem) && isCyrillic(word.surface)) return { ...word, quality: 1 };
 	const correction = index.typos.correct(word.surface);
 	if (!correction) return { ...word, quality: 1 };
 	// A real English word the documents lack ("cares") is a different word, not a typo of one they have

@@ -1,4 +1,7 @@
-import { isNegated, isYesNoQuestion, KIND_ASKING_WORDS, KIND_NOUNS, STOPWORDS } from '../language/english.ts';
+import { KIND_ASKING_WORDS, KIND_NOUNS, STOPWORDS } from '../language/english.ts';
+import { isNegated, isYesNoQuestion } from '../language/negation.ts';
+import { KAZAKH_STOPWORDS } from '../language/kazakh.ts';
+import { RUSSIAN_STOPWORDS } from '../language/russian.ts';
 import type { ExpectationKind } from '../search/expectation.ts';
 import type { FactIndex } from '../search/factIndex.ts';
 import type { QueryTerm, ReadQuestion } from '../search/query.ts';
@@ -40,6 +43,7 @@ export const FEATURE_NAMES = [
 	'retrievalRank',
 	'yesNo',
 	'leaning',
+	'crossLanguage',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -66,19 +70,19 @@ export interface QuestionContext {
 
 export function questionContext(text: string, read: ReadQuestion, index: FactIndex, values: ValueCache): QuestionContext {
 	const weights = read.terms.map((t) => t.weight);
-	const contentWords = words(text).filter((w) => !w.isStopword);
+	const contentWords = words(text, read.language).filter((w) => !w.isStopword);
 	return {
 		text,
 		read,
 		index,
 		values,
 		questionValues: valuesIn(text).map((v) => v.text),
-		negated: isNegated(text),
-		yesNo: isYesNoQuestion(text),
+		negated: isNegated(text, read.language),
+		yesNo: isYesNoQuestion(text, read.language),
 		totalWeight: weights.reduce((a, b) => a + b, 0),
 		heaviestWeight: Math.max(0, ...weights),
 		...askedNounOf(text),
-		antonyms: contentWords.map((w) => ({ stem: w.stem, antonyms: new Set(wordRelations(w.surface).antonyms.flatMap((a) => (a.includes(' ') ? [] : gradedForms(a).map(stem)))) })),
+		antonyms: contentWords.map((w) => ({ stem: w.stem, antonyms: new Set(wordRelations(w.surface).antonyms.flatMap((a) => (a.includes(' ') ? [] : gradedForms(a).map((w) => stem(w))))) })),
 	};
 }
 
@@ -110,7 +114,9 @@ function overlap(index: FactIndex, a: number, b: number): number {
 	return first.size + second.size - shared > 0 ? shared / (first.size + second.size - shared) : 0;
 }
 
-const STOPWORD_STEMS: ReadonlySet<string> = new Set([...STOPWORDS].map(stem));
+const STOPWORD_STEMS: ReadonlySet<string> = new Set(
+	[...STOPWORDS].map((w) => stem(w)).concat([...RUSSIAN_STOPWORDS, ...KAZAKH_STOPWORDS].flatMap((w) => [stem(w, 'ru'), stem(w, 'kk')])),
+);
 
 /** "Which party …", "what kind of member …": the noun right after the asking word names the answer's kind. */
 function askedNounOf(text: string): { askedNoun?: string } {
@@ -180,6 +186,7 @@ const VALUE_KINDS: Partial<Record<ExpectationKind, readonly ValueKind[]>> = {
  */
 export function featuresOf(context: QuestionContext, candidate: RankedFact, rank: number, candidates: readonly RankedFact[]): Features {
 	const { read, index, totalWeight } = context;
+	const factLanguage = index.languageOf(candidate.factIndex);
 	const alignment = alignTerms(context, candidate.factIndex);
 	const share = (pick: (a: TermAlignment) => number) => (totalWeight > 0 ? alignment.reduce((sum, a) => sum + a.term.weight * pick(a), 0) / totalWeight : 0);
 	const matched = share((a) => a.credit);
@@ -206,7 +213,7 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 		companionUsed: candidate.companion ? 1 : 0,
 		proximity: candidate.signals.proximity,
 		// A yes/no question is answered by a denial as well as by an assertion ("Can it overrule courts?" "It cannot …").
-		negationMismatch: !context.yesNo && context.negated !== isNegated(candidate.fact.text) ? 1 : 0,
+		negationMismatch: !context.yesNo && context.negated !== isNegated(candidate.fact.text, factLanguage) ? 1 : 0,
 		antonymInFact: antonymInFact(context, candidate.factIndex),
 		questionTerms: Math.log1p(read.terms.filter((t) => t.weight > 0).length),
 		factLength: Math.log((index.factLength[candidate.factIndex]! + 1) / (index.averageLength + 1)),
@@ -216,6 +223,8 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 		retrievalRank: rank,
 		yesNo: context.yesNo ? 1 : 0,
 		leaning: candidate.fact.about !== undefined || candidate.fact.leansOnPrevious ? 1 : 0,
+		// Matched across languages, only concepts, names and shared words carry the question: the rest is unread.
+		crossLanguage: read.language === factLanguage ? 0 : 1,
 	};
 }
 
@@ -229,7 +238,7 @@ function newValuePositions(context: QuestionContext, candidate: RankedFact): num
 	const { kind } = context.read.expectation;
 	const stems = context.index.factStems[candidate.factIndex]!;
 	const positionOf = (text: string) => {
-		const first = words(text)[0]?.stem;
+		const first = words(text, context.index.languageOf(candidate.factIndex))[0]?.stem;
 		return first === undefined ? -1 : stems.indexOf(first);
 	};
 	const vouched = candidate.signals.meetsExpectation ? [-1] : [];
