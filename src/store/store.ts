@@ -144,7 +144,20 @@ const MIGRATIONS: readonly string[] = [
 	CREATE INDEX audit_action ON audit (action, id);
 	CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 	`,
+	// The language a person (`/language`) or a server (`/kb settings language`) chose for the bot's messages.
+	`
+	CREATE TABLE language_settings (
+		scope TEXT NOT NULL CHECK (scope IN ('user', 'guild')),
+		id TEXT NOT NULL,
+		language TEXT NOT NULL,
+		at INTEGER NOT NULL,
+		PRIMARY KEY (scope, id)
+	);
+	`,
 ];
+
+/** Whose language setting: a person's own, or a server's default for its members. */
+export type LanguageScope = 'user' | 'guild';
 
 /** Groups questions that differ only by case, spacing and trailing punctuation. */
 export function normalizeQuestion(question: string): string {
@@ -442,6 +455,25 @@ export class Store {
 			downvotes: row.downvotes,
 			lastAskedAt: new Date(row.last_at),
 		}));
+	}
+
+	/** The language a user or a server chose, or null; the caller checks it is still one the bot speaks. */
+	getLanguage(scope: LanguageScope, id: string): string | null {
+		const row = this.db.prepare('SELECT language FROM language_settings WHERE scope = ? AND id = ?').get(scope, id) as { language: string } | undefined;
+		return row?.language ?? null;
+	}
+
+	/** Sets a user's or server's language; null clears it (back to the question, locale and server). */
+	setLanguage(scope: LanguageScope, id: string, language: string | null): void {
+		this.write(() =>
+			language === null
+				? this.db.prepare('DELETE FROM language_settings WHERE scope = ? AND id = ?').run(scope, id)
+				: this.db
+						.prepare(
+							'INSERT INTO language_settings (scope, id, language, at) VALUES (?, ?, ?, ?) ON CONFLICT (scope, id) DO UPDATE SET language = excluded.language, at = excluded.at',
+						)
+						.run(scope, id, language, Date.now()),
+		);
 	}
 
 	getMeta(key: string): string | undefined {
