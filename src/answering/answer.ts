@@ -7,8 +7,9 @@ import { contributionsOf, verify, type Verification } from '../verify/verify.ts'
 import { exampleQuestions } from './examples.ts';
 import { quotedText } from './quote.ts';
 import { readSmallTalk, smallTalkReply, type SmallTalkKind } from './smallTalk.ts';
+import { nextFacts, NOTHING_MORE, readFollowUp, type ConversationContext, type FollowUp } from './followUp.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
-import type { Fact } from '../knowledge/types.ts';
+import type { Fact, TopicName } from '../knowledge/types.ts';
 import type { Answer, Citation, Explanation } from './types.ts';
 
 export interface AnswerOptions {
@@ -16,6 +17,11 @@ export interface AnswerOptions {
 	explain?: boolean;
 	/** Another verifier model than the shipped one (training and evaluation compare models). */
 	model?: VerifierModel;
+	/**
+	 * The conversation's last turn, when the question is asked in one (console, `ask --session`): a follow-up ("who is
+	 * he?", "and when was it created?", "tell me more") is then read against it. Without it nothing changes.
+	 */
+	context?: ConversationContext;
 }
 
 /**
@@ -33,7 +39,11 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	// Chat is answered by the bot, not the documents; a greeting before a question is dropped from it.
 	const talk = readSmallTalk(text);
 	if (talk.kind) return smallTalkAnswer(text, talk.kind, kb, started);
-	const asked = talk.question;
+	const followUp: FollowUp = readFollowUp(talk.question, options.context);
+	if (followUp.kind === 'more') return moreAnswer(text, followUp, options.context!, kb, started);
+	const asked = followUp.kind === 'rewritten' ? followUp.question : talk.question;
+	// How the question was read, when a follow-up was rewritten to stand alone: every door can show it.
+	const askedAs = followUp.kind === 'rewritten' ? { askedAs: asked } : {};
 	const model = options.model ?? shippedModel();
 	const read = readQuestion(asked, kb.index, kb.options);
 	const candidates = rankFacts(kb.index, read, kb.options, kb.options.candidates);
@@ -47,12 +57,18 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	const ms = performance.now() - started;
 	if (!answered) {
 		const suggestions = suggestionsOf(ranked.slice(0, kb.options.maxSuggestions));
-		return { question: text, answered: false, answer: messages.notFound, confidence, sources: [], factIds: [], suggestions, ms, ...explain };
+		const introduced = followUp.kind === 'rewritten' && followUp.person ? introductionOf(followUp.person, options.context!, kb) : undefined;
+		if (introduced) return factsAnswer(text, asked, [introduced], options.context!.confidence, kb, started, suggestions);
+		return { question: text, answered: false, answer: messages.notFound, confidence, sources: [], factIds: [], suggestions, ...askedAs, ms, ...explain };
 	}
-	const topic = best.fact.topics[0];
 	const shown = shownFacts(kb, best);
+	return { ...answeredWith(text, shown, confidence, best.fact.topics[0], suggestionsOf(ranked.slice(1, 1 + kb.options.maxSuggestions))), ...askedAs, ms, ...explain };
+}
+
+/** An answer that shows facts, cited, whichever way they were chosen. */
+function answeredWith(question: string, shown: readonly Fact[], confidence: number, topic: TopicName | undefined, suggestions: string[]): Omit<Answer, 'ms'> {
 	return {
-		question: text,
+		question,
 		answered: true,
 		// Words put in for a pronoun are bracketed: the answer never passes rewritten text off as the cited sentence.
 		answer: shown.map(quotedText).join(' '),
@@ -60,10 +76,35 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 		sources: shown.map(citationOf),
 		...(topic ? { topic } : {}),
 		factIds: shown.map((f) => f.id),
-		suggestions: suggestionsOf(ranked.slice(1, 1 + kb.options.maxSuggestions)),
-		ms,
-		...explain,
+		suggestions,
 	};
+}
+
+/**
+ * "Tell me more", "what else did he say?": the next sentences of the passage just cited, not yet shown. They are not
+ * judged anew (nothing was asked of them), so they carry the confidence of the answer they continue.
+ */
+function moreAnswer(question: string, followUp: Extract<FollowUp, { kind: 'more' }>, context: ConversationContext, kb: KnowledgeBase, started: number): Answer {
+	const facts = nextFacts(context, kb.documents, followUp.about);
+	if (!facts.length) {
+		return { question, answered: false, answer: NOTHING_MORE, confidence: 0, sources: [], factIds: [], suggestions: [], askedAs: followUp.question, ms: performance.now() - started };
+	}
+	return factsAnswer(question, followUp.question, facts, context.confidence, kb, started, []);
+}
+
+/**
+ * "Who is he?" where the documents hold no sentence that says who someone is, only ones that name them: the
+ * sentence of the last answer that named them in full is what the documents say of them, and it was judged right
+ * for the question before, so it is shown with that answer's confidence.
+ */
+function introductionOf(person: string, context: ConversationContext, kb: KnowledgeBase): Fact | undefined {
+	return context.factIds.map((id) => kb.factsById.get(id)).find((f): f is Fact => f !== undefined && f.standalone.includes(person));
+}
+
+/** An answer made of facts the conversation chose, each with the sentence it leans on. */
+function factsAnswer(question: string, askedAs: string, facts: readonly Fact[], confidence: number, kb: KnowledgeBase, started: number, suggestions: string[]): Answer {
+	const shown = [...new Set(facts.flatMap((f) => (f.leansOnPrevious ? [previousFact(kb, f), f] : [f])).filter((f): f is Fact => f !== undefined))];
+	return { ...answeredWith(question, shown, confidence, facts.flatMap((f) => f.topics)[0], suggestions), askedAs, ms: performance.now() - started };
 }
 
 /** Small talk's answer: the bot's own short reply, nothing looked up, so no confidence, sources or suggestions. */

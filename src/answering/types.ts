@@ -29,6 +29,8 @@ export interface Answer {
 	suggestions: string[];
 	/** Set when the message was small talk ("hi", "what can you do?"): `answer` is the bot's own reply, nothing was looked up. */
 	smallTalk?: SmallTalkKind;
+	/** How a follow-up was read in its conversation, when it was rewritten ("who is he?" → "who is Askar Shakirov?"). */
+	askedAs?: string;
 	/** Engine time in milliseconds. */
 	ms: number;
 	/** Why: present when asked for (`--explain`, `/why`). */

@@ -283,3 +283,32 @@ export const SMALL_TALK_FILLERS: readonly string[] = [
 	'there', 'bot', 'ombudsbot', 'again', 'so', 'very', 'much', 'a', 'lot', 'please', 'pls', 'plz', 'all', 'everyone', 'guys', 'folks',
 	'oh', 'well', 'then', 'just', 'really', 'me', 'you', 'and', 'for', 'that', 'the', 'info', 'answer', 'everybody', 'friend', 'mate',
 ];
+
+/**
+ * Follow-ups in a conversation ("who is he?", "and when was it created?", "tell me more"): the words that point back
+ * to the previous question and answer. Read by `src/answering/followUp.ts` only.
+ */
+export const FOLLOW_UP = {
+	/** Point to the last person named. */
+	personPronouns: ['he', 'she', 'him', 'her', 'himself', 'herself'],
+	/** Point to the last person named, as an owner ("his mandate" → "Askar Shakirov's mandate"). */
+	personPossessives: ['his', 'hers'],
+	/** Point to the last thing asked about: a body, an event, a document. */
+	thingPronouns: ['it', 'itself'],
+	/** Point to the last thing asked about, as an owner ("its mandate"). */
+	thingPossessives: ['its'],
+	/** Point to the last thing only when they end the question ("when was that?"): elsewhere they join clauses or qualify a noun. */
+	closingDemonstratives: ['that', 'this'],
+	/** Points to the last place named, when it ends the question ("who spoke there?"); "is there …" asks whether something exists. */
+	placeAdverbs: ['there'],
+	/** "Is it true that …", "it is forbidden to …": an "it" that points to nothing before it. */
+	dummyItFollowers: ['true', 'possible', 'allowed', 'forbidden', 'necessary', 'required', 'legal', 'illegal', 'likely', 'the case', 'known that', 'said that'],
+	/** Open an elliptical follow-up that leans on the previous question ("and when was it created?"). */
+	openers: ['and', 'also', 'so', 'then', 'but'],
+	/** Ask for the next facts of the passage just cited. */
+	more: ['tell me more', 'more', 'more please', 'go on', 'continue', 'keep going', 'anything else', 'what else', 'and then', 'what more', 'say more', 'more details', 'tell me more about it', 'tell me more about that', 'what else is there'],
+	/** "What else did he say?": the next facts about the person or thing named. */
+	moreAbout: ['what else did', 'what else does', 'what else has', 'what else is', 'what else was', 'tell me more about'],
+	/** Past participles that close a question's subject ("where was the forum held?"): not part of what "it" names. */
+	closingParticiples: ['held', 'built', 'made', 'set', 'run', 'won', 'led', 'met', 'chosen', 'given', 'taken', 'said', 'told', 'written', 'done', 'seen', 'known', 'found', 'begun', 'paid', 'sent', 'hosted', 'created', 'founded', 'adopted', 'signed', 'established', 'formed', 'opened', 'passed', 'appointed', 'elected', 'organized', 'organised', 'located', 'based', 'expanded', 'accepted', 'published', 'issued', 'started', 'launched'],
+} as const;

@@ -144,6 +144,15 @@ const MIGRATIONS: readonly string[] = [
 	CREATE INDEX audit_action ON audit (action, id);
 	CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 	`,
+	// Follow-ups: each session's last turn (JSON), so a conversation survives a restart and works on any shard.
+	`
+	CREATE TABLE conversations (
+		session TEXT PRIMARY KEY,
+		updated_at INTEGER NOT NULL,
+		context TEXT NOT NULL
+	);
+	CREATE INDEX conversations_updated ON conversations (updated_at);
+	`,
 	// The language a person (`/language`) or a server (`/kb settings language`) chose for the bot's messages.
 	`
 	CREATE TABLE language_settings (
@@ -158,6 +167,9 @@ const MIGRATIONS: readonly string[] = [
 
 /** Whose language setting: a person's own, or a server's default for its members. */
 export type LanguageScope = 'user' | 'guild';
+
+/** Conversations older than this are deleted when another is saved: a context expires long before. */
+const CONVERSATION_RETENTION_MS = 24 * 60 * 60_000;
 
 /** Groups questions that differ only by case, spacing and trailing punctuation. */
 export function normalizeQuestion(question: string): string {
@@ -507,6 +519,31 @@ export class Store {
 
 	knowledgeGeneration(): number {
 		return Number(this.getMeta('knowledge_generation') ?? '0');
+	}
+
+	/** A session's last conversation context (JSON) if it was saved at or after `notBefore` (ms since the epoch). */
+	conversation(session: string, notBefore: number): string | undefined {
+		const row = this.db
+			.prepare('SELECT context FROM conversations WHERE session = ? AND updated_at >= ?')
+			.get(session, notBefore) as { context: string } | undefined;
+		return row?.context;
+	}
+
+	/** Saves a session's conversation context, replacing the one before; long-expired ones are swept out meanwhile. */
+	saveConversation(session: string, context: string, at: number): void {
+		this.write(() =>
+			this.db
+				.transaction(() => {
+					this.db
+						.prepare(
+							`INSERT INTO conversations (session, updated_at, context) VALUES (?, ?, ?)
+							ON CONFLICT (session) DO UPDATE SET updated_at = excluded.updated_at, context = excluded.context`,
+						)
+						.run(session, at, context);
+					this.db.prepare('DELETE FROM conversations WHERE updated_at < ?').run(at - CONVERSATION_RETENTION_MS);
+				})
+				.immediate(),
+		);
 	}
 
 	/** Closes the database; further calls throw. Safe to call twice. */

@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { answer } from '../../src/answering/answer.ts';
+import { answerInConversation, CONVERSATION_TTL_MS, MemoryConversations, nextContext } from '../../src/answering/conversation.ts';
+import { nextFacts, readFollowUp, referentsOf, subjectOf, type ConversationContext } from '../../src/answering/followUp.ts';
+import { Store } from '../../src/store/store.ts';
+import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
+
+const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
+const SEED = 'kazakhstan-joins-asia-pacific-forum';
+
+const context: ConversationContext = {
+	question: 'Where was the 19th annual forum held?',
+	factIds: [`${SEED}:12:4`],
+	shownIds: [`${SEED}:12:4`],
+	person: 'Askar Shakirov',
+	thing: 'the 19th annual forum',
+	place: 'at the Leela Palace Hotel',
+	confidence: 0.9,
+	at: 0,
+};
+
+describe('readFollowUp', () => {
+	test.each([
+		// Pronoun questions: "he/she/him/her" name the last person, "it/that" the last thing, "there" the last place.
+		['who is he?', 'who is Askar Shakirov?'],
+		['Who is she', 'Who is Askar Shakirov'],
+		['what did the article say about him?', 'what did the article say about Askar Shakirov?'],
+		['what is his role?', "what is Askar Shakirov's role?"],
+		['where is it?', 'where is the 19th annual forum?'],
+		['when was that?', 'when was the 19th annual forum?'],
+		['what is its mandate?', "what is the 19th annual forum's mandate?"],
+		['who spoke there?', 'who spoke at the Leela Palace Hotel?'],
+		// Elliptical follow-ups: the opener goes, the pronouns are filled in.
+		['and when was it created?', 'when was the 19th annual forum created?'],
+		['And who hosted it?', 'who hosted the 19th annual forum?'],
+		['and, where was it held?', 'where was the 19th annual forum held?'],
+		['and when was the working group created?', 'when was the working group created?'],
+	])('%j → %j', (message, question) => {
+		expect(readFollowUp(message, context)).toMatchObject({ kind: 'rewritten', question });
+	});
+
+	test.each([
+		['tell me more', undefined],
+		['Tell me more!', undefined],
+		['go on', undefined],
+		['what else?', undefined],
+		['what else did he say?', 'Askar Shakirov'],
+		// "About it" is the passage just cited: its next facts, whatever they name.
+		['tell me more about it', undefined],
+		['tell me more about him', 'Askar Shakirov'],
+	])('%j asks for more (about %j)', (message, about) => {
+		const read = readFollowUp(message, context);
+		expect(read.kind).toBe('more');
+		expect(read.kind === 'more' && read.about).toBe(about);
+	});
+
+	test('GIVEN "who is he?" THEN the reading says it asks who that person is', () => {
+		expect(readFollowUp('who is he?', context)).toEqual({ kind: 'rewritten', question: 'who is Askar Shakirov?', person: 'Askar Shakirov' });
+	});
+
+	test.each([
+		'Who represented Kazakhstan at the meeting?',
+		'When did Kazakhstan join the APF?',
+		'Is it true that the ombudsman is independent?',
+		'is there a deputy ombudsman?',
+		'what else did the ombudsman say about torture?',
+		'Does the commission that handles complaints exist?',
+		'what is that commission called?',
+	])('not a follow-up: %j is left as it is', (message) => {
+		expect(readFollowUp(message, context)).toEqual({ kind: 'none' });
+	});
+
+	test.each([
+		['who is he?', { person: undefined }],
+		['where is it?', { thing: undefined }],
+		['who spoke there?', { place: undefined }],
+		['tell me more', { factIds: [] }],
+	])('a pronoun with nothing to point to is never guessed: %j', (message, missing) => {
+		expect(readFollowUp(message, { ...context, ...missing })).toEqual({ kind: 'none' });
+	});
+
+	test('GIVEN no conversation THEN nothing is a follow-up', () => {
+		expect(readFollowUp('who is he?', undefined)).toEqual({ kind: 'none' });
+	});
+});
+
+describe('referents', () => {
+	test.each([
+		['Where was the 19th annual forum held?', 'the 19th annual forum'],
+		['Who represented Kazakhstan at the meeting?', 'the meeting'],
+		['When did Kazakhstan join the APF?', 'the APF'],
+		['What did Kazakhstan join?', 'Kazakhstan'],
+		['who are you', undefined],
+	])('subjectOf(%j) → %j', (question, subject) => {
+		expect(subjectOf(question)).toBe(subject);
+	});
+
+	test('GIVEN the answer that names Askar Shakirov and a hotel THEN he is the person and the hotel the place', () => {
+		const facts = [kb.factsById.get(`${SEED}:9:1`)!, kb.factsById.get(`${SEED}:12:4`)!];
+		expect(referentsOf('Who was there?', facts)).toEqual({ person: 'Askar Shakirov', thing: 'Kazakhstan', place: 'at the Leela Palace Hotel' });
+	});
+
+	test('GIVEN a turn that names no one THEN the person named before is kept', () => {
+		expect(referentsOf('What is the mandate?', [], { person: 'Askar Shakirov' })).toMatchObject({ person: 'Askar Shakirov', thing: 'the mandate' });
+	});
+});
+
+describe('tell me more', () => {
+	test('GIVEN the cited fact THEN its next neighbours in the document, never one already shown', () => {
+		const shown = { ...context, factIds: [`${SEED}:12:4`], shownIds: [`${SEED}:12:4`, `${SEED}:13:5`] };
+		expect(nextFacts(shown, kb.documents).map((f) => f.id)).toEqual([`${SEED}:13:6`, `${SEED}:15:7`]);
+	});
+
+	test('GIVEN the last fact of a document THEN the ones before it', () => {
+		const last = { ...context, factIds: [`${SEED}:27:20`], shownIds: [`${SEED}:27:20`] };
+		expect(nextFacts(last, kb.documents).map((f) => f.id)).toEqual([`${SEED}:25:18`, `${SEED}:26:19`]);
+	});
+
+	test('GIVEN "about" THEN only facts that name it', () => {
+		const facts = nextFacts({ ...context, factIds: [`${SEED}:8:0`], shownIds: [] }, kb.documents, 'Askar Shakirov');
+		expect(facts.map((f) => f.id)).toEqual([`${SEED}:12:4`, `${SEED}:13:5`]);
+	});
+});
+
+describe('answer in a conversation', () => {
+	const ask = (store: MemoryConversations, session: string, question: string, now = 0) => answerInConversation(question, kb, { store, session, now: () => now });
+
+	test('GIVEN "who represented Kazakhstan" THEN "who is he?" is answered about Askar Shakirov', () => {
+		const store = new MemoryConversations();
+		ask(store, 'a', 'Who represented Kazakhstan at the meeting?');
+		const result = ask(store, 'a', 'who is he?');
+		expect(result).toMatchObject({ question: 'who is he?', askedAs: 'who is Askar Shakirov?', answered: true });
+		expect(result.answer).toMatch(/Askar Shakirov, Commissioner for Human Rights/);
+	});
+
+	test('GIVEN "tell me more" twice THEN each gives the next facts, none repeated', () => {
+		const store = new MemoryConversations();
+		ask(store, 'a', 'Who represented Kazakhstan at the meeting?');
+		const first = ask(store, 'a', 'tell me more');
+		const second = ask(store, 'a', 'tell me more');
+		expect(first.sources.map((s) => s.line)).toEqual([13, 13]);
+		expect(second.sources.map((s) => s.line)).toEqual([15, 17]);
+		expect(first.answered && second.answered).toBe(true);
+	});
+
+	test('GIVEN small talk between THEN the conversation goes on', () => {
+		const store = new MemoryConversations();
+		ask(store, 'a', 'Who represented Kazakhstan at the meeting?');
+		expect(ask(store, 'a', 'thanks!').smallTalk).toBe('thanks');
+		expect(ask(store, 'a', 'who is he?').askedAs).toBe('who is Askar Shakirov?');
+	});
+
+	test('GIVEN more than ten minutes later THEN the follow-up stands alone', () => {
+		const store = new MemoryConversations();
+		ask(store, 'a', 'Who represented Kazakhstan at the meeting?', 1_000);
+		expect(ask(store, 'a', 'who is he?', 1_000 + CONVERSATION_TTL_MS - 1).askedAs).toBe('who is Askar Shakirov?');
+		const late = ask(store, 'a', 'who is he?', 1_000 + 2 * CONVERSATION_TTL_MS);
+		expect(late.askedAs).toBeUndefined();
+		expect(late.answered).toBe(false);
+	});
+
+	test('GIVEN two sessions THEN neither sees the other', () => {
+		const store = new MemoryConversations();
+		ask(store, 'alice', 'Who represented Kazakhstan at the meeting?');
+		expect(ask(store, 'bob', 'who is he?').askedAs).toBeUndefined();
+		expect(ask(store, 'alice', 'who is he?').askedAs).toBe('who is Askar Shakirov?');
+	});
+
+	test('GIVEN the store is reopened THEN the conversation survives the restart', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'ombudsbot-conversations-'));
+		const store = Store.open(dir);
+		answerInConversation('Who represented Kazakhstan at the meeting?', kb, { store, session: 's', now: () => 5 });
+		store.close();
+		const reopened = Store.open(dir);
+		expect(answerInConversation('who is he?', kb, { store: reopened, session: 's', now: () => 6 }).askedAs).toBe('who is Askar Shakirov?');
+		reopened.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	test('GIVEN a stored context that does not parse THEN it is no context', () => {
+		const store = new MemoryConversations();
+		store.saveConversation('a', '{"question": 1}', 0);
+		expect(answerInConversation('who is he?', kb, { store, session: 'a', now: () => 0 }).askedAs).toBeUndefined();
+	});
+
+	test('GIVEN no context THEN answer() is what it always was', () => {
+		const { ms: _a, ...alone } = answer('Who hosted the meeting?', kb);
+		const { ms: _b, ...withNone } = answer('Who hosted the meeting?', kb, {});
+		expect(withNone).toEqual(alone);
+		expect(alone.askedAs).toBeUndefined();
+	});
+
+	test('GIVEN a declined answer THEN the next context cites nothing, and keeps whom it named', () => {
+		const declined = answer('What is the capital of Peru?', kb);
+		expect(nextContext({ ...context, at: 0 }, declined, kb, 1)).toMatchObject({ factIds: [], person: 'Askar Shakirov', at: 1 });
+	});
+});
