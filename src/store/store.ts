@@ -144,15 +144,6 @@ const MIGRATIONS: readonly string[] = [
 	CREATE INDEX audit_action ON audit (action, id);
 	CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 	`,
-	// Follow-ups: each session's last turn (JSON), so a conversation survives a restart and works on any shard.
-	`
-	CREATE TABLE conversations (
-		session TEXT PRIMARY KEY,
-		updated_at INTEGER NOT NULL,
-		context TEXT NOT NULL
-	);
-	CREATE INDEX conversations_updated ON conversations (updated_at);
-	`,
 	// The language a person (`/language`) or a server (`/kb settings language`) chose for the bot's messages.
 	`
 	CREATE TABLE language_settings (
@@ -162,6 +153,15 @@ const MIGRATIONS: readonly string[] = [
 		at INTEGER NOT NULL,
 		PRIMARY KEY (scope, id)
 	);
+	`,
+	// Follow-ups: each session's last turn (JSON), so a conversation survives a restart and works on any shard.
+	`
+	CREATE TABLE conversations (
+		session TEXT PRIMARY KEY,
+		updated_at INTEGER NOT NULL,
+		context TEXT NOT NULL
+	);
+	CREATE INDEX conversations_updated ON conversations (updated_at);
 	`,
 ];
 
