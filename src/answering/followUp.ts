@@ -107,7 +107,8 @@ function resolvePronouns(text: string, context: ConversationContext): string | n
 		const last = i === words.length - 1;
 		const referent = referentOf(word, last, words[i - 1]?.[0].toLowerCase(), text, context);
 		if (referent === undefined) return;
-		if (referent === null) {
+		// "Kazakhstan joined … its forum": a pronoun after the message's own name for it points to that, not back.
+		if (referent === null || namesItsOwn(text.slice(0, match.index), word)) {
 			unresolved = true;
 			return;
 		}
@@ -116,6 +117,12 @@ function resolvePronouns(text: string, context: ConversationContext): string | n
 	});
 	if (unresolved) return null;
 	return out + text.slice(at);
+}
+
+/** Whether the words before a pronoun name what it may point to themselves: a person for "he", a thing for "it". */
+function namesItsOwn(before: string, pronoun: string): boolean {
+	if (PERSON_PRONOUNS.has(pronoun) || PERSON_POSSESSIVES.has(pronoun)) return personNames(before).length > 0;
+	return properNames(before).length > 0 || subjectOf(before) !== undefined;
 }
 
 /** What one word stands for: undefined when it is no pronoun here, null when it is one the context cannot fill. */

@@ -1,12 +1,15 @@
 /**
- * The command-line contract (see README): `npm run --silent ask -- [--json] [--knowledge DIR]
- * (QUESTION | --batch FILE|- | --topic NAME)`. With --json, stdout carries only JSON lines.
+ * The command-line contract (see README): `npm run --silent ask -- [--json] [--knowledge DIR] [--session ID]
+ * (QUESTION | --batch FILE|- | --topic NAME)`. With --json, stdout carries only JSON lines. With --session, the
+ * questions are one conversation, kept in the store under DATA_DIR, so follow-ups ("who is he?") can be tested.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { answer, loadKnowledgeBase, parseTopicName, quotedText, topicFacts, type KnowledgeBase } from '../answering/index.ts';
+import { answer, loadKnowledgeBase, parseTopicName, quotedText, topicFacts, type Answer, type KnowledgeBase } from '../answering/index.ts';
+import { answerInConversation, type ConversationStore } from '../answering/conversation.ts';
 import { messages, UserError } from '../errors.ts';
+import { Store } from '../store/store.ts';
 import { formatAnswer, formatExplanation, formatProblems, formatTopic } from './format.ts';
 
 const EXIT_USAGE = 1;
@@ -18,12 +21,13 @@ const argsSchema = z.object({
 	knowledge: z.string().min(1).default(process.env.KNOWLEDGE_DIR ?? 'knowledge'),
 	batch: z.string().min(1).optional(),
 	topic: z.string().min(1).optional(),
+	session: z.string().min(1).max(200).optional(),
 	question: z.string().default(''),
 });
 
 async function main(): Promise<number> {
 	const { values, positionals } = parseArgs({
-		options: { json: { type: 'boolean' }, explain: { type: 'boolean' }, knowledge: { type: 'string' }, batch: { type: 'string' }, topic: { type: 'string' } },
+		options: { json: { type: 'boolean' }, explain: { type: 'boolean' }, knowledge: { type: 'string' }, batch: { type: 'string' }, topic: { type: 'string' }, session: { type: 'string' } },
 		allowPositionals: true,
 	});
 	const args = argsSchema.parse({ ...values, question: positionals.join(' ') });
@@ -34,23 +38,49 @@ async function main(): Promise<number> {
 		return EXIT_KNOWLEDGE;
 	}
 	if (args.topic) return printTopic(knowledgeBase, args.topic, args.json);
-	if (args.batch) return printBatch(knowledgeBase, args.batch, args.json, args.explain);
-	return printAnswer(knowledgeBase, args.question, args.json, args.explain);
+	const store = args.session === undefined ? undefined : openStore();
+	if (store === null) return EXIT_USAGE;
+	try {
+		const ask = asker(knowledgeBase, args.explain, store, args.session);
+		if (args.batch) return await printBatch(knowledgeBase, args.batch, args.json, ask);
+		return printAnswer(knowledgeBase, args.question, args.json, ask);
+	} finally {
+		store?.close();
+	}
 }
 
-function printAnswer(kb: KnowledgeBase, question: string, json: boolean, explain: boolean): number {
+type Ask = (question: string) => Answer;
+
+/** Without a session every question stands alone, exactly as before; with one, each is a turn of its conversation. */
+function asker(kb: KnowledgeBase, explain: boolean, store: ConversationStore | undefined, session: string | undefined): Ask {
+	// The CLI's sessions are named apart from Discord's, so a script never joins a person's conversation.
+	if (store && session !== undefined) return (question) => answerInConversation(question, kb, { store, session: `cli:${session}` }, { explain });
+	return (question) => answer(question, kb, { explain });
+}
+
+/** The store that keeps `--session` conversations, or null (said on stderr) when DATA_DIR cannot hold it. */
+function openStore(): Store | null {
 	try {
-		const result = answer(question, kb, { explain });
+		return Store.open(process.env.DATA_DIR ?? 'data');
+	} catch (error) {
+		process.stderr.write(`ask: --session needs the store: ${(error as Error).message}\n`);
+		return null;
+	}
+}
+
+function printAnswer(kb: KnowledgeBase, question: string, json: boolean, ask: Ask): number {
+	try {
+		const result = ask(question);
 		process.stdout.write(`${json ? toJsonLine(result) : formatAnswer(result, kb)}${!json && result.explain ? `\n\n${formatExplanation(result.explain)}` : ''}\n`);
 		return 0;
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
-		process.stderr.write(`${error.message}\nUsage: npm run ask -- [--json] [--explain] [--knowledge DIR] "QUESTION" | --batch FILE | --topic NAME\n`);
+		process.stderr.write(`${error.message}\nUsage: npm run ask -- [--json] [--explain] [--knowledge DIR] [--session ID] "QUESTION" | --batch FILE | --topic NAME\n`);
 		return EXIT_USAGE;
 	}
 }
 
-async function printBatch(kb: KnowledgeBase, file: string, json: boolean, explain: boolean): Promise<number> {
+async function printBatch(kb: KnowledgeBase, file: string, json: boolean, ask: Ask): Promise<number> {
 	let text: string;
 	try {
 		text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
@@ -62,7 +92,7 @@ async function printBatch(kb: KnowledgeBase, file: string, json: boolean, explai
 	const out: string[] = [];
 	for (const line of text.split(/\r?\n/)) {
 		if (!line.trim()) continue;
-		const result = answer(line, kb, { explain });
+		const result = ask(line);
 		out.push(json ? toJsonLine(result) : `> ${result.question}\n${formatAnswer(result, kb)}\n`);
 	}
 	process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
@@ -84,8 +114,8 @@ function printTopic(kb: KnowledgeBase, name: string, json: boolean): number {
 	}
 }
 
-function toJsonLine(result: ReturnType<typeof answer>): string {
-	const { question, answered, answer: text, confidence, sources, topic, suggestions, smallTalk, ms, explain } = result;
+function toJsonLine(result: Answer): string {
+	const { question, answered, answer: text, confidence, sources, topic, suggestions, smallTalk, askedAs, ms, explain } = result;
 	return JSON.stringify({
 		question,
 		answered,
@@ -95,6 +125,7 @@ function toJsonLine(result: ReturnType<typeof answer>): string {
 		...(topic ? { topic } : {}),
 		suggestions,
 		...(smallTalk ? { smallTalk } : {}),
+		...(askedAs ? { askedAs } : {}),
 		ms: Math.round(ms * 1000) / 1000,
 		...(explain ? { explain } : {}),
 	});

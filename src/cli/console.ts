@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { answer, loadKnowledgeBase, parseTopicName, quotedText, searchFacts, topicFacts, type KnowledgeBase } from '../answering/index.ts';
+import { CONVERSATION_TTL_MS, nextContext } from '../answering/conversation.ts';
+import { MORE_ABOUT, type ConversationContext } from '../answering/followUp.ts';
 import { UserError } from '../errors.ts';
 import { TOPIC_NAMES } from '../knowledge/types.ts';
 import { formatAnswer, formatExplanation, formatProblems, formatSources, formatTopic, sourcesSummary } from './format.ts';
@@ -13,10 +15,16 @@ const HELP = `Ask a question in plain words, or:
   /help           this text
   /quit           leave (or Ctrl-D)`;
 
-/** What the console remembers between lines: the last question, for `/why`; a refusal's suggestions, for a bare number. */
+/**
+ * What the console remembers between lines: the last question, for `/why`; a refusal's suggestions, for a bare number;
+ * the conversation, for follow-ups ("who is he?", "tell me more"): the console is one conversation.
+ */
 export interface ConsoleSession {
 	lastQuestion?: string;
 	suggestions?: readonly string[];
+	conversation?: ConversationContext;
+	/** The clock a conversation expires by (tests set it). */
+	now?: () => number;
 }
 
 const PICK = /^\d{1,2}$/;
@@ -85,8 +93,14 @@ export function respond(line: string, kb: KnowledgeBase, session: ConsoleSession
 				if (command?.startsWith('/')) return `Unknown command ${command}.\n${HELP}`;
 				const picked = pickSuggestion(line.trim(), session);
 				if (picked.refusal) return picked.refusal;
-				const result = answer(picked.question ?? line, kb);
-				session.lastQuestion = result.question;
+				const now = (session.now ?? Date.now)();
+				// Like any conversation's, the console's last turn is forgotten after a while: a later question stands alone.
+				// A picked suggestion is a document's sentence, made to stand alone: never a follow-up.
+				const context = !picked.question && session.conversation && now - session.conversation.at <= CONVERSATION_TTL_MS ? session.conversation : undefined;
+				const result = answer(picked.question ?? line, kb, context ? { context } : {});
+				session.conversation = nextContext(context, result, kb, now);
+				// /why explains the question as it was read: a follow-up's rewritten form stands alone.
+				session.lastQuestion = result.askedAs && !result.askedAs.startsWith(MORE_ABOUT) ? result.askedAs : result.question;
 				// Only right after a refusal does a bare number pick: later, "2" is whatever it was asked as.
 				session.suggestions = result.answered || result.smallTalk ? undefined : result.suggestions;
 				const reply = formatAnswer(result, kb);

@@ -11,7 +11,8 @@ import type { Fact, KnowledgeProblem, TopicName } from '../knowledge/types.ts';
 export function formatAnswer(result: Answer, kb?: Pick<KnowledgeBase, 'documents'>): string {
 	// Small talk is the bot's own reply: no confidence, nothing cited.
 	if (result.smallTalk) return result.answer;
-	const lines: string[] = [];
+	// A follow-up says how it was read, so a wrong reading of "he" or "it" is seen at once.
+	const lines: string[] = result.askedAs ? [`(read as: ${result.askedAs})`] : [];
 	if (result.answered) {
 		lines.push(result.answer, '');
 		for (const cited of citedDocuments(result.sources, kb?.documents ?? [])) {

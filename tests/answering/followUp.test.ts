@@ -69,6 +69,10 @@ describe('readFollowUp', () => {
 		'what else did the ombudsman say about torture?',
 		'Does the commission that handles complaints exist?',
 		'what is that commission called?',
+		// A pronoun after the message's own name for it points to that: a picked suggestion is a document's sentence.
+		'The formal acceptance of Kazakhstan was effected on the opening day of its 19th annual forum.',
+		'Did Askar Shakirov say that he was independent?',
+		'When was the working group created and who sat in it?',
 	])('not a follow-up: %j is left as it is', (message) => {
 		expect(readFollowUp(message, context)).toEqual({ kind: 'none' });
 	});

@@ -1,5 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { Store } from '../../src/store/store.ts';
 import { knowledgeFolder } from '../helpers.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -96,5 +100,73 @@ describe('ask --json: small talk', () => {
 		const result = JSON.parse(lines[0]!);
 		expect(Object.keys(result)).toEqual(['question', 'answered', 'answer', 'confidence', 'sources', 'suggestions', 'smallTalk', 'ms']);
 		expect(result).toMatchObject({ question: 'hi', answered: false, confidence: 0, sources: [], suggestions: [], smallTalk: 'greeting', answer: expect.stringMatching(/\/help/) });
+	});
+});
+
+describe('ask --session: follow-ups through the contract', () => {
+	const dataDir = mkdtempSync(join(tmpdir(), 'ombudsbot-ask-session-'));
+	afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+	/** A batch of lines as one conversation, its store in a data folder of the test's own. */
+	function converse(session: string | undefined, lines: string[]) {
+		const run = spawnSync('npm', ['run', '--silent', 'ask', '--', '--json', ...(session ? ['--session', session] : []), '--batch', '-'], {
+			cwd: ROOT,
+			input: `${lines.join('\n')}\n`,
+			encoding: 'utf8',
+			timeout: 60_000,
+			env: { ...process.env, DATA_DIR: dataDir },
+		});
+		expect(run.stderr).toBe('');
+		expect(run.status).toBe(0);
+		return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+	}
+
+	test('GIVEN who represented Kazakhstan THEN "who is he?" is answered about Askar Shakirov', () => {
+		const [first, second] = converse('shakirov', ['Who represented Kazakhstan at the meeting?', 'who is he?']);
+		expect(first.askedAs).toBeUndefined();
+		expect(second).toMatchObject({ question: 'who is he?', askedAs: 'who is Askar Shakirov?', answered: true, sources: [{ line: 12 }] });
+		expect(second.answer).toMatch(/^Askar Shakirov, Commissioner for Human Rights/);
+		// The documented keys stay; askedAs is an extra one.
+		expect(Object.keys(second)).toEqual(expect.arrayContaining(['question', 'answered', 'answer', 'confidence', 'sources', 'suggestions', 'ms']));
+	});
+
+	test('GIVEN where the forum was held THEN "and who hosted it?" asks about the forum, and "tell me more" gives the next facts', () => {
+		const [held, hosted, more, again] = converse('forum', ['Where was the 19th annual forum held?', 'and who hosted it?', 'tell me more', 'tell me more']);
+		expect(held.sources.map((s: { line: number }) => s.line)).toEqual([9]);
+		expect(hosted.askedAs).toBe('who hosted the 19th annual forum?');
+		expect(more).toMatchObject({ answered: true, askedAs: 'tell me more about: who hosted the 19th annual forum?' });
+		expect(more.answer).toMatch(/hosted by the National Human Rights Commission of India/);
+		// The neighbours after what was shown (line 9, cited twice), never a line shown already.
+		const linesOf = (result: { sources: { line: number }[] }) => result.sources.map((s) => s.line);
+		expect(linesOf(more)).toEqual([10, 11]);
+		expect(again.answered).toBe(true);
+		expect(linesOf(again).filter((line) => [9, 10, 11].includes(line))).toEqual([]);
+	});
+
+	test('GIVEN two sessions THEN neither leaks into the other, and each survives the process', () => {
+		converse('alice', ['Who represented Kazakhstan at the meeting?']);
+		const [bob] = converse('bob', ['who is he?']);
+		expect(bob.askedAs).toBeUndefined();
+		expect(bob.answered).toBe(false);
+		const [alice] = converse('alice', ['who is he?']);
+		expect(alice.askedAs).toBe('who is Askar Shakirov?');
+	});
+
+	test('GIVEN a session last used more than ten minutes ago THEN its follow-up stands alone', () => {
+		const store = Store.open(dataDir);
+		const context = { question: 'Who represented Kazakhstan at the meeting?', factIds: ['kazakhstan-joins-asia-pacific-forum:12:4'], shownIds: [], person: 'Askar Shakirov', confidence: 0.95 };
+		const stale = Date.now() - 11 * 60_000;
+		store.saveConversation('cli:stale', JSON.stringify({ ...context, at: stale }), stale);
+		store.saveConversation('cli:fresh', JSON.stringify({ ...context, at: Date.now() }), Date.now());
+		store.close();
+		expect(converse('stale', ['who is he?'])[0].askedAs).toBeUndefined();
+		expect(converse('fresh', ['who is he?'])[0].askedAs).toBe('who is Askar Shakirov?');
+	});
+
+	test('GIVEN no --session THEN every line stands alone, as before', () => {
+		const [first, second] = converse(undefined, ['Who represented Kazakhstan at the meeting?', 'who is he?']);
+		expect(first.answered).toBe(true);
+		expect(second).toMatchObject({ answered: false });
+		expect(second.askedAs).toBeUndefined();
 	});
 });

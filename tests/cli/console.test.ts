@@ -124,3 +124,26 @@ test('GIVEN /topic and /search THEN a fact whose pronoun was resolved shows the 
 	expect(respond('/topic independence', kb)).toMatch(/\[the ombudsman\] is not allowed to participate/);
 	expect(respond('/search adjudicate judiciary', kb)).toMatch(/^1\. \[The commissioner for human rights\] cannot adjudicate/);
 });
+
+test('GIVEN the console THEN it is one conversation: "who is he?" and "tell me more" follow the answer before', () => {
+	const session: ConsoleSession = { now: () => 0 };
+	respond('Who represented Kazakhstan at the meeting?', kb, session);
+	const who = respond('who is he?', kb, session);
+	expect(who).toMatch(/^\(read as: who is Askar Shakirov\?\)\nAskar Shakirov, Commissioner for Human Rights/);
+	expect(session.lastQuestion).toBe('who is Askar Shakirov?');
+	expect(respond('tell me more', kb, session)).toMatch(/^\(read as: tell me more about: who is Askar Shakirov\?\)\nAddressing participants/);
+});
+
+test('GIVEN more than ten minutes since the last answer THEN a console follow-up stands alone', () => {
+	let now = 0;
+	const session: ConsoleSession = { now: () => now };
+	respond('Who represented Kazakhstan at the meeting?', kb, session);
+	now = 11 * 60_000;
+	expect(respond('who is he?', kb, session)).toMatch(/^The documents I have don't say\./);
+});
+
+test('GIVEN piped lines THEN a follow-up leans on the answer before it', async () => {
+	const printed = await consoleOver('Where was the 19th annual forum held?\nand who hosted it?\ntell me more\n');
+	expect(printed).toMatch(/\(read as: who hosted the 19th annual forum\?\)/);
+	expect(printed).toMatch(/\(read as: tell me more about: who hosted the 19th annual forum\?\)\nThis year's meeting is being hosted by the National Human Rights Commission of India\./);
+});

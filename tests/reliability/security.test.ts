@@ -195,6 +195,7 @@ describe('no user input near a shell, eval or an unchecked path', () => {
 		// from the knowledge base's own file list, the data folder, or the writer's own temporary file.
 		expect(sites.map((site) => site.split(':')[0]).sort()).toEqual(
 			[
+				'src/cli/ask.ts', // Store.open(DATA_DIR) for --session conversations
 				'src/discord/bot.ts', // Store.open(env.DATA_DIR)
 				'src/discord/curation.ts', // unlink(target) where target = insideFolder(dir, safeName)
 				'src/discord/curation.ts', // mkdir(DATA_DIR/removed)
