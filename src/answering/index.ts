@@ -1,5 +1,7 @@
 /** The engine's public face: what the Discord adapter, the console and the CLI use. */
-export { answer } from './answer.ts';
+export { answer, type AnswerOptions } from './answer.ts';
+export { answerInConversation, CONVERSATION_TTL_MS, loadContext, MemoryConversations, nextContext, type ConversationStore } from './conversation.ts';
+export type { ConversationContext } from './followUp.ts';
 export { exampleQuestions } from './examples.ts';
 export { factLabel } from './factLabel.ts';
 export { findDocuments } from './findDocuments.ts';
