@@ -3,6 +3,8 @@ import { clip, plain } from '../src/discord/limits.ts';
 import { infoPayload, lastRefreshText } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { BotContext } from '../src/discord/types.ts';
+import { listenerOf, replyLanguage } from '../src/discord/language.ts';
+import { say } from '../src/i18n/index.ts';
 
 /** `/about`: what the bot knows (documents, facts), when it last refreshed, its version. */
 export const data = new SlashCommandBuilder().setName('about').setDescription('What I know: documents, facts, last refresh, version');
@@ -11,25 +13,26 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 	const kb = ctx.knowledge.current;
 	const build = ctx.knowledge.lastBuild;
 	const documents = kb?.documents ?? [];
+	const language = replyLanguage(ctx, listenerOf(interaction));
 	const list = documents
 		.slice(0, 20)
-		.map((document) => `• ${clip(plain(document.title), 90)} (\`${clip(plain(document.id), 60)}\`, ${document.facts.length} facts)`)
+		.map((document) => say(language, 'documentLine', { title: clip(plain(document.title), 90), id: clip(plain(document.id), 60), facts: document.facts.length }))
 		.join('\n');
 	await respond(
 		interaction,
 		infoPayload(
-			'About Ombudsbot',
-			'I answer questions about the institution **only from its documents**, and I cite the document and line for every answer. When the documents do not say, I say so.',
+			say(language, 'aboutTitle'),
+			say(language, 'aboutText'),
 			[
-				{ name: 'Documents', value: String(documents.length), inline: true },
-				{ name: 'Facts', value: String(kb?.facts.length ?? 0), inline: true },
-				{ name: 'Version', value: ctx.version, inline: true },
+				{ name: say(language, 'documentsField'), value: String(documents.length), inline: true },
+				{ name: say(language, 'factsField'), value: String(kb?.facts.length ?? 0), inline: true },
+				{ name: say(language, 'versionField'), value: ctx.version, inline: true },
 				{
-					name: 'Last refresh',
-					value: lastRefreshText(build),
+					name: say(language, 'lastRefreshField'),
+					value: lastRefreshText(build, language),
 					inline: false,
 				},
-				...(list ? [{ name: documents.length > 20 ? `Sources (first 20 of ${documents.length})` : 'Sources', value: list }] : []),
+				...(list ? [{ name: documents.length > 20 ? say(language, 'sourcesFirst', { count: documents.length }) : say(language, 'sourcesField'), value: list }] : []),
 			],
 		),
 	);

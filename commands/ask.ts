@@ -5,6 +5,7 @@ import { clip, LIMITS } from '../src/discord/limits.ts';
 import { ephemeral, notice } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { BotContext } from '../src/discord/types.ts';
+import { listenerOf, replyLanguage } from '../src/discord/language.ts';
 
 /**
  * `/ask question [private]`: a question answered from the documents, with the source. The question's hint quotes
@@ -39,7 +40,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 	const turn = ctx.flood.take(interaction.user.id);
 	if (!turn.ok) {
 		ctx.metrics.answer('refused_by_flood_control');
-		await respond(interaction, notice(floodMessage(turn.waitMs)));
+		await respond(interaction, notice(floodMessage(turn.waitMs, replyLanguage(ctx, listenerOf(interaction), question))));
 		return;
 	}
 	const { payload } = answerQuestion(question, ctx, {
@@ -47,6 +48,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 		guildId: interaction.guildId,
 		channelId: interaction.channelId,
 		source: 'slash',
+		locale: interaction.locale,
 	});
 	await respond(interaction, interaction.options.getBoolean('private') ? ephemeral(payload) : payload);
 }

@@ -12,6 +12,10 @@ import { canCurate } from '../src/discord/permissions.ts';
 import { notice } from '../src/discord/replies.ts';
 import { deferEphemeral, respond } from '../src/discord/respond.ts';
 import type { BotContext } from '../src/discord/types.ts';
+import { listenerOf, replyLanguage } from '../src/discord/language.ts';
+import { isLanguage } from '../src/i18n/choose.ts';
+import { say } from '../src/i18n/index.ts';
+import { LANGUAGE_CHOICES } from './language.ts';
 
 /**
  * `/kb`: moderators curate the knowledge base live. Discord hides it from members without
@@ -39,14 +43,31 @@ export const data = new SlashCommandBuilder()
 			),
 	)
 	.addSubcommand((sub) => sub.setName('status').setDescription('Documents, facts, last refresh and recent changes'))
-	.addSubcommand((sub) => sub.setName('gaps').setDescription('The questions most often unanswered or voted 👎'));
+	.addSubcommand((sub) => sub.setName('gaps').setDescription('The questions most often unanswered or voted 👎'))
+	.addSubcommandGroup((group) =>
+		group
+			.setName('settings')
+			.setDescription('Server settings')
+			.addSubcommand((sub) =>
+				sub
+					.setName('language')
+					.setDescription("My messages' language in this server, for members without a setting of their own")
+					.addStringOption((option) =>
+						option.setName('language').setDescription('The server language').setRequired(true).addChoices(...LANGUAGE_CHOICES),
+					),
+			),
+	);
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
 	const subcommand = interaction.options.getSubcommand(true);
 	const allowed = canCurate(interaction, ctx.env);
 	if (!allowed.ok) {
 		ctx.logger.warn({ userId: interaction.user.id, guildId: interaction.guildId, subcommand }, 'kb: refused');
-		await respond(interaction, notice(allowed.reason));
+		await respond(interaction, notice(say(replyLanguage(ctx, listenerOf(interaction)), allowed.key)));
+		return;
+	}
+	if (interaction.options.getSubcommandGroup() === 'settings') {
+		await respond(interaction, notice(setServerLanguage(interaction, ctx)));
 		return;
 	}
 	const actor = { id: interaction.user.id, name: interaction.user.username };
@@ -77,6 +98,21 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 		default:
 			await respond(interaction, notice('Unknown subcommand.'));
 	}
+}
+
+/** `/kb settings language`: the server's language, said in the language just chosen. */
+function setServerLanguage(interaction: ChatInputCommandInteraction, ctx: BotContext): string {
+	const chosen = interaction.options.getString('language', true);
+	// An owner may run /kb in DMs; a DM has no server to set.
+	if (!interaction.guildId || !isLanguage(chosen)) return say(replyLanguage(ctx, listenerOf(interaction)), 'settingsDmOnly');
+	try {
+		ctx.store.setLanguage('guild', interaction.guildId, chosen);
+	} catch (error) {
+		ctx.logger.error({ err: error, guildId: interaction.guildId }, 'store: could not save the server language');
+		return say(replyLanguage(ctx, listenerOf(interaction)), 'languageStoreFailed');
+	}
+	ctx.logger.info({ guildId: interaction.guildId, language: chosen, by: interaction.user.id }, 'server language set');
+	return say(chosen, 'guildLanguageSet', { language: say(chosen, `languageName_${chosen}`) });
 }
 
 /** Document ids for `/kb remove`, only for those allowed to curate. */

@@ -5,6 +5,8 @@ import { searchFacts } from '../src/discord/engine.ts';
 import { searchPayload } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { BotContext } from '../src/discord/types.ts';
+import { listenerOf, replyLanguage } from '../src/discord/language.ts';
+import { say } from '../src/i18n/index.ts';
 
 /** `/search query`: the facts that best match some words, with citations. */
 export const data = new SlashCommandBuilder()
@@ -17,7 +19,7 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
 	// Discord enforces the 200-character limit; the cut guards against a payload that does not.
 	const query = interaction.options.getString('query', true).slice(0, 500).trim();
-	if (!query) throw new UserError('EmptyQuestion', 'Please type some words to search for.');
+	if (!query) throw new UserError('EmptyQuestion', say('en', 'emptySearch'), 'emptySearch');
 	const kb = requireKnowledge(ctx);
-	await respond(interaction, searchPayload(kb, query, searchFacts(kb, query, 8)));
+	await respond(interaction, searchPayload(kb, query, searchFacts(kb, query, 8), replyLanguage(ctx, listenerOf(interaction), query)));
 }

@@ -1,3 +1,5 @@
+import type { MessageKey } from './i18n/en.ts';
+
 /**
  * Expected failures, caused by what someone typed or supplied. Doors show `message` to the person
  * as it is; anything else thrown is a bug, logged and answered with a generic apology.
@@ -8,6 +10,8 @@ export class UserError extends Error {
 		/** Stable identifier for tests and logs, e.g. `EmptyQuestion`. */
 		readonly identifier: UserErrorId,
 		message: string,
+		/** The message's key in the catalogues (`src/i18n/`), for doors that speak the person's language; `message` is its English. */
+		readonly key?: MessageKey,
 	) {
 		super(message);
 	}

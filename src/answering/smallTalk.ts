@@ -1,4 +1,5 @@
 import { SMALL_TALK, SMALL_TALK_FILLERS, type SmallTalkKind } from '../language/english.ts';
+import { say, type Language } from '../i18n/index.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 
 export type { SmallTalkKind };
@@ -54,28 +55,29 @@ export function readSmallTalk(text: string): SmallTalkReading {
 }
 
 /**
- * The short, friendly reply to small talk: what the bot does, where its answers come from, an example question the
- * knowledge base answers (from `examples`) and a pointer to /help. No confidence: nothing was looked up.
+ * The short, friendly reply to small talk, in `language` (the catalogues in `src/i18n/` hold the words): what the
+ * bot does, where its answers come from, an example question the knowledge base answers (from `examples`) and a
+ * pointer to /help. No confidence: nothing was looked up.
  */
-export function smallTalkReply(kind: SmallTalkKind, kb: KnowledgeBase, examples: readonly string[]): string {
-	const example = examples.length ? ` For example: “${examples[0]}”` : '';
-	const several = examples.length > 1 ? ` For example: ${examples.slice(0, 2).map((e) => `“${e}”`).join(' or ')}` : example;
-	const count = `${kb.documents.length} document${kb.documents.length === 1 ? '' : 's'}`;
+export function smallTalkReply(kind: SmallTalkKind, kb: KnowledgeBase, examples: readonly string[], language: Language = 'en'): string {
+	const example = examples.length ? say(language, 'smallTalkExample', { example: examples[0]! }) : '';
+	const several = examples.length > 1 ? say(language, 'smallTalkTwoExamples', { first: examples[0]!, second: examples[1]! }) : example;
+	const count = kb.documents.length === 1 ? say(language, 'documentCountOne') : say(language, 'documentCount', { count: kb.documents.length });
 	switch (kind) {
 		case 'greeting':
-			return `Hello! Ask me a question about the documents I have and I will answer with the sentence that says so, and where it is.${example} Type /help for everything I can do.`;
+			return say(language, 'smallTalkGreeting', { example });
 		case 'thanks':
-			return 'You are welcome! Ask me anything else about the documents, or type /help.';
+			return say(language, 'smallTalkThanks');
 		case 'farewell':
-			return 'Goodbye! Come back any time with a question about the documents.';
+			return say(language, 'smallTalkFarewell');
 		case 'capabilities':
-			return `I answer questions from ${count}, quoting the sentence that answers and where it is (document and line), and I say plainly when they do not say.${several} Type /help for every command.`;
+			return say(language, 'smallTalkCapabilities', { count, examples: several });
 		case 'documents': {
 			const shown = kb.documents.slice(0, 5).map((document) => `• ${document.title} (${document.id})`);
-			const more = kb.documents.length > shown.length ? [`…and ${kb.documents.length - shown.length} more`] : [];
-			return [`I answer from ${count}:`, ...shown, ...more, `Ask me about them.${example} Type /help for every command.`].join('\n');
+			const more = kb.documents.length > shown.length ? [say(language, 'smallTalkDocumentsMore', { more: kb.documents.length - shown.length })] : [];
+			return [say(language, 'smallTalkDocuments', { count }), ...shown, ...more, say(language, 'smallTalkDocumentsEnd', { example })].join('\n');
 		}
 		case 'help':
-			return `Ask me a question in plain words and I will answer from the documents only, citing where.${example} Ask “what documents do you have?” to see them; /help lists every command.`;
+			return say(language, 'smallTalkHelp', { example });
 	}
 }

@@ -10,6 +10,7 @@ import { EnvError, parseEnv, type Env } from '../env.ts';
 import { scrubSecrets } from '../logger.ts';
 import { COMMANDS_DIR, loadCommands } from '../discord/registry.ts';
 import { exampleQuestions, loadKnowledgeBase } from '../answering/index.ts';
+import { localiseCommand } from '../i18n/commands.ts';
 
 export interface DeployResult {
 	scope: 'guild' | 'global';
@@ -34,7 +35,7 @@ export async function deployCommands(
 	}
 	const rest = new REST({ version: '10', ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}) }).setToken(env.DISCORD_TOKEN);
 	const applicationId = env.DISCORD_CLIENT_ID ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
-	const body = [...commands.values()].map((command) => (examples.length && command.withExamples ? command.withExamples(examples) : command.data).toJSON());
+	const body = [...commands.values()].map((command) => localiseCommand((examples.length && command.withExamples ? command.withExamples(examples) : command.data).toJSON()));
 	const route = env.DEV_GUILD_ID
 		? Routes.applicationGuildCommands(applicationId, env.DEV_GUILD_ID)
 		: Routes.applicationCommands(applicationId);

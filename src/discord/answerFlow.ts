@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.ts';
+import { say, type Language } from '../i18n/index.ts';
+import { replyLanguage } from './language.ts';
 import type { AnswerSource } from '../store/store.ts';
 import { answer, type Answer, type KnowledgeBase } from './engine.ts';
 import { answerPayload, type ReplyPayload } from './replies.ts';
@@ -11,6 +13,8 @@ export interface Asker {
 	guildId: string | null;
 	channelId: string | null;
 	source: AnswerSource;
+	/** `interaction.locale`, when asked through an interaction. */
+	locale?: string | null;
 }
 
 /** A short random id for an answer, safe in custom ids. */
@@ -22,10 +26,7 @@ export function newAnswerId(): string {
 export function requireKnowledge(ctx: BotContext): KnowledgeBase {
 	const kb = ctx.knowledge.current;
 	if (!kb) {
-		throw new UserError(
-			'KnowledgeUnusable',
-			'The knowledge base is not available right now. Moderators can check it with `/kb status` and `/kb refresh`.',
-		);
+		throw new UserError('KnowledgeUnusable', say('en', 'knowledgeUnavailable'), 'knowledgeUnavailable');
 	}
 	return kb;
 }
@@ -38,14 +39,19 @@ const MAX_QUESTION_CHARS = 4_000;
  * engine, records the answer (so its buttons work later, on any shard) and builds the reply.
  * A store failure is logged and the answer still goes out, without buttons.
  */
-export function answerQuestion(question: string, ctx: BotContext, asker: Asker): { answer: Answer; answerId: string | null; payload: ReplyPayload } {
+export function answerQuestion(
+	question: string,
+	ctx: BotContext,
+	asker: Asker,
+): { answer: Answer; answerId: string | null; payload: ReplyPayload; language: Language } {
 	const kb = requireKnowledge(ctx);
 	const result = answer(question.slice(0, MAX_QUESTION_CHARS), kb);
+	const language = replyLanguage(ctx, asker, question);
 	// Small talk is no question the documents missed: never recorded, so never a knowledge gap (and it has no buttons).
 	if (result.smallTalk) {
 		// No engine time: nothing was looked up, and near-zero times would hide the questions' own in the histogram.
 		ctx.metrics.answer('small_talk');
-		return { answer: result, answerId: null, payload: answerPayload(result, null, kb) };
+		return { answer: result, answerId: null, payload: answerPayload(result, null, kb, language), language };
 	}
 	let answerId: string | null = newAnswerId();
 	try {
@@ -70,11 +76,11 @@ export function answerQuestion(question: string, ctx: BotContext, asker: Asker):
 		{ source: asker.source, userId: asker.userId, guildId: asker.guildId, answered: result.answered, confidence: result.confidence, ms: result.ms },
 		'answered',
 	);
-	return { answer: result, answerId, payload: answerPayload(result, answerId, kb) };
+	return { answer: result, answerId, payload: answerPayload(result, answerId, kb, language), language };
 }
 
 /** The polite refusal of a question past the user's burst: when the next one will be answered. */
-export function floodMessage(waitMs: number): string {
+export function floodMessage(waitMs: number, language: Language = 'en'): string {
 	const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-	return `You're asking quickly: please wait ${seconds} second${seconds === 1 ? '' : 's'} before the next question.`;
+	return seconds === 1 ? say(language, 'floodOne') : say(language, 'flood', { seconds });
 }

@@ -1,5 +1,7 @@
 import { MessageFlags, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { UserError } from '../errors.ts';
+import { say } from '../i18n/index.ts';
+import { listenerOf, replyLanguage } from './language.ts';
 import { answerQuestion, requireKnowledge } from './answerFlow.ts';
 import { decodeCustomId } from './customIds.ts';
 import { answer, factContext, TOPIC_NAMES, topicFacts, type TopicName } from './engine.ts';
@@ -8,9 +10,8 @@ import { contextPayload, ephemeral, explanationPayload, notice, topicPagePayload
 import { respond } from './respond.ts';
 import type { BotContext } from './types.ts';
 
-const VOTE_FAILED = 'Sorry, I could not record your vote just now (a storage problem, logged for the maintainers). Please try again in a minute.';
-const WHY_REFUSED = 'Only moderators can see why I declined an answer.';
-const STALE = 'That answer is no longer available (it may be from before a reset). Please ask again.';
+/** An answer that is gone (a reset, another bot's button): said in the clicker's language by the error path. */
+const stale = () => new UserError('KnowledgeUnusable', say('en', 'staleAnswer'), 'staleAnswer');
 
 /**
  * Buttons and menus on the bot's replies. Everything needed is in the custom id or the store,
@@ -18,38 +19,37 @@ const STALE = 'That answer is no longer available (it may be from before a reset
  */
 export async function handleComponent(interaction: ButtonInteraction | StringSelectMenuInteraction, ctx: BotContext): Promise<void> {
 	const action = decodeCustomId(interaction.customId);
+	const language = replyLanguage(ctx, listenerOf(interaction));
 	if (!action) {
-		await respond(interaction, notice('This button is not mine or is out of date.'));
+		await respond(interaction, notice(say(language, 'notMyButton')));
 		return;
 	}
 	switch (action.kind) {
 		case 'context': {
 			const kb = requireKnowledge(ctx);
 			const record = ctx.store.getAnswer(action.answerId);
-			if (!record) throw new UserError('KnowledgeUnusable', STALE);
+			if (!record) throw stale();
 			const facts = new Map(kb.facts.map((fact) => [fact.id, fact]));
 			const cited = record.factIds.map((id) => facts.get(id)).find((fact) => fact !== undefined);
 			if (!cited) {
-				throw new UserError('KnowledgeUnusable', 'The documents changed since this answer: its source is gone. Please ask again.');
+				throw new UserError('KnowledgeUnusable', say('en', 'sourceGone'), 'sourceGone');
 			}
-			await respond(interaction, contextPayload(kb, cited, factContext(kb, cited.id, 2)));
+			await respond(interaction, contextPayload(kb, cited, factContext(kb, cited.id, 2), language));
 			return;
 		}
 		case 'vote': {
 			const record = ctx.store.getAnswer(action.answerId);
-			if (!record) throw new UserError('KnowledgeUnusable', STALE);
+			if (!record) throw stale();
 			let tally: ReturnType<BotContext['store']['recordVote']>;
 			try {
 				tally = ctx.store.recordVote(action.answerId, interaction.user.id, action.vote);
 			} catch (error) {
 				ctx.logger.error({ err: error, answerId: action.answerId, userId: interaction.user.id }, 'store: could not record a vote');
-				await respond(interaction, notice(VOTE_FAILED));
+				await respond(interaction, notice(say(language, 'voteFailed')));
 				return;
 			}
 			const emoji = action.vote > 0 ? '👍' : '👎';
-			const text = tally.changed
-				? `Thanks: your ${emoji} is recorded.${action.vote < 0 ? ' Moderators see the questions that get 👎 and can add what is missing.' : ''}`
-				: `You already voted ${emoji} on this answer; it counts once.`;
+			const text = say(language, !tally.changed ? 'voteRepeated' : action.vote < 0 ? 'voteRecordedDown' : 'voteRecorded', { emoji });
 			ctx.logger.info({ answerId: action.answerId, userId: interaction.user.id, vote: action.vote, changed: tally.changed }, 'feedback');
 			await respond(interaction, notice(text));
 			return;
@@ -58,12 +58,12 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 			// Checked before the store is read, so a member learns nothing, not even whether the answer exists.
 			if (!canCurate(interaction, ctx.env).ok) {
 				ctx.logger.warn({ userId: interaction.user.id, guildId: interaction.guildId, answerId: action.answerId }, 'why: refused');
-				await respond(interaction, notice(WHY_REFUSED));
+				await respond(interaction, notice(say(language, 'whyRefused')));
 				return;
 			}
 			const kb = requireKnowledge(ctx);
 			const record = ctx.store.getAnswer(action.answerId);
-			if (!record) throw new UserError('KnowledgeUnusable', STALE);
+			if (!record) throw stale();
 			// The question again against the knowledge base served now: what a moderator can still change.
 			await respond(interaction, explanationPayload(answer(record.question, kb, { explain: true })));
 			return;
@@ -71,15 +71,16 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 		case 'suggest':
 		case 'suggest-menu': {
 			const record = ctx.store.getAnswer(action.answerId);
-			if (!record) throw new UserError('KnowledgeUnusable', STALE);
+			if (!record) throw stale();
 			const index = action.kind === 'suggest' ? action.index : Number((interaction as StringSelectMenuInteraction).values?.[0]);
 			const suggestion = Number.isInteger(index) ? record.suggestions[index] : undefined;
-			if (!suggestion) throw new UserError('KnowledgeUnusable', STALE);
+			if (!suggestion) throw stale();
 			const { payload } = answerQuestion(suggestion, ctx, {
 				userId: interaction.user.id,
 				guildId: interaction.guildId,
 				channelId: interaction.channelId,
 				source: 'suggestion',
+				locale: interaction.locale,
 			});
 			// A new reply, so the refusal and the question it kept stay as they were. The asker's is public, unless the
 			// refusal was private (`/ask private: True`); anyone else, curious, gets it privately and the channel is spared.
@@ -89,18 +90,18 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 		}
 		case 'page': {
 			if (!(TOPIC_NAMES as readonly string[]).includes(action.topic)) {
-				await respond(interaction, notice('This button is out of date.'));
+				await respond(interaction, notice(say(language, 'outdatedButton')));
 				return;
 			}
 			const kb = requireKnowledge(ctx);
 			const topic = action.topic as TopicName;
 			const facts = topicFacts(kb, topic);
 			if (interaction.user.id === action.ownerId) {
-				const { flags: _flags, ...rest } = topicPagePayload(kb, topic, facts, action.page, action.ownerId);
+				const { flags: _flags, ...rest } = topicPagePayload(kb, topic, facts, action.page, action.ownerId, language);
 				await interaction.update(rest);
 			} else {
 				// Not theirs to turn: show the page to them alone, with buttons of their own.
-				await respond(interaction, ephemeral(topicPagePayload(kb, topic, facts, action.page, interaction.user.id)));
+				await respond(interaction, ephemeral(topicPagePayload(kb, topic, facts, action.page, interaction.user.id, language)));
 			}
 			return;
 		}

@@ -6,8 +6,13 @@ import {
 	type MessageComponentInteraction,
 } from 'discord.js';
 import type { Env } from '../env.ts';
+import { say } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/en.ts';
 
-export type CurationCheck = { ok: true } | { ok: false; reason: string };
+/** A refusal carries its English `reason` and its catalogue `key`, so a reply can say it in the person's language. */
+export type CurationCheck = { ok: true } | { ok: false; reason: string; key: MessageKey };
+
+const refused = (key: MessageKey): CurationCheck => ({ ok: false, reason: say('en', key), key });
 
 /** Commands, their autocomplete, and clicks on moderators' buttons ("Why?") are all checked the same way. */
 type CheckedInteraction = ChatInputCommandInteraction | AutocompleteInteraction | MessageComponentInteraction;
@@ -36,15 +41,15 @@ function memberRoleIds(interaction: CheckedInteraction): string[] {
 export function canCurate(interaction: CheckedInteraction, env: Env): CurationCheck {
 	if (env.BOT_OWNER_IDS.includes(interaction.user.id)) return { ok: true };
 	if (!interaction.inGuild()) {
-		return { ok: false, reason: "In direct messages, only the bot's owners can change the knowledge base." };
+		return refused('curateDm');
 	}
 	if (env.MODERATOR_ROLE_IDS.length > 0) {
 		const roles = memberRoleIds(interaction);
 		return env.MODERATOR_ROLE_IDS.some((id) => roles.includes(id))
 			? { ok: true }
-			: { ok: false, reason: 'Only moderators can change the knowledge base: you need one of the moderator roles.' };
+			: refused('curateRole');
 	}
 	return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)
 		? { ok: true }
-		: { ok: false, reason: 'Only moderators can change the knowledge base: you need the Manage Server permission.' };
+		: refused('curateManage');
 }

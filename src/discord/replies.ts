@@ -8,11 +8,14 @@ import {
 	time,
 	TimestampStyles,
 } from 'discord.js';
-import { formatExplanation, plural } from '../cli/format.ts';
+import { formatExplanation } from '../cli/format.ts';
+import { smallTalkReply } from '../answering/smallTalk.ts';
+import { say, type Language } from '../i18n/index.ts';
 import { encodeCustomId } from './customIds.ts';
-import { citedDocuments, linesText, quotedText, type Answer, type CitedDocument, type Fact, type KnowledgeBase } from './engine.ts';
+import { citedDocuments, exampleQuestions, linesText, quotedText, type Answer, type CitedDocument, type Fact, type KnowledgeBase } from './engine.ts';
 import { STARTUP_ACTOR, type BuildInfo } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
+import { clearLanguageOf } from '../i18n/choose.ts';
 
 type Explanation = NonNullable<Answer['explain']>;
 
@@ -33,10 +36,9 @@ export interface ReplyPayload {
 const COLORS = { high: 0x2e7d32, medium: 0xf9a825, none: 0x9e9e9e, info: 0x1565c0, error: 0xc62828 } as const;
 
 /** The confidence marker shown beside an answer; a refusal has none (a percentage beside "no" only confuses). */
-export function confidenceMarker(answer: Pick<Answer, 'confidence'>): string {
+export function confidenceMarker(answer: Pick<Answer, 'confidence'>, language: Language = 'en'): string {
 	const percent = Math.round(Math.max(0, Math.min(1, answer.confidence)) * 100);
-	if (answer.confidence >= 0.75) return `🟢 High confidence (${percent}%)`;
-	return `🟡 Moderate confidence (${percent}%)`;
+	return say(language, answer.confidence >= 0.75 ? 'confidenceHigh' : 'confidenceModerate', { percent });
 }
 
 function documentTitle(kb: KnowledgeBase | null, id: string): string {
@@ -60,7 +62,7 @@ export function citeDocument(cited: CitedDocument): string {
 }
 
 /** A link button per cited document whose `source` is an https address (no custom id: Discord opens it, the bot sees nothing). */
-function sourceLinks(cited: readonly CitedDocument[]): ActionRowBuilder<ButtonBuilder> | undefined {
+function sourceLinks(cited: readonly CitedDocument[], language: Language): ActionRowBuilder<ButtonBuilder> | undefined {
 	const linked = cited.filter((c) => c.link).slice(0, LIMITS.buttonsPerRow);
 	if (linked.length === 0) return undefined;
 	return new ActionRowBuilder<ButtonBuilder>().addComponents(
@@ -68,7 +70,7 @@ function sourceLinks(cited: readonly CitedDocument[]): ActionRowBuilder<ButtonBu
 			new ButtonBuilder()
 				.setStyle(ButtonStyle.Link)
 				.setURL(c.link!)
-				.setLabel(clip(`Source: ${plain(c.title).replace(/\s+/g, ' ')}`, LIMITS.buttonLabel)),
+				.setLabel(clip(say(language, 'sourceButton', { title: plain(c.title).replace(/\s+/g, ' ') }), LIMITS.buttonLabel)),
 		),
 	);
 }
@@ -100,30 +102,39 @@ const SUGGESTION_CHARS = 1_000;
  * context and feedback. A refusal: says plainly that the documents don't answer it, with no percentage, and
  * lists up to three suggestions in full, numbered, with numbered buttons that answer one in a new reply.
  * Without `answerId` (the store could not record the answer) the buttons that need it are left out.
+ *
+ * In `language` (see `chooseLanguage`). A Russian or Kazakh question answered from an English document says the
+ * source is in English; declined, with no document in the question's language, it says the documents are in
+ * English and suggests asking in English, still listing the closest facts.
  */
-export function answerPayload(answer: Answer, answerId: string | null, kb: KnowledgeBase | null): ReplyPayload {
+export function answerPayload(answer: Answer, answerId: string | null, kb: KnowledgeBase | null, language: Language = 'en'): ReplyPayload {
 	// The bot's own reply to chat: plain text, no confidence marker, nothing to vote on.
-	if (answer.smallTalk) return notice(answer.answer, { ephemeral: false });
+	if (answer.smallTalk) {
+		const text = kb && language !== 'en' ? smallTalkReply(answer.smallTalk, kb, exampleQuestions(kb), language) : answer.answer;
+		return notice(text, { ephemeral: false });
+	}
 	const embed = new EmbedBuilder()
 		.setColor(!answer.answered ? COLORS.none : answer.confidence >= 0.75 ? COLORS.high : COLORS.medium)
-		.setTitle(clip(plain(answer.question).replace(/\s+/g, ' ') || 'Question', LIMITS.embedTitle));
+		.setTitle(clip(plain(answer.question).replace(/\s+/g, ' ') || say(language, 'questionTitle'), LIMITS.embedTitle));
+	const across = crossLanguage(answer, kb);
 	const components: Row[] = [];
 	if (answer.answered) {
-		embed.setDescription(clip(answer.answer || '…', LIMITS.embedDescription)).addFields({ name: 'Confidence', value: confidenceMarker(answer), inline: true });
+		embed.setDescription(clip(answer.answer || '…', LIMITS.embedDescription)).addFields({ name: say(language, 'confidenceField'), value: confidenceMarker(answer, language), inline: true });
 		const cited = citedDocuments(answer.sources, kb?.documents ?? []);
 		if (cited.length > 0) {
 			embed.addFields({
-				name: cited.length > 1 ? 'Sources' : 'Source',
+				name: say(language, cited.length > 1 ? 'sourcesField' : 'sourceField'),
 				value: clip(cited.slice(0, 5).map((c) => `• ${citeDocument(c)}`).join('\n'), LIMITS.embedFieldValue),
 				inline: false,
 			});
 		}
+		if (across.sourceInEnglish) embed.addFields({ name: say(language, 'sourceLanguageField'), value: say(language, 'sourceInEnglish'), inline: false });
 		if (answerId) {
 			components.push(
 				new ActionRowBuilder<ButtonBuilder>().addComponents(
 					new ButtonBuilder()
 						.setCustomId(encodeCustomId({ kind: 'context', answerId }))
-						.setLabel('Show context')
+						.setLabel(say(language, 'showContext'))
 						.setStyle(ButtonStyle.Secondary)
 						.setDisabled(answer.factIds.length === 0),
 					new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'vote', answerId, vote: 1 })).setEmoji('👍').setStyle(ButtonStyle.Secondary),
@@ -131,18 +142,19 @@ export function answerPayload(answer: Answer, answerId: string | null, kb: Knowl
 				),
 			);
 		}
-		const links = sourceLinks(cited);
+		const links = sourceLinks(cited, language);
 		if (links) components.push(links);
 	} else {
 		const suggestions = answer.suggestions.slice(0, SUGGESTIONS_SHOWN);
 		// The buttons need the stored answer; without it the list still tells the asker what to ask instead.
-		const pick = answerId && suggestions.length > 0 ? '\n\nPress a number below and I will answer it.' : '';
+		const pick = answerId && suggestions.length > 0 ? `\n\n${say(language, 'pickSuggestion')}` : '';
 		const listed = suggestions.map((s, i) => `**${i + 1}.** ${clip(s.replace(/\s+/g, ' ').trim(), SUGGESTION_CHARS)}`);
+		const english = across.documentsInEnglish;
 		embed.setDescription(
 			clip(
 				suggestions.length > 0
-					? `The documents I have don't answer this. The closest things they do say:\n\n${listed.join('\n')}${pick}`
-					: "The documents I have don't answer this, and nothing in them comes close. Try other words, or see `/help`.",
+					? say(language, english ? 'declinedEnglishWithSuggestions' : 'declinedWithSuggestions', { list: listed.join('\n') }) + pick
+					: say(language, english ? 'declinedEnglishNothingClose' : 'declinedNothingClose'),
 				LIMITS.embedDescription,
 			),
 		);
@@ -162,15 +174,30 @@ export function answerPayload(answer: Answer, answerId: string | null, kb: Knowl
 			// Shown to everyone (a public message cannot hide a button from some), checked on click: moderators only.
 			components.push(
 				new ActionRowBuilder<ButtonBuilder>().addComponents(
-					new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'why', answerId })).setLabel('Why? (moderators)').setStyle(ButtonStyle.Secondary),
+					new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'why', answerId })).setLabel(say(language, 'whyButton')).setStyle(ButtonStyle.Secondary),
 				),
 			);
 		}
 	}
 	// Only point to 👍/👎 where they are.
 	const votes = answer.answered && answerId !== null;
-	embed.setFooter({ text: `Answers come only from the documents.${votes ? ' Use 👍/👎 to tell moderators how it did.' : ''}` });
+	embed.setFooter({ text: say(language, votes ? 'footerVotes' : 'footerOnlyDocuments') });
 	return { embeds: [embed], components, allowedMentions: ALLOWED };
+}
+
+/**
+ * How the question's language and the documents' differ: an answer quoted from an English document to a Russian or
+ * Kazakh question (`sourceInEnglish`), or a Russian or Kazakh question declined where no document is in its
+ * language (`documentsInEnglish`: asking in English is then the asker's best chance).
+ */
+export function crossLanguage(answer: Pick<Answer, 'question' | 'sources'>, kb: KnowledgeBase | null): { sourceInEnglish: boolean; documentsInEnglish: boolean } {
+	const asked = clearLanguageOf(answer.question);
+	if (!kb || !asked || asked === 'en') return { sourceInEnglish: false, documentsInEnglish: false };
+	const languages = new Map(kb.documents.map((document) => [document.id, document.language]));
+	return {
+		sourceInEnglish: answer.sources.some((source) => languages.get(source.document) === 'en'),
+		documentsInEnglish: !kb.documents.some((document) => document.language === asked),
+	};
 }
 
 /** One fact as a list item, with its citation under it. */
@@ -197,11 +224,16 @@ export function paginateFacts(kb: KnowledgeBase | null, facts: readonly Fact[], 
 	return pages;
 }
 
-const TOPIC_TITLES: Record<string, string> = {
-	mandate: 'Mandate',
-	independence: 'Independence',
-	cooperation: 'Cooperation',
-};
+const TOPIC_TITLES = {
+	mandate: 'topicMandate',
+	independence: 'topicIndependence',
+	cooperation: 'topicCooperation',
+} as const;
+
+/** A topic's name as a title ("Mandate", "Мандат"); an unknown one as it is. */
+function topicTitle(topic: string, language: Language): string {
+	return topic in TOPIC_TITLES ? say(language, TOPIC_TITLES[topic as keyof typeof TOPIC_TITLES]) : topic;
+}
 
 /** One page of a topic's facts, with ◀ ▶ buttons when there is more than one page. */
 export function topicPagePayload(
@@ -210,30 +242,31 @@ export function topicPagePayload(
 	facts: readonly Fact[],
 	page: number,
 	ownerId: string,
+	language: Language = 'en',
 ): ReplyPayload {
 	const pages = paginateFacts(kb, facts);
-	const title = TOPIC_TITLES[topic] ?? topic;
+	const title = topicTitle(topic, language);
 	if (pages.length === 0) {
-		return notice(`The documents say nothing yet about **${title.toLowerCase()}**.`, { ephemeral: false });
+		return notice(say(language, 'topicEmpty', { topic: title.toLowerCase() }), { ephemeral: false });
 	}
 	const index = Math.max(0, Math.min(page, pages.length - 1));
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.info)
-		.setTitle(clip(`${title}: what the documents say`, LIMITS.embedTitle))
+		.setTitle(clip(say(language, 'topicTitle', { topic: title }), LIMITS.embedTitle))
 		.setDescription(clip(pages[index]!, LIMITS.embedDescription))
-		.setFooter({ text: `Page ${index + 1} of ${pages.length} · ${facts.length} facts` });
+		.setFooter({ text: say(language, 'topicFooter', { page: index + 1, pages: pages.length, facts: facts.length }) });
 	const components: Row[] = [];
 	if (pages.length > 1) {
 		components.push(
 			new ActionRowBuilder<ButtonBuilder>().addComponents(
 				new ButtonBuilder()
 					.setCustomId(encodeCustomId({ kind: 'page', topic, page: Math.max(0, index - 1), ownerId }))
-					.setLabel('◀ Previous')
+					.setLabel(say(language, 'previousPage'))
 					.setStyle(ButtonStyle.Secondary)
 					.setDisabled(index === 0),
 				new ButtonBuilder()
 					.setCustomId(encodeCustomId({ kind: 'page', topic, page: Math.min(pages.length - 1, index + 1), ownerId }))
-					.setLabel('Next ▶')
+					.setLabel(say(language, 'nextPage'))
 					.setStyle(ButtonStyle.Secondary)
 					.setDisabled(index === pages.length - 1),
 			),
@@ -243,28 +276,28 @@ export function topicPagePayload(
 }
 
 /** The top matching facts for /search. */
-export function searchPayload(kb: KnowledgeBase | null, query: string, hits: readonly { fact: Fact }[]): ReplyPayload {
-	const embed = new EmbedBuilder().setColor(COLORS.info).setTitle(clip(`Search: ${plain(query).replace(/\s+/g, ' ')}`, LIMITS.embedTitle));
+export function searchPayload(kb: KnowledgeBase | null, query: string, hits: readonly { fact: Fact }[], language: Language = 'en'): ReplyPayload {
+	const embed = new EmbedBuilder().setColor(COLORS.info).setTitle(clip(say(language, 'searchTitle', { query: plain(query).replace(/\s+/g, ' ') }), LIMITS.embedTitle));
 	if (hits.length === 0) {
-		embed.setDescription('No fact in the documents matches that. Try other words, or `/ask` a question.');
+		embed.setDescription(say(language, 'searchNothing'));
 	} else {
 		const pages = paginateFacts(kb, hits.map((hit) => hit.fact), hits.length, LIMITS.embedDescription - 100);
 		embed.setDescription(clip(pages[0] ?? '', LIMITS.embedDescription));
-		embed.setFooter({ text: plural(hits.length, 'best matching fact') });
+		embed.setFooter({ text: hits.length === 1 ? say(language, 'searchFooterOne') : say(language, 'searchFooter', { count: hits.length }) });
 	}
 	return { embeds: [embed], components: [], allowedMentions: ALLOWED };
 }
 
 /** "Show context": the cited fact among its neighbours, the cited one in bold. */
-export function contextPayload(kb: KnowledgeBase | null, cited: Fact, around: readonly Fact[]): ReplyPayload {
+export function contextPayload(kb: KnowledgeBase | null, cited: Fact, around: readonly Fact[], language: Language = 'en'): ReplyPayload {
 	const text = around
 		.map((fact) => (fact.id === cited.id ? `**${clip(fact.text, 1_200)}**` : clip(fact.text, 800)))
 		.join(' ');
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.info)
-		.setTitle(clip(`Context: ${documentTitle(kb, cited.document)}`, LIMITS.embedTitle))
+		.setTitle(clip(say(language, 'contextTitle', { title: documentTitle(kb, cited.document) }), LIMITS.embedTitle))
 		.setDescription(clip(text, LIMITS.embedDescription))
-		.setFooter({ text: clip(`${cited.document}, line ${cited.line}`, LIMITS.embedFooter) });
+		.setFooter({ text: clip(say(language, 'contextFooter', { document: cited.document, line: cited.line }), LIMITS.embedFooter) });
 	return { embeds: [embed], components: [], allowedMentions: ALLOWED, flags: MessageFlags.Ephemeral };
 }
 
@@ -303,11 +336,11 @@ export function explanationPayload(result: Answer): ReplyPayload {
 }
 
 /** "5 minutes ago by alice" or "5 minutes ago, at start-up": when the knowledge base served now was built, and by whom. */
-export function lastRefreshText(build: BuildInfo | null): string {
-	if (!build) return 'never: no knowledge base loaded';
+export function lastRefreshText(build: BuildInfo | null, language: Language = 'en'): string {
+	if (!build) return say(language, 'refreshNever');
+	const when = time(build.at, TimestampStyles.RelativeTime);
 	// The start-up load is no person's doing: "by startup" read like a name.
-	const who = build.by.id === STARTUP_ACTOR.id ? 'at start-up' : `by ${clip(plain(build.by.name), 60)}`;
-	return `${time(build.at, TimestampStyles.RelativeTime)} ${who}`;
+	return build.by.id === STARTUP_ACTOR.id ? say(language, 'refreshAtStartup', { when }) : say(language, 'refreshBy', { when, name: clip(plain(build.by.name), 60) });
 }
 
 /** An informational embed (about, help, status, gaps). */

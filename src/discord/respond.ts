@@ -1,10 +1,17 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Message, type RepliableInteraction } from 'discord.js';
 import { UserError } from '../errors.ts';
+import { say, type Language } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { notice, type ReplyPayload } from './replies.ts';
 
 /** The generic apology for bugs: the details go to the log, never to the user. */
-export const BUG_MESSAGE = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';
+export const BUG_MESSAGE = say('en', 'bug');
+
+/** What a failure tells the person, in their language: a `UserError`'s message (translated when it has a key), else the apology. */
+export function failureText(error: unknown, language: Language): string {
+	if (!(error instanceof UserError)) return say(language, 'bug');
+	return error.key ? say(language, error.key) : error.message;
+}
 
 /**
  * True when Discord refused an initial response because the interaction already has one: an earlier
@@ -59,33 +66,33 @@ export function asMessageReply(payload: ReplyPayload) {
 	return { ...rest, allowedMentions: { parse: [] as [], repliedUser: false }, failIfNotExists: false };
 }
 
-/**
- * Turns a handler failure into a reply: a `UserError` shows its message, anything else is logged
- * with `label` and answered with {@link BUG_MESSAGE}. Never throws (the interaction may be gone).
- */
-export async function replyWithError(
-	interaction: RepliableInteraction,
+/** Logs a failure as the door sees it (user errors quietly, bugs loudly) and sends its text; never throws. */
+async function sendFailure(
+	send: (payload: ReplyPayload) => Promise<unknown>,
 	error: unknown,
 	logger: Logger,
 	label: Record<string, unknown>,
+	language: Language,
+	bug: string,
 ): Promise<void> {
-	const isUserError = error instanceof UserError;
-	if (isUserError) logger.debug({ ...label, identifier: error.identifier }, 'user error');
-	else logger.error({ ...label, err: error }, 'interaction handler failed');
+	if (error instanceof UserError) logger.debug({ ...label, identifier: error.identifier }, 'user error');
+	else logger.error({ ...label, err: error }, bug);
 	try {
-		await respond(interaction, notice(isUserError ? error.message : BUG_MESSAGE));
+		await send(notice(failureText(error, language)));
 	} catch (replyError) {
 		logger.warn({ ...label, err: replyError }, 'could not send the error reply');
 	}
 }
 
+/**
+ * Turns a handler failure into a reply, in `language`: a `UserError` shows its message, anything else is logged
+ * with `label` and answered with {@link BUG_MESSAGE}. Never throws (the interaction may be gone).
+ */
+export function replyWithError(interaction: RepliableInteraction, error: unknown, logger: Logger, label: Record<string, unknown>, language: Language = 'en'): Promise<void> {
+	return sendFailure((payload) => respond(interaction, payload), error, logger, label, language, 'interaction handler failed');
+}
+
 /** Same as {@link replyWithError} for a message (DMs, mentions). */
-export async function replyToMessageWithError(message: Message, error: unknown, logger: Logger, label: Record<string, unknown>): Promise<void> {
-	const isUserError = error instanceof UserError;
-	if (!isUserError) logger.error({ ...label, err: error }, 'message handler failed');
-	try {
-		await message.reply(asMessageReply(notice(isUserError ? error.message : BUG_MESSAGE)));
-	} catch (replyError) {
-		logger.warn({ ...label, err: replyError }, 'could not send the error reply');
-	}
+export function replyToMessageWithError(message: Message, error: unknown, logger: Logger, label: Record<string, unknown>, language: Language = 'en'): Promise<void> {
+	return sendFailure((payload) => message.reply(asMessageReply(payload)), error, logger, label, language, 'message handler failed');
 }

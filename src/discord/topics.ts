@@ -4,6 +4,7 @@ import { topicFacts, type TopicName } from './engine.ts';
 import { topicPagePayload } from './replies.ts';
 import { respond } from './respond.ts';
 import type { BotContext, Command } from './types.ts';
+import { listenerOf, replyLanguage } from './language.ts';
 
 /**
  * A topic command (`/mandate`, `/independence`, `/cooperation`): the topic's facts, most
@@ -17,7 +18,7 @@ export function topicCommand(topic: TopicName, description: string): Command {
 		data: new SlashCommandBuilder().setName(topic).setDescription(description),
 		async execute(interaction: ChatInputCommandInteraction, ctx: BotContext) {
 			const kb = requireKnowledge(ctx);
-			await respond(interaction, topicPagePayload(kb, topic, topicFacts(kb, topic), 0, interaction.user.id));
+			await respond(interaction, topicPagePayload(kb, topic, topicFacts(kb, topic), 0, interaction.user.id, replyLanguage(ctx, listenerOf(interaction))));
 		},
 	};
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { transliterate } from '../language/transliterate.ts';
 
 /** Largest upload downloaded at all; the engine's validation applies its own, lower limit. */
 export const MAX_DOWNLOAD_BYTES = 2 * 1024 * 1024;
@@ -18,6 +19,7 @@ export type NameCheck = { ok: true; fileName: string; id: string } | { ok: false
  *
  * @example
  * safeDocumentName('Annual Report 2023.md') // { ok: true, fileName: 'annual-report-2023.md', id: 'annual-report-2023' }
+ * safeDocumentName('Ежегодный доклад 2024.md') // { ok: true, fileName: 'ezhegodny-doklad-2024.md', … }
  * safeDocumentName('../../etc/passwd')      // { ok: false, issue: '…' }
  */
 export function safeDocumentName(name: string): NameCheck {
@@ -36,7 +38,8 @@ export function safeDocumentName(name: string): NameCheck {
 	if (WINDOWS_RESERVED.test(stem.trim()) || WINDOWS_RESERVED.test(stem.split('.')[0]!.trim())) {
 		return { ok: false, issue: `\`${stem.slice(0, 20)}\` is a reserved device name on Windows` };
 	}
-	const id = stem
+	// Cyrillic first, letter by letter, before NFKD would split "й" into "и" and a mark: "Доклад 2024" → doklad-2024.
+	const id = transliterate(stem.normalize('NFC'))
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()

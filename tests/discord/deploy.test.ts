@@ -16,7 +16,7 @@ describe('npm run deploy', () => {
 				DISCORD_API_URL: discord.apiUrl,
 			});
 			expect(result).toMatchObject({ scope: 'guild', guildId: discord.guildId, applicationId: discord.applicationId });
-			expect(result.names.sort()).toEqual(['about', 'ask', 'cooperation', 'help', 'independence', 'kb', 'mandate', 'search']);
+			expect(result.names.sort()).toEqual(['about', 'ask', 'cooperation', 'help', 'independence', 'kb', 'language', 'mandate', 'search']);
 			const put = discord.calls.find((call) => call.method === 'PUT')!;
 			expect(put.path).toBe(`/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`);
 			expect(put.body.find((command: any) => command.name === 'ask').options[0]).toMatchObject({ name: 'question', autocomplete: true });
@@ -36,6 +36,39 @@ describe('npm run deploy', () => {
 			const example = /^Your question, e\.g\. "(.+)"$/.exec(hint)?.[1];
 			expect(example).toBeDefined();
 			expect(answer(example!, kb).answered).toBe(true);
+		} finally {
+			await discord.close();
+		}
+	});
+
+	test('GIVEN the commands THEN every command, option and choice is registered with a Russian name (Discord\'s rules) and every description with a Russian one', async () => {
+		const discord = await startFakeDiscord({ token: TEST_TOKEN });
+		try {
+			await deployCommands({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: undefined, DEV_GUILD_ID: discord.guildId, DISCORD_API_URL: discord.apiUrl });
+			const put = discord.calls.find((call) => call.method === 'PUT')!;
+			const missing: string[] = [];
+			const visit = (node: any, path: string) => {
+				const ru = node.name_localizations?.ru;
+				if (!ru || !/^[-_\p{L}\p{N}]{1,32}$/u.test(ru) || ru !== ru.toLowerCase()) missing.push(`${path}: name ${JSON.stringify(ru)}`);
+				const description = node.description_localizations?.ru;
+				if (!description || description.length > 100) missing.push(`${path}: description ${JSON.stringify(description)}`);
+				for (const choice of node.choices ?? []) {
+					const name = choice.name_localizations?.ru;
+					if (!name || name.length > 100) missing.push(`${path}=${choice.value}: name`);
+				}
+				for (const option of node.options ?? []) visit(option, `${path}.${option.name}`);
+			};
+			for (const command of put.body) visit(command, command.name);
+			expect(missing).toEqual([]);
+			const ask = put.body.find((command: any) => command.name === 'ask');
+			expect(ask.name_localizations).toEqual({ ru: 'спросить' });
+			const kb = put.body.find((command: any) => command.name === 'kb');
+			const settings = kb.options.find((option: any) => option.name === 'settings');
+			expect(settings.options[0]).toMatchObject({ name: 'language', name_localizations: { ru: 'язык' } });
+			// Names are unique per level in Russian too (Discord refuses duplicates).
+			const unique = (nodes: any[]) => new Set(nodes.map((n) => n.name_localizations.ru)).size === nodes.length;
+			expect(unique(put.body)).toBe(true);
+			for (const command of put.body) if (command.options) expect(unique(command.options)).toBe(true);
 		} finally {
 			await discord.close();
 		}

@@ -15,7 +15,7 @@ describe('loadCommands', () => {
 	test('GIVEN the project commands THEN every command of the issue is there, each with a description', async () => {
 		const { commands, problems } = await loadCommands(COMMANDS_DIR);
 		expect(problems).toEqual([]);
-		expect([...commands.keys()].sort()).toEqual(['about', 'ask', 'cooperation', 'help', 'independence', 'kb', 'mandate', 'search']);
+		expect([...commands.keys()].sort()).toEqual(['about', 'ask', 'cooperation', 'help', 'independence', 'kb', 'language', 'mandate', 'search']);
 		for (const command of commands.values()) {
 			const json = command.data.toJSON();
 			expect(json.description.length).toBeGreaterThan(0);

@@ -10,6 +10,11 @@ describe('safeDocumentName', () => {
 		{ input: 'Annual Report 2023.MD', out: 'annual-report-2023.md' },
 		{ input: 'Médiateur_loi.txt', out: 'mediateur-loi.txt' },
 		{ input: 'a.b.c.txt', out: 'a-b-c.txt' },
+		// Russian and Kazakh names, transliterated as English text writes them (src/language/transliterate.ts).
+		{ input: 'Ежегодный доклад 2024.md', out: 'ezhegodny-doklad-2024.md' },
+		{ input: 'Отчёт омбудсмена.txt', out: 'otchyot-ombudsmena.txt' },
+		{ input: 'Қазақстан баяндамасы.md', out: 'qazaqstan-bayandamasy.md' },
+		{ input: 'Закон «Об омбудсмене» (ред. 2023).md', out: 'zakon-ob-ombudsmene-red-2023.md' },
 	];
 	for (const { input, out } of accepted) {
 		test(`GIVEN ${JSON.stringify(input)} THEN ${out}`, () => {

@@ -1,5 +1,7 @@
 import { Events, type Interaction } from 'discord.js';
 import { handleComponent } from '../components.ts';
+import { say } from '../../i18n/index.ts';
+import { listenerOf, replyLanguage } from '../language.ts';
 import { notice } from '../replies.ts';
 import { replyWithError, respond } from '../respond.ts';
 import type { BotContext } from '../types.ts';
@@ -25,12 +27,12 @@ export async function execute(interaction: Interaction, ctx: BotContext): Promis
 		const label = { command: interaction.commandName, userId: interaction.user.id, guildId: interaction.guildId };
 		try {
 			if (!command) {
-				await respond(interaction, notice('I do not know this command any more. An admin may need to run `npm run deploy`.'));
+				await respond(interaction, notice(say(replyLanguage(ctx, listenerOf(interaction)), 'unknownCommand')));
 				return;
 			}
 			await command.execute(interaction, ctx);
 		} catch (error) {
-			await replyWithError(interaction, error, ctx.logger, label);
+			await replyWithError(interaction, error, ctx.logger, label, replyLanguage(ctx, listenerOf(interaction), interaction.options.getString('question') ?? undefined));
 		}
 		return;
 	}
@@ -39,7 +41,7 @@ export async function execute(interaction: Interaction, ctx: BotContext): Promis
 		try {
 			await handleComponent(interaction, ctx);
 		} catch (error) {
-			await replyWithError(interaction, error, ctx.logger, label);
+			await replyWithError(interaction, error, ctx.logger, label, replyLanguage(ctx, listenerOf(interaction)));
 		}
 	}
 }

@@ -2,6 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, type Message } from 'discord.js';
 import { answerQuestion, floodMessage } from '../answerFlow.ts';
 import { exampleQuestions } from '../engine.ts';
+import { say, type Language } from '../../i18n/index.ts';
+import { replyLanguage } from '../language.ts';
 import { notice } from '../replies.ts';
 import { asMessageReply, replyToMessageWithError } from '../respond.ts';
 import type { BotContext } from '../types.ts';
@@ -9,9 +11,9 @@ import type { BotContext } from '../types.ts';
 export const name = Events.MessageCreate;
 
 /** The reply to a bare mention or an empty DM, quoting a question the knowledge base answers. */
-function hint(ctx: BotContext): string {
+function hint(ctx: BotContext, language: Language): string {
 	const example = ctx.knowledge.current ? exampleQuestions(ctx.knowledge.current)[0] : undefined;
-	return `Ask me a question about the institution${example ? `, for example: *${example}*` : ''}. In a server, mention me with the question or use \`/ask\`; /help shows the rest.`;
+	return example ? say(language, 'mentionHintExample', { example }) : say(language, 'mentionHint');
 }
 
 /**
@@ -33,16 +35,18 @@ export async function execute(message: Message, ctx: BotContext): Promise<void> 
 	}
 	question = question.replace(/\s+/g, ' ').trim();
 	const label = { source: message.guildId ? 'mention' : 'dm', userId: message.author.id, guildId: message.guildId };
+	// A message carries no client locale: the question and the stored settings decide.
+	const language = replyLanguage(ctx, { userId: message.author.id, guildId: message.guildId }, question || undefined);
 	try {
 		if (!question) {
-			await message.reply(asMessageReply(notice(hint(ctx))));
+			await message.reply(asMessageReply(notice(hint(ctx, language))));
 			return;
 		}
 		// A DM is a conversation: a question past the burst waits for its turn (a few may) rather than being refused.
 		const turn = ctx.flood.take(message.author.id, message.guildId === null ? ctx.env.ASK_DM_QUEUE : 0);
 		if (!turn.ok) {
 			ctx.metrics.answer('refused_by_flood_control');
-			await message.reply(asMessageReply(notice(floodMessage(turn.waitMs))));
+			await message.reply(asMessageReply(notice(floodMessage(turn.waitMs, language))));
 			return;
 		}
 		if (turn.delayMs > 0) await sleep(turn.delayMs);
@@ -54,6 +58,6 @@ export async function execute(message: Message, ctx: BotContext): Promise<void> 
 		});
 		await message.reply(asMessageReply(payload));
 	} catch (error) {
-		await replyToMessageWithError(message, error, ctx.logger, label);
+		await replyToMessageWithError(message, error, ctx.logger, label, language);
 	}
 }
