@@ -71,32 +71,33 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 		return;
 	}
 	const actor = { id: interaction.user.id, name: interaction.user.username };
+	const language = replyLanguage(ctx, listenerOf(interaction));
 	switch (subcommand) {
 		case 'status':
-			await respond(interaction, statusPayload(ctx));
+			await respond(interaction, statusPayload(ctx, language));
 			return;
 		case 'gaps':
-			await respond(interaction, gapsPayload(ctx));
+			await respond(interaction, gapsPayload(ctx, language));
 			return;
 		case 'refresh':
 			// Building can pass Discord's 3-second window: defer first.
 			await deferEphemeral(interaction);
-			await respond(interaction, await refreshKnowledge(ctx, actor));
+			await respond(interaction, await refreshKnowledge(ctx, actor, language));
 			return;
 		case 'add': {
 			await deferEphemeral(interaction);
 			const file = interaction.options.getAttachment('file', true);
 			const replace = interaction.options.getBoolean('replace') ?? false;
-			await respond(interaction, await addDocument(ctx, actor, { name: file.name, size: file.size, url: file.url }, replace));
+			await respond(interaction, await addDocument(ctx, actor, { name: file.name, size: file.size, url: file.url }, replace, language));
 			return;
 		}
 		case 'remove': {
 			await deferEphemeral(interaction);
-			await respond(interaction, await removeDocument(ctx, actor, interaction.options.getString('document', true)));
+			await respond(interaction, await removeDocument(ctx, actor, interaction.options.getString('document', true), language));
 			return;
 		}
 		default:
-			await respond(interaction, notice('Unknown subcommand.'));
+			await respond(interaction, notice(say(language, 'unknownSubcommand')));
 	}
 }
 

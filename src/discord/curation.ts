@@ -4,7 +4,7 @@ import { time, TimestampStyles } from 'discord.js';
 import { answer, validateDocumentUpload, type KnowledgeBase, type KnowledgeProblem } from './engine.ts';
 import { STARTUP_ACTOR, type Actor, type RefreshResult } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
-import { plural } from '../cli/format.ts';
+import { say, type Language } from '../i18n/index.ts';
 import { infoPayload, lastRefreshText, topContributions, type ReplyPayload } from './replies.ts';
 import { download, insideFolder, MAX_DOWNLOAD_BYTES, safeDocumentName, writeFileAtomic } from './uploads.ts';
 import type { BotContext } from './types.ts';
@@ -16,14 +16,19 @@ export interface Upload {
 	url: string;
 }
 
-const problemLines = (problems: readonly KnowledgeProblem[]): string =>
+const problemLines = (problems: readonly KnowledgeProblem[], language: Language): string =>
 	clip(
 		problems
 			.slice(0, 15)
 			.map((problem) => `• \`${clip(plain(problem.file), 80)}\`: ${clip(plain(problem.issue), 300)}`)
-			.join('\n') + (problems.length > 15 ? `\n…and ${problems.length - 15} more` : ''),
+			.join('\n') + (problems.length > 15 ? `\n${say(language, 'listMore', { count: problems.length - 15 })}` : ''),
 		LIMITS.embedFieldValue,
 	);
+
+/** "2 documents", "фактов: 21": a count with its noun, in the moderator's language. */
+function counted(language: Language, count: number, what: 'Documents' | 'Facts'): string {
+	return count === 1 ? say(language, `count${what}One`) : say(language, `count${what}`, { count });
+}
 
 function safeAudit(ctx: BotContext, entry: Parameters<BotContext['store']['audit']>[0]): void {
 	try {
@@ -51,6 +56,7 @@ async function rebuildOrUndo(
 	ctx: BotContext,
 	actor: Actor,
 	change: { action: string; target: string; undo: () => Promise<void>; failure: [title: string, note: string] },
+	language: Language,
 ): Promise<Extract<RefreshResult, { ok: true }> | { ok: false; reply: ReplyPayload }> {
 	const result = await ctx.knowledge.refreshNow(actor);
 	if (result.ok) {
@@ -59,24 +65,20 @@ async function rebuildOrUndo(
 	}
 	await change.undo();
 	safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: change.action, target: change.target, ok: false, detail: { problems: result.problems } });
-	return { ok: false, reply: refreshFailed(change.failure[0], result, change.failure[1]) };
+	return { ok: false, reply: refreshFailed(change.failure[0], result, language, change.failure[1]) };
 }
 
-function refreshFailed(title: string, result: Extract<RefreshResult, { ok: false }>, extra = ''): ReplyPayload {
-	return infoPayload(
-		title,
-		`${extra}Nothing changed: I keep serving the previous knowledge base (${plural(result.before.documents, 'document')}, ${plural(result.before.facts, 'fact')}).`,
-		[{ name: 'What is wrong', value: problemLines(result.problems) }],
-		{ error: true },
-	);
+function refreshFailed(title: string, result: Extract<RefreshResult, { ok: false }>, language: Language, extra = ''): ReplyPayload {
+	const kept = say(language, 'keptPrevious', { documents: counted(language, result.before.documents, 'Documents'), facts: counted(language, result.before.facts, 'Facts') });
+	return infoPayload(title, `${extra}${kept}`, [{ name: say(language, 'whatIsWrong'), value: problemLines(result.problems, language) }], { error: true });
 }
 
 /** `/kb refresh`: rebuild from the folder; swap only if clean. */
-export async function refreshKnowledge(ctx: BotContext, actor: Actor): Promise<ReplyPayload> {
+export async function refreshKnowledge(ctx: BotContext, actor: Actor, language: Language = 'en'): Promise<ReplyPayload> {
 	const result = await ctx.knowledge.refresh(actor);
 	if (!result.ok) {
 		safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: 'refresh', target: null, ok: false, detail: { problems: result.problems } });
-		return refreshFailed('Refresh failed', result);
+		return refreshFailed(say(language, 'refreshFailedTitle'), result, language);
 	}
 	announceChange(ctx);
 	const { before, after } = result;
@@ -89,8 +91,8 @@ export async function refreshKnowledge(ctx: BotContext, actor: Actor): Promise<R
 		detail: { before, after: { documents: after.documents, facts: after.facts }, ms: after.ms },
 	});
 	return infoPayload(
-		'Knowledge base refreshed',
-		`Facts: **${before.facts} → ${after.facts}**; documents: ${before.documents} → ${after.documents}. Built in ${after.ms} ms.`,
+		say(language, 'refreshedTitle'),
+		say(language, 'refreshed', { before: before.facts, after: after.facts, documentsBefore: before.documents, documentsAfter: after.documents, ms: after.ms }),
 	);
 }
 
@@ -98,14 +100,14 @@ export async function refreshKnowledge(ctx: BotContext, actor: Actor): Promise<R
  * `/kb add`: check the name, size, type and encoding, write the file atomically into the
  * knowledge folder, then rebuild. If the rebuild fails, the folder is put back as it was.
  */
-export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload, replace: boolean): Promise<ReplyPayload> {
+export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload, replace: boolean, language: Language = 'en'): Promise<ReplyPayload> {
 	const refuse = (issue: string, target: string | null = null): ReplyPayload => {
 		safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: 'add', target, ok: false, detail: { file: upload.name.slice(0, 200), issue } });
-		return infoPayload('Upload refused', `\`${clip(plain(upload.name), 100)}\`: ${issue}.`, [], { error: true });
+		return infoPayload(say(language, 'uploadRefusedTitle'), say(language, 'uploadRefused', { file: clip(plain(upload.name), 100), issue }), [], { error: true });
 	};
 	const name = safeDocumentName(upload.name);
 	if (!name.ok) return refuse(name.issue);
-	if (upload.size > MAX_DOWNLOAD_BYTES) return refuse(`the file is larger than ${MAX_DOWNLOAD_BYTES / 1024} KiB`, name.id);
+	if (upload.size > MAX_DOWNLOAD_BYTES) return refuse(say(language, 'uploadTooLarge', { kib: MAX_DOWNLOAD_BYTES / 1024 }), name.id);
 	let bytes: Uint8Array;
 	try {
 		bytes = await download(upload.url);
@@ -120,9 +122,9 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 		const target = insideFolder(dir, name.fileName);
 		const entries = await readdir(dir);
 		const clash = entries.find((entry) => entry !== name.fileName && entry.replace(/\.(md|txt)$/i, '').toLowerCase() === name.id);
-		if (clash) return refuse(`a document with the id \`${name.id}\` already exists as \`${clip(plain(clash), 80)}\``, name.id);
+		if (clash) return refuse(say(language, 'idClash', { id: name.id, file: clip(plain(clash), 80) }), name.id);
 		const existed = entries.includes(name.fileName);
-		if (existed && !replace) return refuse(`\`${name.fileName}\` already exists; add it again with \`replace: True\` to overwrite it`, name.id);
+		if (existed && !replace) return refuse(say(language, 'alreadyExists', { file: name.fileName }), name.id);
 		const previous = existed ? await readFile(target) : null;
 
 		await writeFileAtomic(target, check.text);
@@ -134,8 +136,8 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 				if (previous) await writeFileAtomic(target, previous);
 				else await unlink(target).catch(() => undefined);
 			},
-			failure: ['Upload not added', `\`${name.fileName}\` was removed again because the knowledge base did not build with it. `],
-		});
+			failure: [say(language, 'uploadNotAddedTitle'), say(language, 'uploadNotAdded', { file: name.fileName })],
+		}, language);
 		if (!result.ok) return result.reply;
 		safeAudit(ctx, {
 			actorId: actor.id,
@@ -146,8 +148,14 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 			detail: { file: name.fileName, bytes: bytes.byteLength, before: result.before, facts: result.after.facts, ms: result.after.ms },
 		});
 		return infoPayload(
-			existed ? 'Document replaced' : 'Document added',
-			`\`${name.fileName}\` is in. Facts: **${result.before.facts} → ${result.after.facts}**; documents: ${result.before.documents} → ${result.after.documents}.`,
+			say(language, existed ? 'documentReplacedTitle' : 'documentAddedTitle'),
+			say(language, 'documentAdded', {
+				file: name.fileName,
+				before: result.before.facts,
+				after: result.after.facts,
+				documentsBefore: result.before.documents,
+				documentsAfter: result.after.documents,
+			}),
 		);
 	});
 }
@@ -156,12 +164,12 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
  * `/kb remove`: move the document out of the knowledge folder (kept under `DATA_DIR/removed/`
  * so nothing is lost), then rebuild; put it back if the rebuild fails.
  */
-export async function removeDocument(ctx: BotContext, actor: Actor, documentId: string): Promise<ReplyPayload> {
+export async function removeDocument(ctx: BotContext, actor: Actor, documentId: string, language: Language = 'en'): Promise<ReplyPayload> {
 	return ctx.knowledge.exclusive(async () => {
 		const kb = ctx.knowledge.current;
 		const document = kb?.documents.find((candidate) => candidate.id === documentId);
 		if (!document) {
-			return infoPayload('Nothing removed', `There is no document with the id \`${clip(plain(documentId), 80)}\`. Pick one from the suggestions.`, [], { error: true });
+			return infoPayload(say(language, 'nothingRemovedTitle'), say(language, 'noSuchDocument', { id: clip(plain(documentId), 80) }), [], { error: true });
 		}
 		const dir = ctx.env.KNOWLEDGE_DIR;
 		const source = insideFolder(dir, document.file);
@@ -175,8 +183,8 @@ export async function removeDocument(ctx: BotContext, actor: Actor, documentId: 
 			action: 'remove',
 			target: document.id,
 			undo: () => writeFileAtomic(source, bytes),
-			failure: ['Document not removed', `\`${document.file}\` was put back because the knowledge base did not build without it. `],
-		});
+			failure: [say(language, 'notRemovedTitle'), say(language, 'notRemoved', { file: document.file })],
+		}, language);
 		if (!result.ok) return result.reply;
 		safeAudit(ctx, {
 			actorId: actor.id,
@@ -186,10 +194,7 @@ export async function removeDocument(ctx: BotContext, actor: Actor, documentId: 
 			ok: true,
 			detail: { file: document.file, archived, before: result.before, facts: result.after.facts },
 		});
-		return infoPayload(
-			'Document removed',
-			`\`${document.file}\` is out (a copy is kept in the data folder). Facts: **${result.before.facts} → ${result.after.facts}**.`,
-		);
+		return infoPayload(say(language, 'removedTitle'), say(language, 'removed', { file: document.file, before: result.before.facts, after: result.after.facts }));
 	});
 }
 
@@ -199,57 +204,57 @@ function describeTarget(entry: { target: string | null; detail: Record<string, u
 }
 
 /** `/kb status`: what is served, the last build, the recent changes. */
-export function statusPayload(ctx: BotContext): ReplyPayload {
+export function statusPayload(ctx: BotContext, language: Language = 'en'): ReplyPayload {
 	const kb = ctx.knowledge.current;
 	const build = ctx.knowledge.lastBuild;
-	let recent = 'unavailable (store error)';
+	let recent = say(language, 'auditUnavailable');
 	try {
 		const entries = ctx.store.recentAudit(8);
 		recent =
 			entries
 				.map(
 					(entry) =>
-						`${entry.ok ? '✅' : '❌'} ${time(entry.at, TimestampStyles.ShortDateTime)} **${entry.action}**${describeTarget(entry)}${entry.actorId === STARTUP_ACTOR.id ? '' : ` by ${clip(plain(entry.actorName), 40)}`}`,
+						`${entry.ok ? '✅' : '❌'} ${time(entry.at, TimestampStyles.ShortDateTime)} **${entry.action}**${describeTarget(entry)}${entry.actorId === STARTUP_ACTOR.id ? '' : say(language, 'auditBy', { name: clip(plain(entry.actorName), 40) })}`,
 				)
-				.join('\n') || 'none yet';
+				.join('\n') || say(language, 'auditNone');
 	} catch (error) {
 		ctx.logger.error({ err: error }, 'store: could not read the audit log');
 	}
 	return infoPayload(
-		'Knowledge base status',
-		kb ? 'Serving the knowledge base below.' : '**No knowledge base is loaded**: answering is off. Fix the folder, then `/kb refresh`.',
+		say(language, 'statusTitle'),
+		say(language, kb ? 'statusServing' : 'statusNone'),
 		[
-			{ name: 'Documents', value: String(kb?.documents.length ?? 0), inline: true },
-			{ name: 'Facts', value: String(kb?.facts.length ?? 0), inline: true },
+			{ name: say(language, 'documentsField'), value: String(kb?.documents.length ?? 0), inline: true },
+			{ name: say(language, 'factsField'), value: String(kb?.facts.length ?? 0), inline: true },
 			{
-				name: 'Last refresh',
-				value: build ? `${lastRefreshText(build)}, built in ${build.ms} ms` : 'never',
+				name: say(language, 'lastRefreshField'),
+				value: build ? say(language, 'builtIn', { refresh: lastRefreshText(build, language), ms: build.ms }) : say(language, 'never'),
 				inline: false,
 			},
-			{ name: 'Recent changes', value: recent },
+			{ name: say(language, 'recentChanges'), value: recent },
 		],
 		{ ephemeral: true },
 	);
 }
 
 /** "best 34%: coverage +0.40, …": how close the knowledge base served now comes to answering a gap, and what holds it back. */
-function gapVerdict(kb: KnowledgeBase | null, question: string): string {
+function gapVerdict(kb: KnowledgeBase | null, question: string, language: Language): string {
 	if (!kb) return '';
 	const best = answer(question, kb, { explain: true }).explain?.candidates[0];
-	return best ? `\n└ best ${Math.round(best.probability * 100)}%: ${topContributions(best)}` : '\n└ no fact comes close';
+	return `\n${best ? say(language, 'gapBest', { percent: Math.round(best.probability * 100), contributions: topContributions(best) }) : say(language, 'gapNothingClose')}`;
 }
 
 /** `/kb gaps`: the questions most often unanswered or voted down, each with why it is not answered now. */
-export function gapsPayload(ctx: BotContext): ReplyPayload {
+export function gapsPayload(ctx: BotContext, language: Language = 'en'): ReplyPayload {
 	const kb = ctx.knowledge.current;
 	const lines = ctx.store.gaps(15).map(
 		(gap, index) =>
 			`**${index + 1}.** ${clip(plain(gap.question).replace(/\s+/g, ' '), 200)}: ${[
-				gap.unanswered ? `${gap.unanswered}× unanswered` : '',
-				gap.downvotes ? `${gap.downvotes}× 👎` : '',
+				gap.unanswered ? say(language, 'gapUnanswered', { count: gap.unanswered }) : '',
+				gap.downvotes ? say(language, 'gapDownvotes', { count: gap.downvotes }) : '',
 			]
 				.filter(Boolean)
-				.join(', ')}${gapVerdict(kb, gap.question)}`,
+				.join(', ')}${gapVerdict(kb, gap.question, language)}`,
 	);
 	// Whole gaps only: drop the last ones rather than cut one mid-line.
 	const room = LIMITS.embedDescription - 40;
@@ -257,8 +262,8 @@ export function gapsPayload(ctx: BotContext): ReplyPayload {
 	const kept = lines.filter((line) => (length += line.length + 1) <= room);
 	const more = lines.length - kept.length;
 	return infoPayload(
-		'Knowledge gaps',
-		kept.join('\n') + (more ? `\n…and ${more} more` : '') || 'No unanswered or voted-down questions yet.',
+		say(language, 'gapsTitle'),
+		kept.join('\n') + (more ? `\n${say(language, 'listMore', { count: more })}` : '') || say(language, 'gapsNone'),
 		[],
 		{ ephemeral: true },
 	);

@@ -111,6 +111,14 @@ describe('the language of replies', () => {
 		await settings(USERS.moderator, 'en');
 	});
 
+	test('GIVEN a Russian client THEN /kb replies and its refusal come in Russian', async () => {
+		const status = await t.interact(slash('kb', [{ name: 'status', type: 1, options: [] }], USERS.moderator, 'ru'));
+		expect(status.body.data.embeds[0].title).toBe('Состояние базы знаний');
+		expect(status.body.data.embeds[0].fields.map((f: any) => f.name)).toEqual(['Документы', 'Факты', 'Последнее обновление', 'Недавние изменения']);
+		const refused = await t.interact(slash('kb', [{ name: 'status', type: 1, options: [] }], USERS.member, 'ru'));
+		expect(refused.body.data.content).toBe('Менять базу знаний могут только модераторы: нужна одна из ролей модератора.');
+	});
+
 	test('GIVEN /kb add with a Cyrillic file name THEN the document id is its transliteration in kebab-case', async () => {
 		const name = 'Доклад омбудсмена Лорвании.md';
 		const url = t.discord.serveFile(name, '---\ntitle: Доклад\nlanguage: ru\n---\nУполномоченный по правам человека Лорвании представил ежегодный доклад парламенту 12 марта 2024 года.\n');
