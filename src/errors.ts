@@ -1,4 +1,5 @@
 import type { MessageKey } from './i18n/en.ts';
+import { say } from './i18n/index.ts';
 
 /**
  * Expected failures, caused by what someone typed or supplied. Doors show `message` to the person
@@ -11,7 +12,7 @@ export class UserError extends Error {
 		readonly identifier: UserErrorId,
 		message: string,
 		/** The message's key in the catalogues (`src/i18n/`), for doors that speak the person's language; `message` is its English. */
-		readonly key?: MessageKey,
+		readonly key: MessageKey | undefined = KEYS[identifier],
 	) {
 		super(message);
 	}
@@ -19,10 +20,14 @@ export class UserError extends Error {
 
 export type UserErrorId = 'EmptyQuestion' | 'UnknownTopic' | 'KnowledgeUnusable';
 
+/** The catalogue key of an error whose message is always the same, so the engine's own throws are translated too. */
+const KEYS: Partial<Record<UserErrorId, MessageKey>> = { EmptyQuestion: 'emptyQuestion' };
+
+/** The engine's messages, in English (the CLI's contract); the Discord doors say them in the person's language by key. */
 export const messages = Object.freeze({
-	emptyQuestion: 'Please type a question: the text was empty.',
-	unknownTopic: (name: string, known: readonly string[]) => `Unknown topic "${name}". Topics: ${known.join(', ')}.`,
-	notFound: "The documents I have don't say.",
+	emptyQuestion: say('en', 'emptyQuestion'),
+	unknownTopic: (name: string, known: readonly string[]) => say('en', 'unknownTopic', { name, known: known.join(', ') }),
+	notFound: say('en', 'notFound'),
 	folderMissing: 'the knowledge folder does not exist or is not a folder',
 	folderEmpty: 'the knowledge folder holds no .txt or .md documents',
 });

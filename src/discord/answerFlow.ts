@@ -15,6 +15,8 @@ export interface Asker {
 	source: AnswerSource;
 	/** `interaction.locale`, when asked through an interaction. */
 	locale?: string | null;
+	/** The text whose language the reply follows, when not the question: a picked suggestion follows the question that led to it. */
+	askedIn?: string;
 }
 
 /** A short random id for an answer, safe in custom ids. */
@@ -46,7 +48,7 @@ export function answerQuestion(
 ): { answer: Answer; answerId: string | null; payload: ReplyPayload; language: Language } {
 	const kb = requireKnowledge(ctx);
 	const result = answer(question.slice(0, MAX_QUESTION_CHARS), kb);
-	const language = replyLanguage(ctx, asker, question);
+	const language = replyLanguage(ctx, asker, asker.askedIn ?? question);
 	// Small talk is no question the documents missed: never recorded, so never a knowledge gap (and it has no buttons).
 	if (result.smallTalk) {
 		// No engine time: nothing was looked up, and near-zero times would hide the questions' own in the histogram.

@@ -81,6 +81,8 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 				channelId: interaction.channelId,
 				source: 'suggestion',
 				locale: interaction.locale,
+				// The suggestion is the documents' sentence (English, say); the asker asked in their own language.
+				askedIn: record.question,
 			});
 			// A new reply, so the refusal and the question it kept stay as they were. The asker's is public, unless the
 			// refusal was private (`/ask private: True`); anyone else, curious, gets it privately and the channel is spared.

@@ -153,6 +153,10 @@ export const en = {
 	gapsTitle: "Knowledge gaps",
 	gapsNone: "No unanswered or voted-down questions yet.",
 	unknownSubcommand: "Unknown subcommand.",
+	// The engine's messages to a person (src/errors.ts)
+	emptyQuestion: 'Please type a question: the text was empty.',
+	unknownTopic: 'Unknown topic "{name}". Topics: {known}.',
+	notFound: "The documents I have don't say.",
 } as const;
 
 /** Every key a catalogue has. */

@@ -145,4 +145,7 @@ export const kk: Catalogue = {
 	gapsTitle: "Білімдегі олқылықтар",
 	gapsNone: "Әзірге жауапсыз немесе 👎 алған сұрақтар жоқ.",
 	unknownSubcommand: "Белгісіз ішкі команда.",
+	emptyQuestion: 'Сұрақ жазыңыз: мәтін бос болды.',
+	unknownTopic: 'Белгісіз тақырып «{name}». Тақырыптар: {known}.',
+	notFound: 'Менің құжаттарымда бұл айтылмаған.',
 };

@@ -142,4 +142,7 @@ export const ru: Catalogue = {
 	gapsTitle: "Пробелы в знаниях",
 	gapsNone: "Пока нет вопросов без ответа или с 👎.",
 	unknownSubcommand: "Неизвестная подкоманда.",
+	emptyQuestion: 'Пожалуйста, введите вопрос: текст был пустым.',
+	unknownTopic: 'Неизвестная тема «{name}». Темы: {known}.',
+	notFound: 'В моих документах этого нет.',
 };

@@ -6,6 +6,8 @@ import { customIdsOf, messageOf, textOf, USERS, useTestBot, type TestBot } from 
 const RUSSIAN_ANSWERABLE = 'Кто представлял Казахстан на форуме?';
 const RUSSIAN_UNANSWERABLE = 'Какая зарплата у омбудсмена Франции?';
 const ENGLISH_ANSWERABLE = 'Where was the 19th annual forum held?';
+/** Declined, with suggestions from the English article. */
+const KAZAKH_NEAR_MISS = 'Қашан форум құрылды?';
 
 let t: TestBot;
 
@@ -58,6 +60,20 @@ describe('the language of replies', () => {
 		const suggestions = t.bot.ctx.store.getAnswer(answerId)!.suggestions;
 		if (suggestions.length > 0) expect(description).toContain(`**1.** ${suggestions[0]}`);
 		expect(textOf(body.data)).not.toMatch(/%/);
+	});
+
+	test('GIVEN a Kazakh near miss THEN it says the documents are in English with numbered suggestions; a picked one is answered in a Kazakh frame', async () => {
+		const { body } = await ask(KAZAKH_NEAR_MISS, USERS.other);
+		const description: string = body.data.embeds[0].description;
+		expect(description).toMatch(/^Менің құжаттарым ағылшын тілінде/);
+		expect(description).toMatch(/Ағылшынша сұрап көріңіз/);
+		const answerId = customIdsOf(body.data).find((id) => id.startsWith('why:'))!.split(':')[1]!;
+		const suggestions = t.bot.ctx.store.getAnswer(answerId)!.suggestions;
+		expect(suggestions.length).toBeGreaterThan(0);
+		expect(description).toContain(`**1.** ${suggestions[0]}`);
+		expect(description).toMatch(/Төмендегі нөмірді басыңыз/);
+		const click = await t.interact(t.discord.payloads.button(`dym:${answerId}:0`, body.data, { user: USERS.other }));
+		expect(click.body.data.embeds[0].footer.text).toMatch(/^Жауаптар тек құжаттардан алынады/);
 	});
 
 	test('GIVEN /language kk THEN the bot\'s own messages to that user are Kazakh, other users unaffected; auto clears it', async () => {
