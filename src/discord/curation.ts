@@ -105,7 +105,7 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 		safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: 'add', target, ok: false, detail: { file: upload.name.slice(0, 200), issue } });
 		return infoPayload(say(language, 'uploadRefusedTitle'), say(language, 'uploadRefused', { file: clip(plain(upload.name), 100), issue }), [], { error: true });
 	};
-	const name = safeDocumentName(upload.name);
+	const name = safeDocumentName(upload.name, language);
 	if (!name.ok) return refuse(name.issue);
 	if (upload.size > MAX_DOWNLOAD_BYTES) return refuse(say(language, 'uploadTooLarge', { kib: MAX_DOWNLOAD_BYTES / 1024 }), name.id);
 	let bytes: Uint8Array;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { say, type Language } from '../i18n/index.ts';
 import { transliterate } from '../language/transliterate.ts';
 
 /** Largest upload downloaded at all; the engine's validation applies its own, lower limit. */
@@ -22,21 +23,22 @@ export type NameCheck = { ok: true; fileName: string; id: string } | { ok: false
  * safeDocumentName('Ежегодный доклад 2024.md') // { ok: true, fileName: 'ezhegodny-doklad-2024.md', … }
  * safeDocumentName('../../etc/passwd')      // { ok: false, issue: '…' }
  */
-export function safeDocumentName(name: string): NameCheck {
+export function safeDocumentName(name: string, language: Language = 'en'): NameCheck {
 	const trimmed = name.trim();
-	if (!trimmed) return { ok: false, issue: 'the file has no name' };
-	if (trimmed.length > 120) return { ok: false, issue: 'the file name is longer than 120 characters' };
+	if (!trimmed) return { ok: false, issue: say(language, 'nameEmpty') };
+	if (trimmed.length > 120) return { ok: false, issue: say(language, 'nameTooLong') };
 	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u001f\u007f]/.test(trimmed)) return { ok: false, issue: 'the file name contains control characters' };
-	if (/[/\\]/.test(trimmed) || trimmed.includes('..')) return { ok: false, issue: 'the file name must not contain a path (`/`, `\\` or `..`)' };
-	if (trimmed.startsWith('.')) return { ok: false, issue: 'hidden files (starting with `.`) are not accepted' };
+	if (/[\u0000-\u001f\u007f]/.test(trimmed)) return { ok: false, issue: say(language, 'nameControl') };
+	if (/[/\\]/.test(trimmed) || trimmed.includes('..')) return { ok: false, issue: say(language, 'namePath') };
+	if (trimmed.startsWith('.')) return { ok: false, issue: say(language, 'nameHidden') };
 	const extension = extname(trimmed).toLowerCase();
 	if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(extension)) {
-		return { ok: false, issue: `only ${DOCUMENT_EXTENSIONS.join(' and ')} files are accepted (got ${extension ? `\`${extension.slice(0, 10)}\`` : 'no extension'})` };
+		const got = extension ? `\`${extension.slice(0, 10)}\`` : say(language, 'nameNoExtension');
+		return { ok: false, issue: say(language, 'nameExtension', { got }) };
 	}
 	const stem = trimmed.slice(0, -extension.length);
 	if (WINDOWS_RESERVED.test(stem.trim()) || WINDOWS_RESERVED.test(stem.split('.')[0]!.trim())) {
-		return { ok: false, issue: `\`${stem.slice(0, 20)}\` is a reserved device name on Windows` };
+		return { ok: false, issue: say(language, 'nameReserved', { name: stem.slice(0, 20) }) };
 	}
 	// Cyrillic first, letter by letter, before NFKD would split "й" into "и" and a mark: "Доклад 2024" → doklad-2024.
 	const id = transliterate(stem.normalize('NFC'))
@@ -47,9 +49,9 @@ export function safeDocumentName(name: string): NameCheck {
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 64)
 		.replace(/-+$/, '');
-	if (!id) return { ok: false, issue: 'the file name has no letters or digits to make a document id from' };
+	if (!id) return { ok: false, issue: say(language, 'nameNoLetters') };
 	// Again on the id: full-width letters and dropped punctuation can turn `ＣＯＮ` or `Con!` into `con`.
-	if (WINDOWS_RESERVED.test(id)) return { ok: false, issue: `\`${id}\` is a reserved device name on Windows` };
+	if (WINDOWS_RESERVED.test(id)) return { ok: false, issue: say(language, 'nameReserved', { name: id }) };
 	return { ok: true, fileName: `${id}${extension}`, id };
 }
 

@@ -5,6 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { insideFolder, safeDocumentName, writeFileAtomic } from '../../src/discord/uploads.ts';
 
 describe('safeDocumentName', () => {
+	test('GIVEN a language THEN the refusal is said in it', () => {
+		expect(safeDocumentName('report.pdf', 'ru')).toEqual({ ok: false, issue: 'принимаются только файлы .md и .txt (получено: `.pdf`)' });
+		expect(safeDocumentName('../x.md', 'kk')).toMatchObject({ ok: false, issue: expect.stringMatching(/^файл атында жол болмауы керек/) });
+	});
+
 	const accepted = [
 		{ input: 'annual-report.md', out: 'annual-report.md' },
 		{ input: 'Annual Report 2023.MD', out: 'annual-report-2023.md' },
