@@ -65,7 +65,7 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 			const record = ctx.store.getAnswer(action.answerId);
 			if (!record) throw stale();
 			// The question again against the knowledge base served now: what a moderator can still change.
-			await respond(interaction, explanationPayload(answer(record.question, kb, { explain: true })));
+			await respond(interaction, explanationPayload(answer(record.question, kb, { explain: true }), language));
 			return;
 		}
 		case 'suggest':

@@ -317,21 +317,22 @@ const FENCE = '```';
  * "Why?": the maintainers' explanation (the same text as the console's `/why` and the CLI's `--explain`) of
  * a question re-run now, in a code block so feature names and fact text are shown as they are.
  */
-export function explanationPayload(result: Answer): ReplyPayload {
+export function explanationPayload(result: Answer, language: Language = 'en'): ReplyPayload {
 	const explain = result.explain;
 	const best = explain?.candidates[0];
 	const percent = (value: number) => `${Math.round(value * 100)}%`;
 	const verdict = !explain
-		? 'No explanation available.'
-		: `${result.answered ? 'Answered now' : 'Declined'}: the best candidate has ${percent(result.confidence)}, answering needs ${percent(explain.threshold)} (threshold ${explain.threshold}).${best ? ` Largest contributions: ${topContributions(best)}.` : ' No fact matched at all.'}`;
+		? say(language, 'whyNone')
+		: say(language, result.answered ? 'whyAnswered' : 'whyDeclined', { confidence: percent(result.confidence), threshold: percent(explain.threshold), value: explain.threshold }) +
+			(best ? say(language, 'whyLargest', { contributions: topContributions(best) }) : say(language, 'whyNoFact'));
 	// Backticks in fact text would close the code block early.
 	const body = explain ? clip(plain(formatExplanation(explain)), LIMITS.embedDescription - FENCE.length * 2 - 2) : '';
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.info)
-		.setTitle(clip(`Why: ${plain(result.question).replace(/\s+/g, ' ')}`, LIMITS.embedTitle))
+		.setTitle(clip(say(language, 'whyTitle', { question: plain(result.question).replace(/\s+/g, ' ') }), LIMITS.embedTitle))
 		.setDescription(body ? `${FENCE}\n${body}\n${FENCE}` : '…')
-		.addFields({ name: 'Verdict', value: clip(verdict, LIMITS.embedFieldValue), inline: false })
-		.setFooter({ text: 'Re-run just now against the current knowledge base, which may have changed since the question was asked.' });
+		.addFields({ name: say(language, 'whyVerdict'), value: clip(verdict, LIMITS.embedFieldValue), inline: false })
+		.setFooter({ text: say(language, 'whyFooter') });
 	return { embeds: [embed], components: [], allowedMentions: ALLOWED, flags: MessageFlags.Ephemeral };
 }
 

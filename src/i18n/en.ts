@@ -167,6 +167,15 @@ export const en = {
 	nameNoExtension: 'no extension',
 	nameReserved: '`{name}` is a reserved device name on Windows',
 	nameNoLetters: 'the file name has no letters or digits to make a document id from',
+	// Why? (moderators): the frame around the maintainers' explanation, which stays as the engine prints it
+	whyTitle: 'Why: {question}',
+	whyNone: 'No explanation available.',
+	whyAnswered: 'Answered now: the best candidate has {confidence}, answering needs {threshold} (threshold {value}).',
+	whyDeclined: 'Declined: the best candidate has {confidence}, answering needs {threshold} (threshold {value}).',
+	whyLargest: ' Largest contributions: {contributions}.',
+	whyNoFact: ' No fact matched at all.',
+	whyVerdict: 'Verdict',
+	whyFooter: 'Re-run just now against the current knowledge base, which may have changed since the question was asked.',
 } as const;
 
 /** Every key a catalogue has. */

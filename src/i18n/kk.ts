@@ -157,4 +157,12 @@ export const kk: Catalogue = {
 	nameNoExtension: 'кеңейтімі жоқ',
 	nameReserved: '`{name}` — Windows жүйесінде құрылғыға арналған атау',
 	nameNoLetters: 'файл атында құжат идентификаторына арналған әріп не сан жоқ',
+	whyTitle: 'Неге: {question}',
+	whyNone: 'Түсіндірме жоқ.',
+	whyAnswered: 'Қазір жауап бар: ең жақсы үміткерде {confidence}, жауап үшін {threshold} керек (шек {value}).',
+	whyDeclined: 'Жауапсыз: ең жақсы үміткерде {confidence}, жауап үшін {threshold} керек (шек {value}).',
+	whyLargest: ' Ең үлкен үлестер: {contributions}.',
+	whyNoFact: ' Бірде-бір факт сәйкес келмеді.',
+	whyVerdict: 'Қорытынды',
+	whyFooter: 'Қазіргі білім қорында қайта іске қосылды; сұрақ қойылғаннан бері ол өзгеруі мүмкін.',
 };

@@ -154,4 +154,12 @@ export const ru: Catalogue = {
 	nameNoExtension: 'нет расширения',
 	nameReserved: '`{name}` — зарезервированное имя устройства в Windows',
 	nameNoLetters: 'в имени файла нет букв или цифр для идентификатора документа',
+	whyTitle: 'Почему: {question}',
+	whyNone: 'Объяснения нет.',
+	whyAnswered: 'Сейчас есть ответ: у лучшего кандидата {confidence}, для ответа нужно {threshold} (порог {value}).',
+	whyDeclined: 'Без ответа: у лучшего кандидата {confidence}, для ответа нужно {threshold} (порог {value}).',
+	whyLargest: ' Крупнейшие вклады: {contributions}.',
+	whyNoFact: ' Не подошёл ни один факт.',
+	whyVerdict: 'Итог',
+	whyFooter: 'Перезапущено сейчас на текущей базе знаний; она могла измениться с тех пор, как был задан вопрос.',
 };

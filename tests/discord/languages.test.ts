@@ -74,6 +74,11 @@ describe('the language of replies', () => {
 		expect(description).toMatch(/Төмендегі нөмірді басыңыз/);
 		const click = await t.interact(t.discord.payloads.button(`dym:${answerId}:0`, body.data, { user: USERS.other }));
 		expect(click.body.data.embeds[0].footer.text).toMatch(/^Жауаптар тек құжаттардан алынады/);
+		// A moderator whose Discord is in Russian reads Why? in Russian around the engine's own explanation.
+		const why = await t.interact({ ...t.discord.payloads.button(`why:${answerId}`, body.data, { user: USERS.moderator }), locale: 'ru' });
+		const embed = why.body.data.embeds[0];
+		expect(embed.title).toBe(`Почему: ${KAZAKH_NEAR_MISS}`);
+		expect(embed.fields[0]).toMatchObject({ name: 'Итог', value: expect.stringMatching(/^Без ответа: у лучшего кандидата \d+%/) });
 	});
 
 	test('GIVEN /language kk THEN the bot\'s own messages to that user are Kazakh, other users unaffected; auto clears it', async () => {
