@@ -1,8 +1,9 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { loadKnowledgeBase, type KnowledgeBase } from '../src/answering/index.ts';
+import { Store } from '../src/store/store.ts';
 
 export const PROJECT_KNOWLEDGE = new URL('../knowledge/', import.meta.url).pathname;
 /** A second institution's article, asked beside the shipped knowledge (its documents and its lexicon). */
@@ -52,4 +53,30 @@ export function knowledgeFolder(files: Record<string, string | Uint8Array>, base
 	if (base) cpSync(base, dir, { recursive: true });
 	for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
 	return dir;
+}
+
+/** A store in a fresh temporary data folder for each test, closed and removed after it; `reopen` as after a restart. */
+export function useTempStore(): { readonly store: Store; readonly dir: string; reopen(): Store } {
+	let dir = '';
+	let store: Store | undefined;
+	beforeEach(() => {
+		dir = mkdtempSync(join(tmpdir(), 'ombudsbot-store-'));
+		store = Store.open(dir);
+	});
+	afterEach(() => {
+		store?.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+	return {
+		get store() {
+			return store!;
+		},
+		get dir() {
+			return dir;
+		},
+		reopen() {
+			store = Store.open(dir);
+			return store;
+		},
+	};
 }

@@ -1,21 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeQuestion, Store } from '../../src/store/store.ts';
+import { useTempStore } from '../helpers.ts';
 
-let dir: string;
-let store: Store;
-
-beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'ombudsbot-store-'));
-	store = Store.open(dir);
-});
-
-afterEach(() => {
-	store.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempStore();
 
 const answer = (id: string, question: string, answered: boolean, createdAt = new Date()) => ({
 	id,
@@ -33,28 +22,28 @@ const answer = (id: string, question: string, answered: boolean, createdAt = new
 
 describe('Store', () => {
 	test('GIVEN a recorded answer THEN it survives closing and reopening', () => {
-		store.recordAnswer(answer('a1', 'Who appoints the ombudsman?', true));
-		store.close();
-		store = Store.open(dir);
-		expect(store.getAnswer('a1')).toMatchObject({ question: 'Who appoints the ombudsman?', answered: true, factIds: ['doc:1:0'] });
+		temp.store.recordAnswer(answer('a1', 'Who appoints the ombudsman?', true));
+		temp.store.close();
+		temp.reopen();
+		expect(temp.store.getAnswer('a1')).toMatchObject({ question: 'Who appoints the ombudsman?', answered: true, factIds: ['doc:1:0'] });
 	});
 
 	test('GIVEN two votes by one user THEN one vote counts, the latest', () => {
-		store.recordAnswer(answer('a1', 'q', true));
-		expect(store.recordVote('a1', 'u1', 1)).toEqual({ up: 1, down: 0, changed: true });
-		expect(store.recordVote('a1', 'u1', 1)).toEqual({ up: 1, down: 0, changed: false });
-		expect(store.recordVote('a1', 'u1', -1)).toEqual({ up: 0, down: 1, changed: true });
-		expect(store.recordVote('a1', 'u2', 1)).toEqual({ up: 1, down: 1, changed: true });
+		temp.store.recordAnswer(answer('a1', 'q', true));
+		expect(temp.store.recordVote('a1', 'u1', 1)).toEqual({ up: 1, down: 0, changed: true });
+		expect(temp.store.recordVote('a1', 'u1', 1)).toEqual({ up: 1, down: 0, changed: false });
+		expect(temp.store.recordVote('a1', 'u1', -1)).toEqual({ up: 0, down: 1, changed: true });
+		expect(temp.store.recordVote('a1', 'u2', 1)).toEqual({ up: 1, down: 1, changed: true });
 	});
 
 	test('GIVEN unanswered and voted-down questions THEN gaps lists them, most frequent first', () => {
-		store.recordAnswer(answer('a1', 'What is the budget?', false, new Date(1000)));
-		store.recordAnswer(answer('a2', 'what is the budget', false, new Date(2000)));
-		store.recordAnswer(answer('a3', 'Who is the deputy?', false, new Date(3000)));
-		store.recordAnswer(answer('a4', 'Is it independent?', true, new Date(4000)));
-		store.recordAnswer(answer('a5', 'Is it fine?', true, new Date(5000)));
-		store.recordVote('a4', 'u1', -1);
-		expect(store.gaps(10).map((gap) => [gap.question, gap.unanswered, gap.downvotes])).toEqual([
+		temp.store.recordAnswer(answer('a1', 'What is the budget?', false, new Date(1000)));
+		temp.store.recordAnswer(answer('a2', 'what is the budget', false, new Date(2000)));
+		temp.store.recordAnswer(answer('a3', 'Who is the deputy?', false, new Date(3000)));
+		temp.store.recordAnswer(answer('a4', 'Is it independent?', true, new Date(4000)));
+		temp.store.recordAnswer(answer('a5', 'Is it fine?', true, new Date(5000)));
+		temp.store.recordVote('a4', 'u1', -1);
+		expect(temp.store.gaps(10).map((gap) => [gap.question, gap.unanswered, gap.downvotes])).toEqual([
 			// Asked twice, differing only by case and punctuation.
 			['What is the budget?', 2, 0],
 			// Tied at one: the more recent first.
@@ -65,17 +54,17 @@ describe('Store', () => {
 	});
 
 	test('GIVEN audit entries THEN recentAudit returns them newest first, filtered by action', () => {
-		store.audit({ actorId: '1', actorName: 'mod', action: 'refresh', target: null, ok: true, detail: { facts: 3 } });
-		store.audit({ actorId: '1', actorName: 'mod', action: 'add', target: 'new-doc', ok: false, detail: { issue: 'empty' } });
-		expect(store.recentAudit(10).map((entry) => entry.action)).toEqual(['add', 'refresh']);
-		expect(store.recentAudit(10, ['refresh'])[0]).toMatchObject({ ok: true, detail: { facts: 3 } });
+		temp.store.audit({ actorId: '1', actorName: 'mod', action: 'refresh', target: null, ok: true, detail: { facts: 3 } });
+		temp.store.audit({ actorId: '1', actorName: 'mod', action: 'add', target: 'new-doc', ok: false, detail: { issue: 'empty' } });
+		expect(temp.store.recentAudit(10).map((entry) => entry.action)).toEqual(['add', 'refresh']);
+		expect(temp.store.recentAudit(10, ['refresh'])[0]).toMatchObject({ ok: true, detail: { facts: 3 } });
 	});
 
 	test('GIVEN the knowledge generation bumped THEN a second process sees it', () => {
-		const other = Store.open(dir);
+		const other = Store.open(temp.dir);
 		try {
 			expect(other.knowledgeGeneration()).toBe(0);
-			store.bumpKnowledgeGeneration();
+			temp.store.bumpKnowledgeGeneration();
 			expect(other.knowledgeGeneration()).toBe(1);
 		} finally {
 			other.close();
@@ -96,7 +85,7 @@ describe('Store', () => {
 
 describe('a data folder that cannot be one', () => {
 	test('GIVEN DATA_DIR pointing at a file THEN a plain message naming it, not "EEXIST … mkdir"', () => {
-		const file = join(dir, 'not-a-folder');
+		const file = join(temp.dir, 'not-a-folder');
 		writeFileSync(file, 'x');
 		expect(() => Store.open(file)).toThrow(/^the data folder DATA_DIR=".*not-a-folder" cannot be used: it \(or a folder above it\) is a file, not a folder/);
 		expect(() => Store.open(join(file, 'below'))).toThrow(/is a file, not a folder/);
