@@ -50,6 +50,9 @@ export function spellingsOf(...meant: string[]): string[] {
 /** Question words after which a noun names the kind of answer, not its subject ("which year", "what city"). */
 export const KIND_ASKING_WORDS: ReadonlySet<string> = new Set(spellingsOf('what', 'which'));
 
+/** "What kind of X", "which type of X": words between the asking word and the noun that names the answer. */
+export const KIND_OF_WORDS: ReadonlySet<string> = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'of']);
+
 /**
  * Auxiliaries: they open yes/no questions ("Is the office independent?") and, right after "when", make it a
  * question ("when did …") rather than a conjunction ("… when a court errs").

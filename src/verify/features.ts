@@ -1,4 +1,4 @@
-import { KIND_ASKING_WORDS, KIND_NOUNS, STOPWORDS } from '../language/english.ts';
+import { KIND_ASKING_WORDS, KIND_NOUNS, KIND_OF_WORDS, STOPWORDS } from '../language/english.ts';
 import { isNegated, isYesNoQuestion } from '../language/negation.ts';
 import { KAZAKH_STOPWORDS } from '../language/kazakh.ts';
 import { RUSSIAN_STOPWORDS } from '../language/russian.ts';
@@ -123,9 +123,8 @@ function askedNounOf(text: string): { askedNoun?: string } {
 	const list = words(text);
 	const at = list.findIndex((w) => KIND_ASKING_WORDS.has(w.surface));
 	if (at < 0) return {};
-	// "what kind of X", "which type of X": the chat words kind/type/sort are stopwords, "of" too.
 	let next = at + 1;
-	while (list[next] && list[next]!.isStopword && ['kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'of'].includes(list[next]!.surface)) next++;
+	while (list[next] && list[next]!.isStopword && KIND_OF_WORDS.has(list[next]!.surface)) next++;
 	const noun = list[next];
 	return noun && !noun.isStopword && !KIND_NOUNS.has(noun.surface) ? { askedNoun: noun.surface } : {};
 }
@@ -194,6 +193,7 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 	const rival = candidates.filter((c) => c !== candidate).reduce<RankedFact | undefined>((best, c) => (best && best.evidence >= c.evidence ? best : c), undefined);
 	const bestOther = rival?.evidence ?? candidate.evidence;
 	const missed = alignment.filter((a) => a.credit === 0 && a.term.known).map((a) => a.term.weight);
+	const values = kind === 'none' ? [] : newValuePositions(context, candidate);
 	return {
 		evidence: candidate.evidence,
 		coverage: matched,
@@ -208,8 +208,8 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 		constraintsMissing: candidate.signals.holdsConstraints ? 0 : 1,
 		roleMismatch: candidate.signals.holdsRole ? 0 : 1,
 		askedNounMissing: askedNounMissing(context, alignment),
-		valueMissing: kind === 'none' || candidate.companion ? 0 : newValuePositions(context, candidate).length ? 0 : 1,
-		valueDistance: valueDistance(context, candidate, alignment),
+		valueMissing: kind === 'none' || candidate.companion ? 0 : values.length ? 0 : 1,
+		valueDistance: valueDistance(context, candidate.factIndex, values, alignment),
 		companionUsed: candidate.companion ? 1 : 0,
 		proximity: candidate.signals.proximity,
 		// A yes/no question is answered by a denial as well as by an assertion ("Can it overrule courts?" "It cannot …").
@@ -261,15 +261,15 @@ function newValuePositions(context: QuestionContext, candidate: RankedFact): num
 /**
  * How far (log words) the value that would answer stands from the question's most telling matched word: an
  * unanswerable question often asks about a neighbouring fact whose words are all there, attached to another value.
- * 0 when the question asks for no kind of value or the fact lacks one (`valueMissing` says that).
+ * `valuePositions` are `newValuePositions`' (none when the question asks for no kind of value): 0 when the fact
+ * lacks one (`valueMissing` says that).
  */
-function valueDistance(context: QuestionContext, candidate: RankedFact, alignment: readonly TermAlignment[]): number {
-	if (context.read.expectation.kind === 'none') return 0;
-	const values = newValuePositions(context, candidate).filter((p) => p >= 0);
+function valueDistance(context: QuestionContext, factIndex: number, valuePositions: readonly number[], alignment: readonly TermAlignment[]): number {
+	const values = valuePositions.filter((p) => p >= 0);
 	const anchor = alignment.filter((a) => a.direct && a.variant !== undefined).sort((a, b) => b.term.weight - a.term.weight)[0];
 	if (!values.length || !anchor) return 0;
-	const stems = context.index.factStems[candidate.factIndex]!;
-	const concept = context.index.factConcepts[candidate.factIndex]!.find((m) => m.concept === anchor.variant);
+	const stems = context.index.factStems[factIndex]!;
+	const concept = context.index.factConcepts[factIndex]!.find((m) => m.concept === anchor.variant);
 	const anchorAt = concept ? concept.start : stems.indexOf(anchor.variant!);
 	if (anchorAt < 0) return 0;
 	return Math.log1p(Math.min(...values.map((p) => Math.abs(p - anchorAt))));
