@@ -47,13 +47,14 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	const model = options.model ?? shippedModel();
 	const read = readQuestion(asked, kb.index, kb.options);
 	const candidates = rankFacts(kb.index, read, kb.options, kb.options.candidates);
-	const regime = model.regimes[regimeOf(kb, read.language)];
+	const regimeName = regimeOf(kb, read.language);
+	const regime = model.regimes[regimeName];
 	const verification = verify(model, regime, asked, read, kb.index, kb.values, candidates);
 	const ranked = verification.verdicts.map((v) => v.candidate);
 	const best = ranked[0];
 	const confidence = Math.round(verification.confidence * 1000) / 1000;
 	const answered = best !== undefined && verification.confidence >= regime.threshold;
-	const explain = options.explain ? { explain: explanationOf(model, regimeOf(kb, read.language), read.terms, verification) } : {};
+	const explain = options.explain ? { explain: explanationOf(model, regimeName, read.terms, verification) } : {};
 	const ms = performance.now() - started;
 	if (!answered) {
 		const suggestions = suggestionsOf(ranked.slice(0, kb.options.maxSuggestions));
@@ -137,7 +138,7 @@ function explanationOf(model: VerifierModel, regime: Regime, terms: readonly { l
 		terms: terms.map((t) => ({ label: t.label, weight: round(t.weight), known: t.known, variants: t.variants.map((v) => v.term) })),
 		candidates: verification.verdicts.map((v) => ({
 			...citationOf(v.candidate.fact),
-			probability: round(1 / (1 + Math.exp(-v.logit))),
+			probability: round(v.probability),
 			logit: round(v.logit),
 			contributions: Object.fromEntries(Object.entries(contributionsOf(model, regimeModel, v)).map(([name, value]) => [name, round(value)])),
 			features: Object.fromEntries(Object.entries(v.features).map(([name, value]) => [name, round(value)])),
