@@ -15,12 +15,11 @@ import { knowledgeBaseFor, type QuestionSet } from './sets.ts';
 /** One question with its retrieved candidates, each with its features and whether its answer would be right. */
 export interface Example {
 	set: string;
-	domain: boolean;
 	regime: Regime;
 	id: string;
 	question: string;
 	abstain: boolean;
-	candidates: { x: number[]; right: boolean; factId: string }[];
+	candidates: { x: number[]; right: boolean }[];
 }
 
 export async function examplesOf(sets: readonly QuestionSet[], searchOptions: Partial<SearchOptions> = {}): Promise<Example[]> {
@@ -34,7 +33,6 @@ export async function examplesOf(sets: readonly QuestionSet[], searchOptions: Pa
 			const features = candidateFeatures(text, read, kb.index, kb.values, candidates);
 			examples.push({
 				set: set.name,
-				domain: set.domain,
 				regime: regimeOf(kb, read.language),
 				id: q.id,
 				question: text,
@@ -42,7 +40,6 @@ export async function examplesOf(sets: readonly QuestionSet[], searchOptions: Pa
 				candidates: candidates.map((c, i) => ({
 					x: FEATURE_NAMES.map((name) => features[i]![name]),
 					right: answersRightly(q, shownFacts(kb, c).map((f) => f.standalone).join(' ')),
-					factId: c.fact.id,
 				})),
 			});
 		}
@@ -56,7 +53,6 @@ export interface Decision {
 	confidence: number;
 	/** Whether the chosen candidate's answer is right. */
 	right: boolean;
-	factId?: string;
 }
 
 export interface TrainingOptions {
@@ -132,16 +128,16 @@ function standardise(x: readonly number[], { mean, scale }: Standardised, option
 }
 
 /** The ranker's choice for a question, with the answer model's inputs, as the engine computes them (src/verify/verify.ts). */
-function chosen(example: Example, ranker: Fitted, standard: Standardised, options: TrainingOptions): { answerInput: number[]; right: boolean; factId?: string } | undefined {
+function chosen(example: Example, ranker: Fitted, standard: Standardised, options: TrainingOptions): { answerInput: number[]; right: boolean } | undefined {
 	return judged(example, ranker, standard, options)[0];
 }
 
 /** Every candidate with the answer model's inputs, the ranker's choice first (src/verify/verify.ts does the same). */
-function judged(example: Example, ranker: Fitted, standard: Standardised, options: TrainingOptions): { answerInput: number[]; right: boolean; factId: string }[] {
+function judged(example: Example, ranker: Fitted, standard: Standardised, options: TrainingOptions): { answerInput: number[]; right: boolean }[] {
 	const scored = example.candidates.map((c) => ({ c, x: standardise(c.x, standard, options) })).map((s) => ({ ...s, z: logitOf(ranker, s.x) }));
 	scored.sort((a, b) => b.z - a.z);
 	const logits = scored.map((s) => s.z);
-	return scored.map((s, i) => ({ answerInput: [...s.x, s.z, marginOf(logits, i)], right: s.c.right, factId: s.c.factId }));
+	return scored.map((s, i) => ({ answerInput: [...s.x, s.z, marginOf(logits, i)], right: s.c.right }));
 }
 
 function train(examples: readonly Example[], options: TrainingOptions): Trained {
@@ -207,8 +203,8 @@ export function crossValidate(examples: readonly Example[], options: TrainingOpt
 			// The answer: the candidate the answer model is surest of (usually the ranker's choice).
 			const best = judged(example, trained.ranker, trained.standard, options)
 				.map((j) => ({ ...j, confidence: sigmoid(answerLogit(trained.answer, j.answerInput)) }))
-				.reduce<{ confidence: number; right: boolean; factId: string } | undefined>((top, j) => (top && top.confidence >= j.confidence ? top : j), undefined);
-			decisions.push(best ? { example, confidence: best.confidence, right: best.right, factId: best.factId } : { example, confidence: 0, right: false });
+				.reduce<{ confidence: number; right: boolean } | undefined>((top, j) => (top && top.confidence >= j.confidence ? top : j), undefined);
+			decisions.push(best ? { example, confidence: best.confidence, right: best.right } : { example, confidence: 0, right: false });
 		});
 	}
 	return decisions;

@@ -6,7 +6,7 @@ export function outcomesOf(decisions: readonly Decision[], threshold: number): O
 	return decisions.map((d) => ({ set: d.example.set, abstain: d.example.abstain, answered: d.confidence >= threshold, confidence: d.confidence, right: d.right }));
 }
 
-/** Figures for every set, then for all domain sets together. */
+/** Figures for every set, in the order the sets came. */
 export function perSet(outcomes: readonly Outcome[]): SetFigures[] {
 	const names = [...new Set(outcomes.map((o) => o.set))];
 	return names.map((name) => figuresOf(name, outcomes.filter((o) => o.set === name)));

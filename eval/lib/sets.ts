@@ -28,8 +28,6 @@ export type Question = z.infer<typeof questionSchema>;
 
 export interface QuestionSet {
 	name: string;
-	/** Asked of the project's own knowledge folder (the institution's field), not of other text. */
-	domain: boolean;
 	/** Whether the set is the project's own (committed) or one of the public sets read from ../shared. */
 	own: boolean;
 	questions: Question[];
@@ -64,7 +62,7 @@ function readSet(name: string, file: string, how: { own: boolean; knowledge: str
 	const parsed = setSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 	const withDocs = [...(how.extra ?? []), ...(parsed.with ?? []).map((doc) => resolve(dirname(file), doc))];
 	const knowledge = parsed.knowledge ? resolve(dirname(file), parsed.knowledge) : how.knowledge;
-	return { name, domain: knowledge === join(ROOT, 'knowledge'), own: how.own, questions: parsed.questions.filter((q) => q.q.trim()), knowledge, with: withDocs };
+	return { name, own: how.own, questions: parsed.questions.filter((q) => q.q.trim()), knowledge, with: withDocs };
 }
 
 /** The knowledge base a set is asked against: its folder, with its extra documents beside the folder's own. */
