@@ -60,7 +60,7 @@ export async function measureDiscord(knowledgeDir: string, questions: readonly s
 			const t = performance.now();
 			const { token } = discord.interact(discord.payloads.slash('ask', [{ name: 'question', type: 3, value: question }]));
 			const first = await discord.waitForCall((c) => c.path.includes(`/${token}/callback`), 30_000);
-			const type = Number(first.body?.type);
+			const type = Number((first.body as { type?: unknown } | null)?.type);
 			if (type === 5) await answerCall(token, 5);
 			if (i >= 2) {
 				askSamples.push(performance.now() - t);

@@ -96,7 +96,7 @@ export type LocalIngester = (files: readonly string[]) => Promise<IngestOutcome[
 export async function ingestInWorkers(directory: string, files: readonly string[], lexicon: Lexicon, workers: number, local?: LocalIngester): Promise<IngestOutcome[]> {
 	const batches: string[][] = [];
 	for (let start = 0; start < files.length; start += BATCH_FILES) batches.push(files.slice(start, start + BATCH_FILES));
-	const results: (IngestOutcome[] | undefined)[] = new Array(batches.length);
+	const results = new Array<IngestOutcome[] | undefined>(batches.length);
 	const data: IngestWorkerData = { directory, topics: lexicon.topics };
 	const code = bootstrap();
 	const count = Math.min(Math.max(local ? 0 : 1, workers), batches.length);

@@ -21,6 +21,9 @@ function load(): { nlp: Nlp; vocabularySize: number } {
 }
 
 function tokenId(nlp: Nlp, word: string): number {
+	// wink-nlp types its `its` helpers as methods, but they are plain functions that out() recognises by
+	// identity: they must be passed as they are, not wrapped.
+	// eslint-disable-next-line @typescript-eslint/unbound-method
 	return Number(nlp.readDoc(word).tokens().out(nlp.its.uniqueId)[0]);
 }
 

@@ -35,7 +35,7 @@ describe('store failures', () => {
 				failedQuestions.push(`${record.userId} ${record.question}`);
 				throw Object.assign(new Error('SQLITE_IOERR: disk I/O error'), { code: 'SQLITE_IOERR' });
 			}
-			original(record);
+			return original(record);
 		};
 		const logsBefore = t.logs.length;
 		try {
