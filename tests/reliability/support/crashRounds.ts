@@ -40,8 +40,8 @@ function spawnBot(env: Record<string, string>): Child {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
-	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 	return { process: child, output: () => output, exited };
 }
