@@ -13,7 +13,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 	const kb = ctx.knowledge.current;
 	const build = ctx.knowledge.lastBuild;
 	const documents = kb?.documents ?? [];
-	const language = replyLanguage(ctx, listenerOf(interaction));
+	const language = await replyLanguage(ctx, listenerOf(interaction));
 	const list = documents
 		.slice(0, 20)
 		.map((document) => say(language, 'documentLine', { title: clip(plain(document.title), 90), id: clip(plain(document.id), 60), facts: document.facts.length }))

@@ -40,10 +40,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 	const turn = ctx.flood.take(interaction.user.id);
 	if (!turn.ok) {
 		ctx.metrics.answer('refused_by_flood_control');
-		await respond(interaction, notice(floodMessage(turn.waitMs, replyLanguage(ctx, listenerOf(interaction), question))));
+		await respond(interaction, notice(floodMessage(turn.waitMs, await replyLanguage(ctx, listenerOf(interaction), question))));
 		return;
 	}
-	const { payload } = answerQuestion(question, ctx, {
+	const { payload } = await answerQuestion(question, ctx, {
 		userId: interaction.user.id,
 		guildId: interaction.guildId,
 		channelId: interaction.channelId,

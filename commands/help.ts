@@ -26,7 +26,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 	// Examples of questions the knowledge base served now answers: never one it would decline.
 	const examples = ctx.knowledge.current ? exampleQuestions(ctx.knowledge.current) : [];
 	const shown: Record<string, string> = { ...EXAMPLES, ...(examples[0] ? { ask: `\`/ask question: ${plain(examples[0])}\`` } : {}) };
-	const language = replyLanguage(ctx, listenerOf(interaction));
+	const language = await replyLanguage(ctx, listenerOf(interaction));
 	// Commands are typed by their English names in every language (Discord matches the localised ones too).
 	const lines = [...ctx.commands.values()]
 		.map((command) => command.data.toJSON())

@@ -63,21 +63,21 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 	const allowed = canCurate(interaction, ctx.env);
 	if (!allowed.ok) {
 		ctx.logger.warn({ userId: interaction.user.id, guildId: interaction.guildId, subcommand }, 'kb: refused');
-		await respond(interaction, notice(say(replyLanguage(ctx, listenerOf(interaction)), allowed.key)));
+		await respond(interaction, notice(say(await replyLanguage(ctx, listenerOf(interaction)), allowed.key)));
 		return;
 	}
 	if (interaction.options.getSubcommandGroup() === 'settings') {
-		await respond(interaction, notice(setServerLanguage(interaction, ctx)));
+		await respond(interaction, notice(await setServerLanguage(interaction, ctx)));
 		return;
 	}
 	const actor = { id: interaction.user.id, name: interaction.user.username };
-	const language = replyLanguage(ctx, listenerOf(interaction));
+	const language = await replyLanguage(ctx, listenerOf(interaction));
 	switch (subcommand) {
 		case 'status':
-			await respond(interaction, statusPayload(ctx, language));
+			await respond(interaction, await statusPayload(ctx, language));
 			return;
 		case 'gaps':
-			await respond(interaction, gapsPayload(ctx, language));
+			await respond(interaction, await gapsPayload(ctx, language));
 			return;
 		case 'refresh':
 			// Building can pass Discord's 3-second window: defer first.
@@ -102,15 +102,15 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 }
 
 /** `/kb settings language`: the server's language, said in the language just chosen. */
-function setServerLanguage(interaction: ChatInputCommandInteraction, ctx: BotContext): string {
+async function setServerLanguage(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<string> {
 	const chosen = interaction.options.getString('language', true);
 	// An owner may run /kb in DMs; a DM has no server to set.
-	if (!interaction.guildId || !isLanguage(chosen)) return say(replyLanguage(ctx, listenerOf(interaction)), 'settingsDmOnly');
+	if (!interaction.guildId || !isLanguage(chosen)) return say(await replyLanguage(ctx, listenerOf(interaction)), 'settingsDmOnly');
 	try {
-		ctx.store.setLanguage('guild', interaction.guildId, chosen);
+		await ctx.store.setLanguage('guild', interaction.guildId, chosen);
 	} catch (error) {
 		ctx.logger.error({ err: error, guildId: interaction.guildId }, 'store: could not save the server language');
-		return say(replyLanguage(ctx, listenerOf(interaction)), 'languageStoreFailed');
+		return say(await replyLanguage(ctx, listenerOf(interaction)), 'languageStoreFailed');
 	}
 	ctx.logger.info({ guildId: interaction.guildId, language: chosen, by: interaction.user.id }, 'server language set');
 	return say(chosen, 'guildLanguageSet', { language: say(chosen, `languageName_${chosen}`) });

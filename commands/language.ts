@@ -32,12 +32,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 	const chosen = interaction.options.getString('language', true);
 	const language = isLanguage(chosen) ? chosen : null;
 	try {
-		ctx.store.setLanguage('user', interaction.user.id, language);
+		await ctx.store.setLanguage('user', interaction.user.id, language);
 	} catch (error) {
 		ctx.logger.error({ err: error, userId: interaction.user.id }, 'store: could not save a language setting');
-		await respond(interaction, notice(say(replyLanguage(ctx, listenerOf(interaction)), 'languageStoreFailed')));
+		await respond(interaction, notice(say(await replyLanguage(ctx, listenerOf(interaction)), 'languageStoreFailed')));
 		return;
 	}
 	ctx.logger.info({ userId: interaction.user.id, language: language ?? 'auto' }, 'language set');
-	await respond(interaction, notice(language ? say(language, 'languageSet') : say(replyLanguage(ctx, listenerOf(interaction)), 'languageReset')));
+	await respond(interaction, notice(language ? say(language, 'languageSet') : say(await replyLanguage(ctx, listenerOf(interaction)), 'languageReset')));
 }

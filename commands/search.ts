@@ -21,5 +21,5 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 	const query = interaction.options.getString('query', true).slice(0, 500).trim();
 	if (!query) throw new UserError('EmptyQuestion', say('en', 'emptySearch'), 'emptySearch');
 	const kb = requireKnowledge(ctx);
-	await respond(interaction, searchPayload(kb, query, searchFacts(kb, query, 8), replyLanguage(ctx, listenerOf(interaction), query)));
+	await respond(interaction, searchPayload(kb, query, searchFacts(kb, query, 8), await replyLanguage(ctx, listenerOf(interaction), query)));
 }

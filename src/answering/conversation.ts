@@ -50,13 +50,13 @@ const contextSchema = z.object({
 /** Where conversations are kept between turns: the bot's store (see `Store`), or memory in tests. */
 export interface ConversationStore {
 	/** The session's last context saved at or after `notBefore` (ms), as saved. */
-	conversation(session: string, notBefore: number): string | undefined;
-	saveConversation(session: string, context: string, at: number): void;
+	conversation(session: string, notBefore: number): Promise<string | undefined>;
+	saveConversation(session: string, context: string, at: number): Promise<void>;
 }
 
 /** The context of a session, if it is fresh; unreadable or expired ones are no context. */
-export function loadContext(store: ConversationStore, session: string, now: number, ttlMs = CONVERSATION_TTL_MS): ConversationContext | undefined {
-	const saved = store.conversation(session, now - ttlMs);
+export async function loadContext(store: ConversationStore, session: string, now: number, ttlMs = CONVERSATION_TTL_MS): Promise<ConversationContext | undefined> {
+	const saved = await store.conversation(session, now - ttlMs);
 	if (saved === undefined) return undefined;
 	try {
 		const parsed = contextSchema.safeParse(JSON.parse(saved));
@@ -71,17 +71,17 @@ export function loadContext(store: ConversationStore, session: string, now: numb
  * answered by the one answer path, and remembered for the next. Sessions never see each other's context.
  * @example answerInConversation('who is he?', kb, { store, session: 'cli:abc' })
  */
-export function answerInConversation(
+export async function answerInConversation(
 	question: string,
 	kb: KnowledgeBase,
 	conversation: { store: ConversationStore; session: string; now?: () => number; ttlMs?: number },
 	options: Omit<AnswerOptions, 'context'> = {},
-): Answer {
+): Promise<Answer> {
 	const now = (conversation.now ?? Date.now)();
-	const context = loadContext(conversation.store, conversation.session, now, conversation.ttlMs);
+	const context = await loadContext(conversation.store, conversation.session, now, conversation.ttlMs);
 	const result = answer(question, kb, { ...options, ...(context ? { context } : {}) });
 	const next = nextContext(context, result, kb, now);
-	if (next) conversation.store.saveConversation(conversation.session, JSON.stringify(next), now);
+	if (next) await conversation.store.saveConversation(conversation.session, JSON.stringify(next), now);
 	return result;
 }
 
@@ -89,12 +89,12 @@ export function answerInConversation(
 export class MemoryConversations implements ConversationStore {
 	private readonly saved = new Map<string, { context: string; at: number }>();
 
-	conversation(session: string, notBefore: number): string | undefined {
+	async conversation(session: string, notBefore: number): Promise<string | undefined> {
 		const entry = this.saved.get(session);
 		return entry && entry.at >= notBefore ? entry.context : undefined;
 	}
 
-	saveConversation(session: string, context: string, at: number): void {
+	async saveConversation(session: string, context: string, at: number): Promise<void> {
 		this.saved.set(session, { context, at });
 	}
 }

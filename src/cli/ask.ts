@@ -43,13 +43,13 @@ async function main(): Promise<number> {
 	try {
 		const ask = asker(knowledgeBase, args.explain, store, args.session);
 		if (args.batch) return await printBatch(knowledgeBase, args.batch, args.json, ask);
-		return printAnswer(knowledgeBase, args.question, args.json, ask);
+		return await printAnswer(knowledgeBase, args.question, args.json, ask);
 	} finally {
-		store?.close();
+		await store?.close();
 	}
 }
 
-type Ask = (question: string) => Answer;
+type Ask = (question: string) => Answer | Promise<Answer>;
 
 /** Without a session every question stands alone, exactly as before; with one, each is a turn of its conversation. */
 function asker(kb: KnowledgeBase, explain: boolean, store: ConversationStore | undefined, session: string | undefined): Ask {
@@ -68,9 +68,9 @@ function openStore(): Store | null {
 	}
 }
 
-function printAnswer(kb: KnowledgeBase, question: string, json: boolean, ask: Ask): number {
+async function printAnswer(kb: KnowledgeBase, question: string, json: boolean, ask: Ask): Promise<number> {
 	try {
-		const result = ask(question);
+		const result = await ask(question);
 		process.stdout.write(`${json ? toJsonLine(result) : formatAnswer(result, kb)}${!json && result.explain ? `\n\n${formatExplanation(result.explain)}` : ''}\n`);
 		return 0;
 	} catch (error) {
@@ -92,7 +92,7 @@ async function printBatch(kb: KnowledgeBase, file: string, json: boolean, ask: A
 	const out: string[] = [];
 	for (const line of text.split(/\r?\n/)) {
 		if (!line.trim()) continue;
-		const result = ask(line);
+		const result = await ask(line);
 		out.push(json ? toJsonLine(result) : `> ${result.question}\n${formatAnswer(result, kb)}\n`);
 	}
 	process.stdout.write(out.length ? `${out.join('\n')}\n` : '');

@@ -41,14 +41,14 @@ const MAX_QUESTION_CHARS = 4_000;
  * engine, records the answer (so its buttons work later, on any shard) and builds the reply.
  * A store failure is logged and the answer still goes out, without buttons.
  */
-export function answerQuestion(
+export async function answerQuestion(
 	question: string,
 	ctx: BotContext,
 	asker: Asker,
-): { answer: Answer; answerId: string | null; payload: ReplyPayload; language: Language } {
+): Promise<{ answer: Answer; answerId: string | null; payload: ReplyPayload; language: Language }> {
 	const kb = requireKnowledge(ctx);
 	const result = answer(question.slice(0, MAX_QUESTION_CHARS), kb);
-	const language = replyLanguage(ctx, asker, asker.askedIn ?? question);
+	const language = await replyLanguage(ctx, asker, asker.askedIn ?? question);
 	// Small talk is no question the documents missed: never recorded, so never a knowledge gap (and it has no buttons).
 	if (result.smallTalk) {
 		// No engine time: nothing was looked up, and near-zero times would hide the questions' own in the histogram.
@@ -57,7 +57,7 @@ export function answerQuestion(
 	}
 	let answerId: string | null = newAnswerId();
 	try {
-		ctx.store.recordAnswer({
+		await ctx.store.recordAnswer({
 			id: answerId,
 			userId: asker.userId,
 			guildId: asker.guildId,

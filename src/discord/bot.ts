@@ -105,10 +105,10 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 				port: healthPortFor(env.HEALTH_PORT, process.env.SHARDS),
 				metrics,
 				logger,
-				readiness: () => ({
+				readiness: async () => ({
 					gateway: accepting && client !== null && client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
 					knowledge: knowledge.current !== null,
-					store: store.reachable(),
+					store: await store.reachable(),
 				}),
 			});
 			options.onHealthListening?.(health);
@@ -118,14 +118,14 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 			const removed = await removeStaleTemporaries(dir);
 			if (removed.length > 0) logger.warn({ dir, removed }, 'removed temporary files left by an interrupted write');
 		}
-		knowledge.generation = store.knowledgeGeneration();
+		knowledge.generation = await store.knowledgeGeneration();
 		const startup = STARTUP_ACTOR;
 		const { problems } = await knowledge.load(startup);
 		for (const problem of problems) logger.warn(problem, 'knowledge file skipped');
 		const build = knowledge.lastBuild;
 		if (build) logger.info({ documents: build.documents, facts: build.facts, ms: build.ms }, 'knowledge base loaded');
 		else logger.error({ directory: env.KNOWLEDGE_DIR }, 'no usable knowledge base: answering is off until /kb refresh succeeds');
-		store.audit({
+		await store.audit({
 			actorId: startup.id,
 			actorName: startup.name,
 			action: 'startup',
@@ -202,21 +202,24 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 		logger.info({ user: liveClient.user?.tag, applicationId: liveClient.application?.id, guilds: liveClient.guilds.cache.size }, 'bot ready');
 
 		// Another process (shard) may change the knowledge folder: reload when the store says so.
-		syncTimer = setInterval(() => {
+		const syncFromOtherProcesses = async (): Promise<void> => {
 			let generation: number;
 			try {
-				generation = store.knowledgeGeneration();
+				generation = await store.knowledgeGeneration();
 			} catch {
 				metrics.storeError();
 				return;
 			}
 			if (generation === knowledge.generation) return;
 			knowledge.generation = generation;
-			void knowledge.refresh({ id: 'sync', name: 'another shard' }).then(
-				(result) => logger.info({ ok: result.ok, generation }, 'knowledge base synced from another process'),
-				(error: unknown) => logger.error({ err: error }, 'knowledge sync failed'),
-			);
-		}, options.syncIntervalMs ?? 30_000);
+			try {
+				const result = await knowledge.refresh({ id: 'sync', name: 'another shard' });
+				logger.info({ ok: result.ok, generation }, 'knowledge base synced from another process');
+			} catch (error) {
+				logger.error({ err: error }, 'knowledge sync failed');
+			}
+		};
+		syncTimer = setInterval(() => void syncFromOtherProcesses(), options.syncIntervalMs ?? 30_000);
 		syncTimer.unref();
 
 		let stopping: Promise<void> | null = null;
@@ -237,7 +240,7 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 				await liveClient.destroy().catch((error: unknown) => logger.warn({ err: error }, 'client destroy failed'));
 				// Closed last but for the store: scrapes and probes still see the drain (ready: false) until the end.
 				await health?.close();
-				store.close();
+				await store.close();
 				for (const cleanup of cleanupSignals) cleanup();
 				logger.info('stopped');
 			})();
@@ -269,7 +272,7 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 		for (const cleanup of cleanupSignals) cleanup();
 		await client?.destroy().catch(() => undefined);
 		await health?.close();
-		store.close();
+		await store.close();
 		throw error;
 	}
 }

@@ -19,7 +19,7 @@ const stale = () => new UserError('KnowledgeUnusable', say('en', 'staleAnswer'),
  */
 export async function handleComponent(interaction: ButtonInteraction | StringSelectMenuInteraction, ctx: BotContext): Promise<void> {
 	const action = decodeCustomId(interaction.customId);
-	const language = replyLanguage(ctx, listenerOf(interaction));
+	const language = await replyLanguage(ctx, listenerOf(interaction));
 	if (!action) {
 		await respond(interaction, notice(say(language, 'notMyButton')));
 		return;
@@ -27,7 +27,7 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 	switch (action.kind) {
 		case 'context': {
 			const kb = requireKnowledge(ctx);
-			const record = ctx.store.getAnswer(action.answerId);
+			const record = await ctx.store.getAnswer(action.answerId);
 			if (!record) throw stale();
 			const facts = new Map(kb.facts.map((fact) => [fact.id, fact]));
 			const cited = record.factIds.map((id) => facts.get(id)).find((fact) => fact !== undefined);
@@ -38,11 +38,11 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 			return;
 		}
 		case 'vote': {
-			const record = ctx.store.getAnswer(action.answerId);
+			const record = await ctx.store.getAnswer(action.answerId);
 			if (!record) throw stale();
-			let tally: ReturnType<BotContext['store']['recordVote']>;
+			let tally: Awaited<ReturnType<BotContext['store']['recordVote']>>;
 			try {
-				tally = ctx.store.recordVote(action.answerId, interaction.user.id, action.vote);
+				tally = await ctx.store.recordVote(action.answerId, interaction.user.id, action.vote);
 			} catch (error) {
 				ctx.logger.error({ err: error, answerId: action.answerId, userId: interaction.user.id }, 'store: could not record a vote');
 				await respond(interaction, notice(say(language, 'voteFailed')));
@@ -62,7 +62,7 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 				return;
 			}
 			const kb = requireKnowledge(ctx);
-			const record = ctx.store.getAnswer(action.answerId);
+			const record = await ctx.store.getAnswer(action.answerId);
 			if (!record) throw stale();
 			// The question again against the knowledge base served now: what a moderator can still change.
 			await respond(interaction, explanationPayload(answer(record.question, kb, { explain: true }), language));
@@ -70,12 +70,12 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 		}
 		case 'suggest':
 		case 'suggest-menu': {
-			const record = ctx.store.getAnswer(action.answerId);
+			const record = await ctx.store.getAnswer(action.answerId);
 			if (!record) throw stale();
 			const index = action.kind === 'suggest' ? action.index : Number((interaction as StringSelectMenuInteraction).values?.[0]);
 			const suggestion = Number.isInteger(index) ? record.suggestions[index] : undefined;
 			if (!suggestion) throw stale();
-			const { payload } = answerQuestion(suggestion, ctx, {
+			const { payload } = await answerQuestion(suggestion, ctx, {
 				userId: interaction.user.id,
 				guildId: interaction.guildId,
 				channelId: interaction.channelId,

@@ -30,9 +30,9 @@ function counted(language: Language, count: number, what: 'Documents' | 'Facts')
 	return count === 1 ? say(language, `count${what}One`) : say(language, `count${what}`, { count });
 }
 
-function safeAudit(ctx: BotContext, entry: Parameters<BotContext['store']['audit']>[0]): void {
+async function safeAudit(ctx: BotContext, entry: Parameters<BotContext['store']['audit']>[0]): Promise<void> {
 	try {
-		ctx.store.audit(entry);
+		await ctx.store.audit(entry);
 	} catch (error) {
 		// The change itself is done; losing its audit line is bad but must not undo it.
 		ctx.logger.error({ err: error, action: entry.action, target: entry.target }, 'store: could not write the audit log');
@@ -40,9 +40,9 @@ function safeAudit(ctx: BotContext, entry: Parameters<BotContext['store']['audit
 	ctx.logger.info({ action: entry.action, target: entry.target, ok: entry.ok, actor: entry.actorId }, 'knowledge base change');
 }
 
-function announceChange(ctx: BotContext): void {
+async function announceChange(ctx: BotContext): Promise<void> {
 	try {
-		ctx.knowledge.generation = ctx.store.bumpKnowledgeGeneration();
+		ctx.knowledge.generation = await ctx.store.bumpKnowledgeGeneration();
 	} catch (error) {
 		ctx.logger.error({ err: error }, 'store: could not announce the change to other processes');
 	}
@@ -60,11 +60,11 @@ async function rebuildOrUndo(
 ): Promise<Extract<RefreshResult, { ok: true }> | { ok: false; reply: ReplyPayload }> {
 	const result = await ctx.knowledge.refreshNow(actor);
 	if (result.ok) {
-		announceChange(ctx);
+		await announceChange(ctx);
 		return result;
 	}
 	await change.undo();
-	safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: change.action, target: change.target, ok: false, detail: { problems: result.problems } });
+	await safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: change.action, target: change.target, ok: false, detail: { problems: result.problems } });
 	return { ok: false, reply: refreshFailed(change.failure[0], result, language, change.failure[1]) };
 }
 
@@ -77,12 +77,12 @@ function refreshFailed(title: string, result: Extract<RefreshResult, { ok: false
 export async function refreshKnowledge(ctx: BotContext, actor: Actor, language: Language = 'en'): Promise<ReplyPayload> {
 	const result = await ctx.knowledge.refresh(actor);
 	if (!result.ok) {
-		safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: 'refresh', target: null, ok: false, detail: { problems: result.problems } });
+		await safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: 'refresh', target: null, ok: false, detail: { problems: result.problems } });
 		return refreshFailed(say(language, 'refreshFailedTitle'), result, language);
 	}
-	announceChange(ctx);
+	await announceChange(ctx);
 	const { before, after } = result;
-	safeAudit(ctx, {
+	await safeAudit(ctx, {
 		actorId: actor.id,
 		actorName: actor.name,
 		action: 'refresh',
@@ -101,8 +101,8 @@ export async function refreshKnowledge(ctx: BotContext, actor: Actor, language: 
  * knowledge folder, then rebuild. If the rebuild fails, the folder is put back as it was.
  */
 export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload, replace: boolean, language: Language = 'en'): Promise<ReplyPayload> {
-	const refuse = (issue: string, target: string | null = null): ReplyPayload => {
-		safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: 'add', target, ok: false, detail: { file: upload.name.slice(0, 200), issue } });
+	const refuse = async (issue: string, target: string | null = null): Promise<ReplyPayload> => {
+		await safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: 'add', target, ok: false, detail: { file: upload.name.slice(0, 200), issue } });
 		return infoPayload(say(language, 'uploadRefusedTitle'), say(language, 'uploadRefused', { file: clip(plain(upload.name), 100), issue }), [], { error: true });
 	};
 	const name = safeDocumentName(upload.name, language);
@@ -139,7 +139,7 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 			failure: [say(language, 'uploadNotAddedTitle'), say(language, 'uploadNotAdded', { file: name.fileName })],
 		}, language);
 		if (!result.ok) return result.reply;
-		safeAudit(ctx, {
+		await safeAudit(ctx, {
 			actorId: actor.id,
 			actorName: actor.name,
 			action: existed ? 'replace' : 'add',
@@ -186,7 +186,7 @@ export async function removeDocument(ctx: BotContext, actor: Actor, documentId: 
 			failure: [say(language, 'notRemovedTitle'), say(language, 'notRemoved', { file: document.file })],
 		}, language);
 		if (!result.ok) return result.reply;
-		safeAudit(ctx, {
+		await safeAudit(ctx, {
 			actorId: actor.id,
 			actorName: actor.name,
 			action: 'remove',
@@ -204,12 +204,12 @@ function describeTarget(entry: { target: string | null; detail: Record<string, u
 }
 
 /** `/kb status`: what is served, the last build, the recent changes. */
-export function statusPayload(ctx: BotContext, language: Language = 'en'): ReplyPayload {
+export async function statusPayload(ctx: BotContext, language: Language = 'en'): Promise<ReplyPayload> {
 	const kb = ctx.knowledge.current;
 	const build = ctx.knowledge.lastBuild;
 	let recent = say(language, 'auditUnavailable');
 	try {
-		const entries = ctx.store.recentAudit(8);
+		const entries = await ctx.store.recentAudit(8);
 		recent =
 			entries
 				.map(
@@ -245,9 +245,9 @@ function gapVerdict(kb: KnowledgeBase | null, question: string, language: Langua
 }
 
 /** `/kb gaps`: the questions most often unanswered or voted down, each with why it is not answered now. */
-export function gapsPayload(ctx: BotContext, language: Language = 'en'): ReplyPayload {
+export async function gapsPayload(ctx: BotContext, language: Language = 'en'): Promise<ReplyPayload> {
 	const kb = ctx.knowledge.current;
-	const lines = ctx.store.gaps(15).map(
+	const lines = (await ctx.store.gaps(15)).map(
 		(gap, index) =>
 			`**${index + 1}.** ${clip(plain(gap.question).replace(/\s+/g, ' '), 200)}: ${[
 				gap.unanswered ? say(language, 'gapUnanswered', { count: gap.unanswered }) : '',

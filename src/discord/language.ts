@@ -12,10 +12,10 @@ export interface Listener {
 }
 
 /** A stored setting, or null when there is none, it is no longer a language the bot speaks, or the store fails. */
-function storedLanguage(ctx: BotContext, scope: LanguageScope, id: string | null): Language | null {
+async function storedLanguage(ctx: BotContext, scope: LanguageScope, id: string | null): Promise<Language | null> {
 	if (!id) return null;
 	try {
-		const value = ctx.store.getLanguage(scope, id);
+		const value = await ctx.store.getLanguage(scope, id);
 		return isLanguage(value) ? value : null;
 	} catch (error) {
 		// A reply in English beats no reply: the setting is a preference.
@@ -25,13 +25,9 @@ function storedLanguage(ctx: BotContext, scope: LanguageScope, id: string | null
 }
 
 /** The language of a reply to `listener` (see `chooseLanguage`), about `question` when it answers one. */
-export function replyLanguage(ctx: BotContext, listener: Listener, question?: string): Language {
-	return chooseLanguage({
-		...(question === undefined ? {} : { question }),
-		user: storedLanguage(ctx, 'user', listener.userId),
-		locale: listener.locale ?? null,
-		guild: storedLanguage(ctx, 'guild', listener.guildId),
-	});
+export async function replyLanguage(ctx: BotContext, listener: Listener, question?: string): Promise<Language> {
+	const [user, guild] = await Promise.all([storedLanguage(ctx, 'user', listener.userId), storedLanguage(ctx, 'guild', listener.guildId)]);
+	return chooseLanguage({ ...(question === undefined ? {} : { question }), user, locale: listener.locale ?? null, guild });
 }
 
 /** The listener of an interaction. */

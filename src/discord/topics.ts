@@ -18,7 +18,7 @@ export function topicCommand(topic: TopicName, description: string): Command {
 		data: new SlashCommandBuilder().setName(topic).setDescription(description),
 		async execute(interaction: ChatInputCommandInteraction, ctx: BotContext) {
 			const kb = requireKnowledge(ctx);
-			await respond(interaction, topicPagePayload(kb, topic, topicFacts(kb, topic), 0, interaction.user.id, replyLanguage(ctx, listenerOf(interaction))));
+			await respond(interaction, topicPagePayload(kb, topic, topicFacts(kb, topic), 0, interaction.user.id, await replyLanguage(ctx, listenerOf(interaction))));
 		},
 	};
 }

@@ -25,7 +25,7 @@ export interface HealthServerOptions {
 	port: number;
 	metrics: Metrics;
 	/** Called on every `/readyz`: cheap checks only (a probe may come every few seconds). */
-	readiness(): ReadinessChecks;
+	readiness(): ReadinessChecks | Promise<ReadinessChecks>;
 	logger: Logger;
 }
 
@@ -67,7 +67,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Health
 		case '/readyz': {
 			let checks: ReadinessChecks;
 			try {
-				checks = options.readiness();
+				checks = await options.readiness();
 			} catch (error) {
 				options.logger.warn({ err: error }, 'readiness check failed');
 				checks = { gateway: false, knowledge: false, store: false };

@@ -47,6 +47,8 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at?: Date };
 
 /** A question moderators should look at: asked and not answered, or answered and voted down. */
 export interface KnowledgeGap {
+	/** The question's grouping key (see {@link normalizeQuestion}): what a resolution names. */
+	normalized: string;
 	question: string;
 	unanswered: number;
 	downvotes: number;
@@ -163,7 +165,36 @@ const MIGRATIONS: readonly string[] = [
 	);
 	CREATE INDEX conversations_updated ON conversations (updated_at);
 	`,
+	// A server's settings beyond its language (`/kb settings`), and what moderators decided about a knowledge gap.
+	`
+	CREATE TABLE guild_settings (
+		guild_id TEXT NOT NULL,
+		key TEXT NOT NULL,
+		value TEXT NOT NULL,
+		at INTEGER NOT NULL,
+		PRIMARY KEY (guild_id, key)
+	);
+	CREATE TABLE gap_resolutions (
+		normalized TEXT PRIMARY KEY,
+		resolution TEXT NOT NULL CHECK (resolution IN ('dismissed', 'answered')),
+		fact_id TEXT,
+		actor_id TEXT NOT NULL,
+		at INTEGER NOT NULL
+	);
+	`,
 ];
+
+/** A server setting kept by `/kb settings` (its language has a table of its own). */
+export type GuildSetting = 'institution' | 'forumChannel';
+
+/** What moderators decided about a gap: not worth answering, or answered by a fact (see `knowledge/curated.yaml`). */
+export type GapResolution = { kind: 'dismissed' } | { kind: 'answered'; factId: string };
+
+/** A question people asked that the bot answered and nobody voted down: autocomplete offers these. */
+export interface AskedQuestion {
+	question: string;
+	count: number;
+}
 
 /** Whose language setting: a person's own, or a server's default for its members. */
 export type LanguageScope = 'user' | 'guild';
@@ -329,7 +360,7 @@ export class Store {
 	 * For readiness probes: open, not pausing writes after a lasting failure, and answering a read
 	 * of the database file (not just `SELECT 1`, which never touches it). Never throws.
 	 */
-	reachable(): boolean {
+	async reachable(): Promise<boolean> {
 		if (this.closed || Date.now() < this.pausedUntil) return false;
 		try {
 			this.db.prepare('SELECT COUNT(*) FROM meta').get();
@@ -340,7 +371,7 @@ export class Store {
 	}
 
 	/** Records an answer (idempotent on `id`). */
-	recordAnswer(record: NewAnswerRecord): void {
+	async recordAnswer(record: NewAnswerRecord): Promise<void> {
 		const question = record.question.slice(0, MAX_QUESTION_CHARS);
 		this.write(() => this.db
 			.prepare(
@@ -364,7 +395,7 @@ export class Store {
 			));
 	}
 
-	getAnswer(id: string): AnswerRecord | undefined {
+	async getAnswer(id: string): Promise<AnswerRecord | undefined> {
 		const row = this.db.prepare('SELECT * FROM answers WHERE id = ?').get(id) as AnswerRow | undefined;
 		if (!row) return undefined;
 		return {
@@ -386,7 +417,7 @@ export class Store {
 	 * Records one user's vote on one answer: one vote per user per answer; voting again replaces it.
 	 * Returns the tally after the vote.
 	 */
-	recordVote(answerId: string, userId: string, vote: 1 | -1): VoteTally {
+	async recordVote(answerId: string, userId: string, vote: 1 | -1): Promise<VoteTally> {
 		return this.write(() => this.db
 			.transaction((): VoteTally => {
 				const previous = this.db
@@ -398,13 +429,16 @@ export class Store {
 						ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, at = excluded.at`,
 					)
 					.run(answerId, userId, vote, Date.now());
-				const tally = this.tally(answerId);
-				return { ...tally, changed: previous?.vote !== vote };
+				return { ...this.tallyNow(answerId), changed: previous?.vote !== vote };
 			})
 			.immediate());
 	}
 
-	tally(answerId: string): { up: number; down: number } {
+	async tally(answerId: string): Promise<{ up: number; down: number }> {
+		return this.tallyNow(answerId);
+	}
+
+	private tallyNow(answerId: string): { up: number; down: number } {
 		const row = this.db
 			.prepare(
 				`SELECT COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down FROM feedback WHERE answer_id = ?`,
@@ -414,7 +448,7 @@ export class Store {
 	}
 
 	/** Appends to the audit log; returns the entry's id. */
-	audit(entry: NewAuditEntry): number {
+	async audit(entry: NewAuditEntry): Promise<number> {
 		const result = this.write(() => this.db
 			.prepare(
 				'INSERT INTO audit (at, actor_id, actor_name, action, target, ok, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -432,7 +466,7 @@ export class Store {
 	}
 
 	/** The newest audit entries, newest first; optionally only some actions. */
-	recentAudit(limit = 20, actions?: readonly string[]): AuditEntry[] {
+	async recentAudit(limit = 20, actions?: readonly string[]): Promise<AuditEntry[]> {
 		const rows = (
 			actions && actions.length > 0
 				? this.db
@@ -446,22 +480,25 @@ export class Store {
 	}
 
 	/** The most frequent unanswered or voted-down questions, worst first. */
-	gaps(limit = 10): KnowledgeGap[] {
+	async gaps(limit = 10): Promise<KnowledgeGap[]> {
 		const rows = this.db
 			.prepare(
-				`SELECT MIN(a.question) AS question,
+				`SELECT a.normalized AS normalized,
+					MIN(a.question) AS question,
 					SUM(a.answered = 0) AS unanswered,
 					(SELECT COUNT(*) FROM feedback f JOIN answers b ON b.id = f.answer_id
 						WHERE b.normalized = a.normalized AND f.vote = -1) AS downvotes,
 					MAX(a.created_at) AS last_at
 				FROM answers a
+				LEFT JOIN gap_resolutions r ON r.normalized = a.normalized
 				GROUP BY a.normalized
-				HAVING unanswered > 0 OR downvotes > 0
+				HAVING (unanswered > 0 OR downvotes > 0) AND (MAX(r.at) IS NULL OR MAX(r.at) < last_at)
 				ORDER BY unanswered + downvotes DESC, last_at DESC
 				LIMIT ?`,
 			)
-			.all(limit) as { question: string; unanswered: number; downvotes: number; last_at: number }[];
+			.all(limit) as { normalized: string; question: string; unanswered: number; downvotes: number; last_at: number }[];
 		return rows.map((row) => ({
+			normalized: row.normalized,
 			question: row.question,
 			unanswered: row.unanswered,
 			downvotes: row.downvotes,
@@ -469,14 +506,70 @@ export class Store {
 		}));
 	}
 
+	/**
+	 * Records moderators' decision on gaps (by their {@link KnowledgeGap.normalized} keys), in one transaction: they
+	 * leave `gaps()` until the question is asked again after the decision.
+	 */
+	async resolveGaps(normalized: readonly string[], resolution: GapResolution, actorId: string, at = Date.now()): Promise<void> {
+		this.write(() =>
+			this.db
+				.transaction(() => {
+					const upsert = this.db.prepare(
+						`INSERT INTO gap_resolutions (normalized, resolution, fact_id, actor_id, at) VALUES (?, ?, ?, ?, ?)
+						ON CONFLICT (normalized) DO UPDATE SET resolution = excluded.resolution, fact_id = excluded.fact_id, actor_id = excluded.actor_id, at = excluded.at`,
+					);
+					for (const key of new Set(normalized)) upsert.run(key, resolution.kind, resolution.kind === 'answered' ? resolution.factId : null, actorId, at);
+				})
+				.immediate(),
+		);
+	}
+
+	/**
+	 * Questions people typed (not suggestions they clicked) that were answered and not voted down more than up, most
+	 * asked first; those starting with `prefix` (compared as {@link normalizeQuestion} does) when one is given.
+	 */
+	async answeredQuestions(limit = 25, prefix = ''): Promise<AskedQuestion[]> {
+		const rows = this.db
+			.prepare(
+				`SELECT MIN(a.question) AS question, COUNT(*) AS count, MAX(a.created_at) AS last_at
+				FROM answers a
+				WHERE a.answered = 1 AND a.source != 'suggestion' AND substr(a.normalized, 1, ?) = ?
+				GROUP BY a.normalized
+				HAVING (SELECT COALESCE(SUM(f.vote), 0) FROM feedback f JOIN answers b ON b.id = f.answer_id WHERE b.normalized = a.normalized) >= 0
+				ORDER BY count DESC, last_at DESC
+				LIMIT ?`,
+			)
+			.all(normalizeQuestion(prefix).length, normalizeQuestion(prefix), limit) as { question: string; count: number }[];
+		return rows.map((row) => ({ question: row.question, count: row.count }));
+	}
+
+	/** A server's setting, or null when it has none. */
+	async getSetting(guildId: string, key: GuildSetting): Promise<string | null> {
+		const row = this.db.prepare('SELECT value FROM guild_settings WHERE guild_id = ? AND key = ?').get(guildId, key) as { value: string } | undefined;
+		return row?.value ?? null;
+	}
+
+	/** Sets a server's setting; null clears it. */
+	async setSetting(guildId: string, key: GuildSetting, value: string | null): Promise<void> {
+		this.write(() =>
+			value === null
+				? this.db.prepare('DELETE FROM guild_settings WHERE guild_id = ? AND key = ?').run(guildId, key)
+				: this.db
+						.prepare(
+							'INSERT INTO guild_settings (guild_id, key, value, at) VALUES (?, ?, ?, ?) ON CONFLICT (guild_id, key) DO UPDATE SET value = excluded.value, at = excluded.at',
+						)
+						.run(guildId, key, value, Date.now()),
+		);
+	}
+
 	/** The language a user or a server chose, or null; the caller checks it is still one the bot speaks. */
-	getLanguage(scope: LanguageScope, id: string): string | null {
+	async getLanguage(scope: LanguageScope, id: string): Promise<string | null> {
 		const row = this.db.prepare('SELECT language FROM language_settings WHERE scope = ? AND id = ?').get(scope, id) as { language: string } | undefined;
 		return row?.language ?? null;
 	}
 
 	/** Sets a user's or server's language; null clears it (back to the question, locale and server). */
-	setLanguage(scope: LanguageScope, id: string, language: string | null): void {
+	async setLanguage(scope: LanguageScope, id: string, language: string | null): Promise<void> {
 		this.write(() =>
 			language === null
 				? this.db.prepare('DELETE FROM language_settings WHERE scope = ? AND id = ?').run(scope, id)
@@ -488,12 +581,16 @@ export class Store {
 		);
 	}
 
-	getMeta(key: string): string | undefined {
+	async getMeta(key: string): Promise<string | undefined> {
+		return this.metaNow(key);
+	}
+
+	private metaNow(key: string): string | undefined {
 		const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
 		return row?.value;
 	}
 
-	setMeta(key: string, value: string): void {
+	async setMeta(key: string, value: string): Promise<void> {
 		this.write(() => this.db
 			.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
 			.run(key, value));
@@ -503,11 +600,11 @@ export class Store {
 	 * Bumps the knowledge generation: other processes (shards) that see a new number reload
 	 * the knowledge folder. Returns the new generation.
 	 */
-	bumpKnowledgeGeneration(): number {
+	async bumpKnowledgeGeneration(): Promise<number> {
 		return this.write(() =>
 			this.db
 				.transaction(() => {
-					const next = Number(this.getMeta('knowledge_generation') ?? '0') + 1;
+					const next = Number(this.metaNow('knowledge_generation') ?? '0') + 1;
 					this.db
 						.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
 						.run('knowledge_generation', String(next));
@@ -517,12 +614,12 @@ export class Store {
 		);
 	}
 
-	knowledgeGeneration(): number {
-		return Number(this.getMeta('knowledge_generation') ?? '0');
+	async knowledgeGeneration(): Promise<number> {
+		return Number(this.metaNow('knowledge_generation') ?? '0');
 	}
 
 	/** A session's last conversation context (JSON) if it was saved at or after `notBefore` (ms since the epoch). */
-	conversation(session: string, notBefore: number): string | undefined {
+	async conversation(session: string, notBefore: number): Promise<string | undefined> {
 		const row = this.db
 			.prepare('SELECT context FROM conversations WHERE session = ? AND updated_at >= ?')
 			.get(session, notBefore) as { context: string } | undefined;
@@ -530,7 +627,7 @@ export class Store {
 	}
 
 	/** Saves a session's conversation context, replacing the one before; long-expired ones are swept out meanwhile. */
-	saveConversation(session: string, context: string, at: number): void {
+	async saveConversation(session: string, context: string, at: number): Promise<void> {
 		this.write(() =>
 			this.db
 				.transaction(() => {
@@ -547,7 +644,7 @@ export class Store {
 	}
 
 	/** Closes the database; further calls throw. Safe to call twice. */
-	close(): void {
+	async close(): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
 		this.db.close();

@@ -57,7 +57,7 @@ describe('readFollowUp', () => {
 		expect(read.kind === 'more' && read.about).toBe(about);
 	});
 
-	test('GIVEN "who is he?" THEN the reading says it asks who that person is', () => {
+	test('GIVEN "who is he?" THEN the reading says it asks who that person is', async () => {
 		expect(readFollowUp('who is he?', context)).toEqual({ kind: 'rewritten', question: 'who is Askar Shakirov?', person: 'Askar Shakirov' });
 	});
 
@@ -86,7 +86,7 @@ describe('readFollowUp', () => {
 		expect(readFollowUp(message, { ...context, ...missing })).toEqual({ kind: 'none' });
 	});
 
-	test('GIVEN no conversation THEN nothing is a follow-up', () => {
+	test('GIVEN no conversation THEN nothing is a follow-up', async () => {
 		expect(readFollowUp('who is he?', undefined)).toEqual({ kind: 'none' });
 	});
 });
@@ -102,28 +102,28 @@ describe('referents', () => {
 		expect(subjectOf(question)).toBe(subject);
 	});
 
-	test('GIVEN the answer that names Askar Shakirov and a hotel THEN he is the person and the hotel the place', () => {
+	test('GIVEN the answer that names Askar Shakirov and a hotel THEN he is the person and the hotel the place', async () => {
 		const facts = [kb.factsById.get(`${SEED}:9:1`)!, kb.factsById.get(`${SEED}:12:4`)!];
 		expect(referentsOf('Who was there?', facts)).toEqual({ person: 'Askar Shakirov', thing: 'Kazakhstan', place: 'at the Leela Palace Hotel' });
 	});
 
-	test('GIVEN a turn that names no one THEN the person named before is kept', () => {
+	test('GIVEN a turn that names no one THEN the person named before is kept', async () => {
 		expect(referentsOf('What is the mandate?', [], { person: 'Askar Shakirov' })).toMatchObject({ person: 'Askar Shakirov', thing: 'the mandate' });
 	});
 });
 
 describe('tell me more', () => {
-	test('GIVEN the cited fact THEN its next neighbours in the document, never one already shown', () => {
+	test('GIVEN the cited fact THEN its next neighbours in the document, never one already shown', async () => {
 		const shown = { ...context, factIds: [`${SEED}:12:4`], shownIds: [`${SEED}:12:4`, `${SEED}:13:5`] };
 		expect(nextFacts(shown, kb.documents).map((f) => f.id)).toEqual([`${SEED}:13:6`, `${SEED}:15:7`]);
 	});
 
-	test('GIVEN the last fact of a document THEN the ones before it', () => {
+	test('GIVEN the last fact of a document THEN the ones before it', async () => {
 		const last = { ...context, factIds: [`${SEED}:27:20`], shownIds: [`${SEED}:27:20`] };
 		expect(nextFacts(last, kb.documents).map((f) => f.id)).toEqual([`${SEED}:25:18`, `${SEED}:26:19`]);
 	});
 
-	test('GIVEN "about" THEN only facts that name it', () => {
+	test('GIVEN "about" THEN only facts that name it', async () => {
 		const facts = nextFacts({ ...context, factIds: [`${SEED}:8:0`], shownIds: [] }, kb.documents, 'Askar Shakirov');
 		expect(facts.map((f) => f.id)).toEqual([`${SEED}:12:4`, `${SEED}:13:5`]);
 	});
@@ -132,72 +132,72 @@ describe('tell me more', () => {
 describe('answer in a conversation', () => {
 	const ask = (store: MemoryConversations, session: string, question: string, now = 0) => answerInConversation(question, kb, { store, session, now: () => now });
 
-	test('GIVEN "who represented Kazakhstan" THEN "who is he?" is answered about Askar Shakirov', () => {
+	test('GIVEN "who represented Kazakhstan" THEN "who is he?" is answered about Askar Shakirov', async () => {
 		const store = new MemoryConversations();
-		ask(store, 'a', 'Who represented Kazakhstan at the meeting?');
-		const result = ask(store, 'a', 'who is he?');
+		await ask(store, 'a', 'Who represented Kazakhstan at the meeting?');
+		const result = await ask(store, 'a', 'who is he?');
 		expect(result).toMatchObject({ question: 'who is he?', askedAs: 'who is Askar Shakirov?', answered: true });
 		expect(result.answer).toMatch(/Askar Shakirov, Commissioner for Human Rights/);
 	});
 
-	test('GIVEN "tell me more" twice THEN each gives the next facts, none repeated', () => {
+	test('GIVEN "tell me more" twice THEN each gives the next facts, none repeated', async () => {
 		const store = new MemoryConversations();
-		ask(store, 'a', 'Who represented Kazakhstan at the meeting?');
-		const first = ask(store, 'a', 'tell me more');
-		const second = ask(store, 'a', 'tell me more');
+		await ask(store, 'a', 'Who represented Kazakhstan at the meeting?');
+		const first = await ask(store, 'a', 'tell me more');
+		const second = await ask(store, 'a', 'tell me more');
 		expect(first.sources.map((s) => s.line)).toEqual([13, 13]);
 		expect(second.sources.map((s) => s.line)).toEqual([15, 17]);
 		expect(first.answered && second.answered).toBe(true);
 	});
 
-	test('GIVEN small talk between THEN the conversation goes on', () => {
+	test('GIVEN small talk between THEN the conversation goes on', async () => {
 		const store = new MemoryConversations();
-		ask(store, 'a', 'Who represented Kazakhstan at the meeting?');
-		expect(ask(store, 'a', 'thanks!').smallTalk).toBe('thanks');
-		expect(ask(store, 'a', 'who is he?').askedAs).toBe('who is Askar Shakirov?');
+		await ask(store, 'a', 'Who represented Kazakhstan at the meeting?');
+		expect((await ask(store, 'a', 'thanks!')).smallTalk).toBe('thanks');
+		expect((await ask(store, 'a', 'who is he?')).askedAs).toBe('who is Askar Shakirov?');
 	});
 
-	test('GIVEN more than ten minutes later THEN the follow-up stands alone', () => {
+	test('GIVEN more than ten minutes later THEN the follow-up stands alone', async () => {
 		const store = new MemoryConversations();
-		ask(store, 'a', 'Who represented Kazakhstan at the meeting?', 1_000);
-		expect(ask(store, 'a', 'who is he?', 1_000 + CONVERSATION_TTL_MS - 1).askedAs).toBe('who is Askar Shakirov?');
-		const late = ask(store, 'a', 'who is he?', 1_000 + 2 * CONVERSATION_TTL_MS);
+		await ask(store, 'a', 'Who represented Kazakhstan at the meeting?', 1_000);
+		expect((await ask(store, 'a', 'who is he?', 1_000 + CONVERSATION_TTL_MS - 1)).askedAs).toBe('who is Askar Shakirov?');
+		const late = await ask(store, 'a', 'who is he?', 1_000 + 2 * CONVERSATION_TTL_MS);
 		expect(late.askedAs).toBeUndefined();
 		expect(late.answered).toBe(false);
 	});
 
-	test('GIVEN two sessions THEN neither sees the other', () => {
+	test('GIVEN two sessions THEN neither sees the other', async () => {
 		const store = new MemoryConversations();
-		ask(store, 'alice', 'Who represented Kazakhstan at the meeting?');
-		expect(ask(store, 'bob', 'who is he?').askedAs).toBeUndefined();
-		expect(ask(store, 'alice', 'who is he?').askedAs).toBe('who is Askar Shakirov?');
+		await ask(store, 'alice', 'Who represented Kazakhstan at the meeting?');
+		expect((await ask(store, 'bob', 'who is he?')).askedAs).toBeUndefined();
+		expect((await ask(store, 'alice', 'who is he?')).askedAs).toBe('who is Askar Shakirov?');
 	});
 
-	test('GIVEN the store is reopened THEN the conversation survives the restart', () => {
+	test('GIVEN the store is reopened THEN the conversation survives the restart', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'ombudsbot-conversations-'));
 		const store = Store.open(dir);
-		answerInConversation('Who represented Kazakhstan at the meeting?', kb, { store, session: 's', now: () => 5 });
-		store.close();
+		await answerInConversation('Who represented Kazakhstan at the meeting?', kb, { store, session: 's', now: () => 5 });
+		await store.close();
 		const reopened = Store.open(dir);
-		expect(answerInConversation('who is he?', kb, { store: reopened, session: 's', now: () => 6 }).askedAs).toBe('who is Askar Shakirov?');
-		reopened.close();
+		expect((await answerInConversation('who is he?', kb, { store: reopened, session: 's', now: () => 6 })).askedAs).toBe('who is Askar Shakirov?');
+		await reopened.close();
 		rmSync(dir, { recursive: true, force: true });
 	});
 
-	test('GIVEN a stored context that does not parse THEN it is no context', () => {
+	test('GIVEN a stored context that does not parse THEN it is no context', async () => {
 		const store = new MemoryConversations();
-		store.saveConversation('a', '{"question": 1}', 0);
-		expect(answerInConversation('who is he?', kb, { store, session: 'a', now: () => 0 }).askedAs).toBeUndefined();
+		await store.saveConversation('a', '{"question": 1}', 0);
+		expect((await answerInConversation('who is he?', kb, { store, session: 'a', now: () => 0 })).askedAs).toBeUndefined();
 	});
 
-	test('GIVEN no context THEN answer() is what it always was', () => {
+	test('GIVEN no context THEN answer() is what it always was', async () => {
 		const { ms: _a, ...alone } = answer('Who hosted the meeting?', kb);
 		const { ms: _b, ...withNone } = answer('Who hosted the meeting?', kb, {});
 		expect(withNone).toEqual(alone);
 		expect(alone.askedAs).toBeUndefined();
 	});
 
-	test('GIVEN a declined answer THEN the next context cites nothing, and keeps whom it named', () => {
+	test('GIVEN a declined answer THEN the next context cites nothing, and keeps whom it named', async () => {
 		const declined = answer('What is the capital of Peru?', kb);
 		expect(nextContext({ ...context, at: 0 }, declined, kb, 1)).toMatchObject({ factIds: [], person: 'Askar Shakirov', at: 1 });
 	});

@@ -15,7 +15,7 @@ function ask(args: string[], input?: string) {
 }
 
 describe('ask --json', () => {
-	test('GIVEN a question THEN stdout is one JSON object of the documented shape', () => {
+	test('GIVEN a question THEN stdout is one JSON object of the documented shape', async () => {
 		const { code, stdout } = ask(['--json', 'Who hosted the meeting this year?']);
 		expect(code).toBe(0);
 		const lines = stdout.trim().split('\n');
@@ -33,7 +33,7 @@ describe('ask --json', () => {
 		expect(result.confidence).toBeLessThanOrEqual(1);
 	});
 
-	test('GIVEN --batch - THEN one object per non-empty line, in order', () => {
+	test('GIVEN --batch - THEN one object per non-empty line, in order', async () => {
 		const { code, stdout } = ask(['--json', '--batch', '-'], 'Who represented Kazakhstan at the meeting?\n\n   \nWhat is the capital of Peru?\n');
 		expect(code).toBe(0);
 		const results = stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -43,7 +43,7 @@ describe('ask --json', () => {
 		]);
 	});
 
-	test('GIVEN --topic THEN the topic and its cited facts', () => {
+	test('GIVEN --topic THEN the topic and its cited facts', async () => {
 		const { code, stdout } = ask(['--json', '--topic', 'independence']);
 		expect(code).toBe(0);
 		const result = JSON.parse(stdout);
@@ -54,7 +54,7 @@ describe('ask --json', () => {
 });
 
 describe('ask: bad input', () => {
-	test('GIVEN a knowledge folder with a binary file THEN exit 2 naming the file and the reason', () => {
+	test('GIVEN a knowledge folder with a binary file THEN exit 2 naming the file and the reason', async () => {
 		const dir = knowledgeFolder({ 'good.txt': 'The office handles complaints every day.\n', 'scan.txt': new Uint8Array([0, 1, 2, 3]) });
 		const { code, stdout, stderr } = ask(['--json', '--knowledge', dir, 'anything']);
 		expect(code).toBe(2);
@@ -62,20 +62,20 @@ describe('ask: bad input', () => {
 		expect(stderr).toMatch(/scan\.txt: binary content/);
 	});
 
-	test('GIVEN a missing knowledge folder THEN exit 2 naming it', () => {
+	test('GIVEN a missing knowledge folder THEN exit 2 naming it', async () => {
 		const { code, stderr } = ask(['--json', '--knowledge', '/no/such/folder', 'anything']);
 		expect(code).toBe(2);
 		expect(stderr).toMatch(/\/no\/such\/folder: the knowledge folder does not exist/);
 	});
 
-	test('GIVEN an empty question THEN a clear error and a non-zero exit', () => {
+	test('GIVEN an empty question THEN a clear error and a non-zero exit', async () => {
 		const { code, stdout, stderr } = ask(['--json', '   ']);
 		expect(code).toBe(1);
 		expect(stdout).toBe('');
 		expect(stderr).toMatch(/question.*empty/i);
 	});
 
-	test('GIVEN an unknown topic THEN the known topics are listed', () => {
+	test('GIVEN an unknown topic THEN the known topics are listed', async () => {
 		const { code, stderr } = ask(['--json', '--topic', 'budget']);
 		expect(code).toBe(1);
 		expect(stderr).toMatch(/Unknown topic "budget".*mandate, independence, cooperation/);
@@ -83,7 +83,7 @@ describe('ask: bad input', () => {
 });
 
 describe('ask --batch: a file that cannot be read', () => {
-	test('GIVEN --batch naming a missing file THEN a one-line message naming it, no stack, exit 1', () => {
+	test('GIVEN --batch naming a missing file THEN a one-line message naming it, no stack, exit 1', async () => {
 		const { code, stdout, stderr } = ask(['--json', '--batch', 'no-such-questions.txt']);
 		expect(code).toBe(1);
 		expect(stdout).toBe('');
@@ -92,7 +92,7 @@ describe('ask --batch: a file that cannot be read', () => {
 });
 
 describe('ask --json: small talk', () => {
-	test('GIVEN "hi" THEN one JSON object with the documented keys: not answered, confidence 0, and smallTalk', () => {
+	test('GIVEN "hi" THEN one JSON object with the documented keys: not answered, confidence 0, and smallTalk', async () => {
 		const { code, stdout } = ask(['--json', 'hi']);
 		expect(code).toBe(0);
 		const lines = stdout.trim().split('\n');
@@ -121,7 +121,7 @@ describe('ask --session: follow-ups through the contract', () => {
 		return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
 	}
 
-	test('GIVEN who represented Kazakhstan THEN "who is he?" is answered about Askar Shakirov', () => {
+	test('GIVEN who represented Kazakhstan THEN "who is he?" is answered about Askar Shakirov', async () => {
 		const [first, second] = converse('shakirov', ['Who represented Kazakhstan at the meeting?', 'who is he?']);
 		expect(first.askedAs).toBeUndefined();
 		expect(second).toMatchObject({ question: 'who is he?', askedAs: 'who is Askar Shakirov?', answered: true, sources: [{ line: 12 }] });
@@ -130,7 +130,7 @@ describe('ask --session: follow-ups through the contract', () => {
 		expect(Object.keys(second)).toEqual(expect.arrayContaining(['question', 'answered', 'answer', 'confidence', 'sources', 'suggestions', 'ms']));
 	});
 
-	test('GIVEN where the forum was held THEN "and who hosted it?" asks about the forum, and "tell me more" gives the next facts', () => {
+	test('GIVEN where the forum was held THEN "and who hosted it?" asks about the forum, and "tell me more" gives the next facts', async () => {
 		const [held, hosted, more, again] = converse('forum', ['Where was the 19th annual forum held?', 'and who hosted it?', 'tell me more', 'tell me more']);
 		expect(held.sources.map((s: { line: number }) => s.line)).toEqual([9]);
 		expect(hosted.askedAs).toBe('who hosted the 19th annual forum?');
@@ -143,7 +143,7 @@ describe('ask --session: follow-ups through the contract', () => {
 		expect(linesOf(again).filter((line) => [9, 10, 11].includes(line))).toEqual([]);
 	});
 
-	test('GIVEN two sessions THEN neither leaks into the other, and each survives the process', () => {
+	test('GIVEN two sessions THEN neither leaks into the other, and each survives the process', async () => {
 		converse('alice', ['Who represented Kazakhstan at the meeting?']);
 		const [bob] = converse('bob', ['who is he?']);
 		expect(bob.askedAs).toBeUndefined();
@@ -152,18 +152,18 @@ describe('ask --session: follow-ups through the contract', () => {
 		expect(alice.askedAs).toBe('who is Askar Shakirov?');
 	});
 
-	test('GIVEN a session last used more than ten minutes ago THEN its follow-up stands alone', () => {
+	test('GIVEN a session last used more than ten minutes ago THEN its follow-up stands alone', async () => {
 		const store = Store.open(dataDir);
 		const context = { question: 'Who represented Kazakhstan at the meeting?', factIds: ['kazakhstan-joins-asia-pacific-forum:12:4'], shownIds: [], person: 'Askar Shakirov', confidence: 0.95 };
 		const stale = Date.now() - 11 * 60_000;
-		store.saveConversation('cli:stale', JSON.stringify({ ...context, at: stale }), stale);
-		store.saveConversation('cli:fresh', JSON.stringify({ ...context, at: Date.now() }), Date.now());
-		store.close();
+		await store.saveConversation('cli:stale', JSON.stringify({ ...context, at: stale }), stale);
+		await store.saveConversation('cli:fresh', JSON.stringify({ ...context, at: Date.now() }), Date.now());
+		await store.close();
 		expect(converse('stale', ['who is he?'])[0].askedAs).toBeUndefined();
 		expect(converse('fresh', ['who is he?'])[0].askedAs).toBe('who is Askar Shakirov?');
 	});
 
-	test('GIVEN no --session THEN every line stands alone, as before', () => {
+	test('GIVEN no --session THEN every line stands alone, as before', async () => {
 		const [first, second] = converse(undefined, ['Who represented Kazakhstan at the meeting?', 'who is he?']);
 		expect(first.answered).toBe(true);
 		expect(second).toMatchObject({ answered: false });

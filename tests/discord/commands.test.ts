@@ -49,7 +49,7 @@ describe('/ask', () => {
 	test('GIVEN a near miss THEN up to three suggestions listed in full and numbered, with buttons 1, 2, 3', async () => {
 		const { body } = await ask(NEAR_MISS);
 		const answerId = customIdsOf(body.data).find((id) => id.startsWith('why:'))!.split(':')[1]!;
-		const suggestions = t.bot.ctx.store.getAnswer(answerId)!.suggestions;
+		const suggestions = (await t.bot.ctx.store.getAnswer(answerId))!.suggestions;
 		expect(suggestions.length).toBeGreaterThan(0);
 		expect(suggestions.length).toBeLessThanOrEqual(3);
 		const description: string = body.data.embeds[0].description;
@@ -64,7 +64,7 @@ describe('/ask', () => {
 	test('GIVEN the asker presses a number THEN that suggestion is answered in a new public reply, the refusal left as it was', async () => {
 		const { body } = await ask(NEAR_MISS, USERS.member);
 		const answerId = customIdsOf(body.data).find((id) => id.startsWith('why:'))!.split(':')[1]!;
-		const suggestion = t.bot.ctx.store.getAnswer(answerId)!.suggestions[0]!;
+		const suggestion = (await t.bot.ctx.store.getAnswer(answerId))!.suggestions[0]!;
 		const since = t.discord.calls.length;
 		const click = await t.interact(t.discord.payloads.button(`dym:${answerId}:0`, body.data, { user: USERS.member }));
 		expect(click.body.type).toBe(4); // CHANNEL_MESSAGE_WITH_SOURCE: a new message, not UPDATE_MESSAGE (7)
@@ -77,9 +77,9 @@ describe('/ask', () => {
 	});
 
 	/** An abstention with suggestions, recorded as the bot records them (the engine decides when it abstains). */
-	function abstention(userId: string) {
+	async function abstention(userId: string) {
 		const id = `dym${Math.random().toString(36).slice(2, 10)}`;
-		t.bot.ctx.store.recordAnswer({
+		await t.bot.ctx.store.recordAnswer({
 			id,
 			userId,
 			guildId: t.discord.guildId,
@@ -95,7 +95,7 @@ describe('/ask', () => {
 	}
 
 	test('GIVEN a number pressed on a private refusal THEN the answer is private too', async () => {
-		const { id, message } = abstention(USERS.member.id);
+		const { id, message } = await abstention(USERS.member.id);
 		const click = await t.interact(t.discord.payloads.button(`dym:${id}:1`, { ...message, flags: 64 }, { user: USERS.member }));
 		expect(click.body.type).toBe(4);
 		expect(click.body.data.flags).toBe(64);
@@ -103,7 +103,7 @@ describe('/ask', () => {
 	});
 
 	test('GIVEN a number pressed by someone else THEN they get the answer privately', async () => {
-		const { id, message } = abstention(USERS.member.id);
+		const { id, message } = await abstention(USERS.member.id);
 		const click = await t.interact(t.discord.payloads.button(`dym:${id}:1`, message, { user: USERS.other }));
 		expect(click.body.type).toBe(4);
 		expect(click.body.data.flags).toBe(64);
@@ -111,7 +111,7 @@ describe('/ask', () => {
 	});
 
 	test('GIVEN a number pressed on another process (a restart, a shard) THEN the suggestion is answered from the store', async () => {
-		const { id, message } = abstention(USERS.member.id);
+		const { id, message } = await abstention(USERS.member.id);
 		const other = await startTestBot({ shareFoldersWith: t });
 		try {
 			const click = await other.interact(other.discord.payloads.button(`dym:${id}:1`, message, { user: USERS.member }));
@@ -123,7 +123,7 @@ describe('/ask', () => {
 	});
 
 	test('GIVEN the did-you-mean menu of an older reply THEN the chosen suggestion is still answered, in a new reply', async () => {
-		const { id, message } = abstention(USERS.member.id);
+		const { id, message } = await abstention(USERS.member.id);
 		const click = await t.interact(t.discord.payloads.select(`dymm:${id}`, ['1'], message, { user: USERS.member }));
 		expect(click.body.type).toBe(4);
 		expect(click.body.data.embeds[0].title).toBe(ANSWERABLE);
@@ -195,7 +195,7 @@ describe('/ask', () => {
 		expect(again.body.data.content).toMatch(/already voted/);
 		await t.interact(t.discord.payloads.button(down!, body.data));
 		const answerId = up!.split(':')[1]!;
-		expect(t.bot.ctx.store.tally(answerId)).toEqual({ up: 0, down: 1 });
+		expect(await t.bot.ctx.store.tally(answerId)).toEqual({ up: 0, down: 1 });
 	});
 
 	test('GIVEN a forged or stale button THEN a polite ephemeral notice, no crash', async () => {
@@ -250,7 +250,7 @@ describe('/ask: sources', () => {
 		try {
 			const { body } = await linked.interact(linked.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: 'What ensured the independence of the ombudsman?' }]));
 			// Two sentences cited (the one "This …" leans on and the fact), one document named.
-			expect(linked.bot.ctx.store.getAnswer(customIdsOf(body.data)[0]!.split(':')[1]!)!.factIds).toHaveLength(2);
+			expect((await linked.bot.ctx.store.getAnswer(customIdsOf(body.data)[0]!.split(':')[1]!))!.factIds).toHaveLength(2);
 			const field = body.data.embeds[0].fields.find((f: any) => f.name === 'Source');
 			expect(field.value).toMatch(/^• Kazakhstan joins the Asia Pacific Forum .*\(`kazakhstan-joins-asia-pacific-forum`, line \d+\) · 2015-09-30$/);
 			expect(body.data.embeds[0].description).toMatch(/This, \[Askar Shakirov\] said, ensured/);

@@ -111,7 +111,7 @@ describe('/kb refresh', () => {
 		expect(textOf(reply)).toMatch(/keep serving the previous knowledge base \(2 documents, \d+ facts\)/);
 		expect(t.bot.ctx.knowledge.current).toBe(served);
 		expect((await askAnswered(ANSWERABLE)).answered).toBe(true);
-		const entry = t.bot.ctx.store.recentAudit(1)[0]!;
+		const entry = (await t.bot.ctx.store.recentAudit(1))[0]!;
 		expect(entry).toMatchObject({ action: 'refresh', ok: false, actorId: USERS.moderator.id });
 	});
 
@@ -129,7 +129,7 @@ describe('/kb add and remove', () => {
 		expect(reply.embeds[0].title).toBe('Document added');
 		expect(readFileSync(join(t.knowledgeDir, 'budget-rules.md'), 'utf8')).toMatch(/budget of the office/);
 		expect(t.bot.ctx.knowledge.current!.facts.length).toBeGreaterThan(before);
-		expect(t.bot.ctx.store.recentAudit(1)[0]).toMatchObject({ action: 'add', target: 'budget-rules', ok: true });
+		expect((await t.bot.ctx.store.recentAudit(1))[0]).toMatchObject({ action: 'add', target: 'budget-rules', ok: true });
 		expect(readdirSync(t.knowledgeDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 	});
 

@@ -57,7 +57,7 @@ describe('the language of replies', () => {
 		expect(description).toMatch(/Попробуйте спросить по-английски/);
 		expect(description).not.toMatch(/don't answer/);
 		const answerId = customIdsOf(body.data).find((id) => id.startsWith('why:'))!.split(':')[1]!;
-		const suggestions = t.bot.ctx.store.getAnswer(answerId)!.suggestions;
+		const suggestions = (await t.bot.ctx.store.getAnswer(answerId))!.suggestions;
 		if (suggestions.length > 0) expect(description).toContain(`**1.** ${suggestions[0]}`);
 		expect(textOf(body.data)).not.toMatch(/%/);
 	});
@@ -68,7 +68,7 @@ describe('the language of replies', () => {
 		expect(description).toMatch(/^Менің құжаттарым ағылшын тілінде/);
 		expect(description).toMatch(/Ағылшынша сұрап көріңіз/);
 		const answerId = customIdsOf(body.data).find((id) => id.startsWith('why:'))!.split(':')[1]!;
-		const suggestions = t.bot.ctx.store.getAnswer(answerId)!.suggestions;
+		const suggestions = (await t.bot.ctx.store.getAnswer(answerId))!.suggestions;
 		expect(suggestions.length).toBeGreaterThan(0);
 		expect(description).toContain(`**1.** ${suggestions[0]}`);
 		expect(description).toMatch(/Төмендегі нөмірді басыңыз/);

@@ -56,7 +56,7 @@ describe('direct messages', () => {
 		const since = t.discord.calls.length;
 		const click = await t.interact(t.discord.payloads.button(first, { ...call.body, channel_id: payload.channel_id }, { dm: true, user: USERS.member }));
 		expect(click.body.type).toBe(4);
-		expect(click.body.data.embeds[0].title).toBe(t.bot.ctx.store.getAnswer(first.split(':')[1]!)!.suggestions[0]!.slice(0, 256));
+		expect(click.body.data.embeds[0].title).toBe((await t.bot.ctx.store.getAnswer(first.split(':')[1]!))!.suggestions[0]!.slice(0, 256));
 		expect(t.discord.calls.slice(since).filter((c) => c.method === 'PATCH')).toEqual([]);
 	});
 
@@ -82,7 +82,7 @@ describe('small talk in direct messages and mentions', () => {
 			expect(call.body.content, text).toMatch(/\/help/);
 			expect(textOf(call.body), text).not.toMatch(/confidence/i);
 		}
-		const gaps = t.bot.ctx.store.gaps(50).map((gap) => gap.question.toLowerCase());
+		const gaps = (await t.bot.ctx.store.gaps(50)).map((gap) => gap.question.toLowerCase());
 		for (const text of ['hi!', 'thanks!', 'what can you do?', 'what documents do you have?', 'help']) expect(gaps).not.toContain(text);
 	});
 

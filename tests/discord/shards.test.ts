@@ -22,7 +22,7 @@ describe('two processes sharing the store', () => {
 		const up = customIdsOf(asked.body.data).find((id) => id.startsWith('vote:'))!;
 		const vote = await b.interact(b.discord.payloads.button(up, asked.body.data));
 		expect(vote.body.data.content).toMatch(/recorded/);
-		expect(a.bot.ctx.store.tally(up.split(':')[1]!)).toEqual({ up: 1, down: 0 });
+		expect(await a.bot.ctx.store.tally(up.split(':')[1]!)).toEqual({ up: 1, down: 0 });
 	});
 
 	test('GIVEN a document added through one process THEN the other serves it soon after', async () => {

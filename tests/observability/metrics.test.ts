@@ -62,13 +62,13 @@ describe('Metrics', () => {
 		expect(metricValue(await b.render(), 'ombudsbot_answers_total', { outcome: 'answered' })).toBe(0);
 	});
 
-	test('GIVEN the outcomes THEN they are the four the issue names', () => {
+	test('GIVEN the outcomes THEN they are the four the issue names', async () => {
 		expect([...ANSWER_OUTCOMES]).toEqual(['answered', 'declined', 'small_talk', 'refused_by_flood_control']);
 	});
 });
 
 describe('readiness', () => {
-	test('GIVEN checks THEN 200 only when all hold, else 503 listing the missing ones', () => {
+	test('GIVEN checks THEN 200 only when all hold, else 503 listing the missing ones', async () => {
 		expect(readinessResponse({ gateway: true, knowledge: true, store: true })).toMatchObject({ status: 200, body: { ready: true, missing: [] } });
 		expect(readinessResponse({ gateway: false, knowledge: true, store: false })).toMatchObject({
 			status: 503,
@@ -113,7 +113,7 @@ describe('readiness', () => {
 });
 
 describe('healthPortFor', () => {
-	test('GIVEN shard processes of the ShardingManager THEN each takes the port plus its first shard id', () => {
+	test('GIVEN shard processes of the ShardingManager THEN each takes the port plus its first shard id', async () => {
 		expect(healthPortFor(9464, undefined)).toBe(9464);
 		expect(healthPortFor(9464, '0')).toBe(9464);
 		expect(healthPortFor(9464, '2')).toBe(9466);
@@ -125,13 +125,13 @@ describe('healthPortFor', () => {
 });
 
 describe('store hooks', () => {
-	test('GIVEN a write that fails THEN onError hears of it; a closed store is not reachable', () => {
+	test('GIVEN a write that fails THEN onError hears of it; a closed store is not reachable', async () => {
 		const errors: unknown[] = [];
 		const store = Store.open(':memory:', { onError: (error) => errors.push(error) });
-		expect(store.reachable()).toBe(true);
-		store.close();
-		expect(store.reachable()).toBe(false);
-		expect(() => store.setMeta('k', 'v')).toThrow();
+		expect(await store.reachable()).toBe(true);
+		await store.close();
+		expect(await store.reachable()).toBe(false);
+		await expect(store.setMeta('k', 'v')).rejects.toThrow();
 		expect(errors).toHaveLength(1);
 	});
 });

@@ -29,7 +29,7 @@ describe('store failures', () => {
 		const original = store.recordAnswer.bind(store);
 		let failures = 0;
 		const failedQuestions: string[] = [];
-		store.recordAnswer = (record) => {
+		store.recordAnswer = async (record) => {
 			if (Math.random() < 0.5) {
 				failures += 1;
 				failedQuestions.push(`${record.userId} ${record.question}`);
@@ -63,7 +63,7 @@ describe('store failures', () => {
 			expect(t.logs.slice(logsBefore).some((line) => line.includes('could not record an answer') && /SQLITE_BUSY|locked/.test(line))).toBe(true);
 		} finally {
 			other.exec('ROLLBACK');
-			other.close();
+			await other.close();
 		}
 		count('store locked by another process');
 		// Once the lock is gone and the back-off over, answers are recorded again (with buttons).

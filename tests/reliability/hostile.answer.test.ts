@@ -36,18 +36,18 @@ beforeAll(async () => {
 	};
 });
 
-afterAll(() => {
+afterAll(async () => {
 	console.log(`[reliability] hostile answer-path inputs tried: ${JSON.stringify(tried)}`);
-	ctx?.store.close();
+	await ctx?.store.close();
 });
 
 const asker = { userId: '930000000000000001', guildId: '910000000000000001', channelId: '920000000000000001', source: 'slash' as const };
 
 /** Answers `question` and checks the reply as it would be sent (the REST body discord.js builds). */
-function check(question: string): void {
-	let result: ReturnType<typeof answerQuestion>;
+async function check(question: string): Promise<void> {
+	let result: Awaited<ReturnType<typeof answerQuestion>>;
 	try {
-		result = answerQuestion(question, ctx, asker);
+		result = await answerQuestion(question, ctx, asker);
 	} catch (error) {
 		// Declining is fine (e.g. nothing left once control characters are gone); crashing is not.
 		expect(error).toBeInstanceOf(UserError);
@@ -65,12 +65,12 @@ function check(question: string): void {
 }
 
 describe('the answer path under hostile input', () => {
-	test('GIVEN arbitrary Unicode, zalgo, mentions, links, markdown and control characters THEN answer or decline, sendable, in bounded time', () => {
+	test('GIVEN arbitrary Unicode, zalgo, mentions, links, markdown and control characters THEN answer or decline, sendable, in bounded time', async () => {
 		const started = performance.now();
-		fc.assert(
-			fc.property(hostileText, (question) => {
+		await fc.assert(
+			fc.asyncProperty(hostileText, async (question) => {
 				tried.hostileText = (tried.hostileText ?? 0) + 1;
-				check(question);
+				await check(question);
 			}),
 			{ numRuns: 1_000, seed: 6 },
 		);
@@ -78,12 +78,12 @@ describe('the answer path under hostile input', () => {
 		expect(performance.now() - started).toBeLessThan(15_000);
 	});
 
-	test('GIVEN 1,000 to 100,000 characters THEN answer or decline, sendable, in bounded time', () => {
+	test('GIVEN 1,000 to 100,000 characters THEN answer or decline, sendable, in bounded time', async () => {
 		const started = performance.now();
-		fc.assert(
-			fc.property(hugeText, (question) => {
+		await fc.assert(
+			fc.asyncProperty(hugeText, async (question) => {
 				tried.hugeText = (tried.hugeText ?? 0) + 1;
-				check(question);
+				await check(question);
 			}),
 			{ numRuns: 60, seed: 6 },
 		);
@@ -104,9 +104,9 @@ describe('the answer path under hostile input', () => {
 		['a whitespace-only question', ' \t\n\u00a0\u2003 '],
 	];
 	for (const [name, question] of table) {
-		test(`GIVEN ${name} THEN answer or decline, sendable`, () => {
+		test(`GIVEN ${name} THEN answer or decline, sendable`, async () => {
 			tried.table = (tried.table ?? 0) + 1;
-			check(question);
+			await check(question);
 		});
 	}
 });

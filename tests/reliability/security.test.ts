@@ -71,7 +71,7 @@ describe('curation permissions, checked at execution', () => {
 			expect(readdirSync(t.knowledgeDir).sort()).toEqual(listing);
 			expect(t.bot.ctx.knowledge.current).toBe(served);
 			expect(t.discord.calls.filter((call) => call.path.startsWith('/attachments')).length).toBe(downloads);
-			expect(t.bot.ctx.store.recentAudit(50).filter((entry) => entry.actorId === row.user.id)).toEqual([]);
+			expect((await t.bot.ctx.store.recentAudit(50)).filter((entry) => entry.actorId === row.user.id)).toEqual([]);
 		});
 	}
 

@@ -4,18 +4,18 @@ import { useTempStore } from '../helpers.ts';
 const temp = useTempStore();
 
 describe('language settings', () => {
-	test('GIVEN a user and a server setting THEN each is kept apart, replaced, cleared, and survives reopening', () => {
-		expect(temp.store.getLanguage('user', '1')).toBeNull();
-		temp.store.setLanguage('user', '1', 'kk');
-		temp.store.setLanguage('guild', '1', 'ru');
-		expect(temp.store.getLanguage('user', '1')).toBe('kk');
-		expect(temp.store.getLanguage('guild', '1')).toBe('ru');
-		temp.store.setLanguage('user', '1', 'en');
-		temp.store.close();
+	test('GIVEN a user and a server setting THEN each is kept apart, replaced, cleared, and survives reopening', async () => {
+		expect(await temp.store.getLanguage('user', '1')).toBeNull();
+		await temp.store.setLanguage('user', '1', 'kk');
+		await temp.store.setLanguage('guild', '1', 'ru');
+		expect(await temp.store.getLanguage('user', '1')).toBe('kk');
+		expect(await temp.store.getLanguage('guild', '1')).toBe('ru');
+		await temp.store.setLanguage('user', '1', 'en');
+		await temp.store.close();
 		temp.reopen();
-		expect(temp.store.getLanguage('user', '1')).toBe('en');
-		temp.store.setLanguage('user', '1', null);
-		expect(temp.store.getLanguage('user', '1')).toBeNull();
-		expect(temp.store.getLanguage('guild', '1')).toBe('ru');
+		expect(await temp.store.getLanguage('user', '1')).toBe('en');
+		await temp.store.setLanguage('user', '1', null);
+		expect(await temp.store.getLanguage('user', '1')).toBeNull();
+		expect(await temp.store.getLanguage('guild', '1')).toBe('ru');
 	});
 });

@@ -27,12 +27,12 @@ export async function execute(interaction: Interaction, ctx: BotContext): Promis
 		const label = { command: interaction.commandName, userId: interaction.user.id, guildId: interaction.guildId };
 		try {
 			if (!command) {
-				await respond(interaction, notice(say(replyLanguage(ctx, listenerOf(interaction)), 'unknownCommand')));
+				await respond(interaction, notice(say(await replyLanguage(ctx, listenerOf(interaction)), 'unknownCommand')));
 				return;
 			}
 			await command.execute(interaction, ctx);
 		} catch (error) {
-			await replyWithError(interaction, error, ctx.logger, label, replyLanguage(ctx, listenerOf(interaction), interaction.options.getString('question') ?? undefined));
+			await replyWithError(interaction, error, ctx.logger, label, await replyLanguage(ctx, listenerOf(interaction), interaction.options.getString('question') ?? undefined));
 		}
 		return;
 	}
@@ -41,7 +41,7 @@ export async function execute(interaction: Interaction, ctx: BotContext): Promis
 		try {
 			await handleComponent(interaction, ctx);
 		} catch (error) {
-			await replyWithError(interaction, error, ctx.logger, label, replyLanguage(ctx, listenerOf(interaction)));
+			await replyWithError(interaction, error, ctx.logger, label, await replyLanguage(ctx, listenerOf(interaction)));
 		}
 	}
 }

@@ -36,7 +36,7 @@ export async function execute(message: Message, ctx: BotContext): Promise<void> 
 	question = question.replace(/\s+/g, ' ').trim();
 	const label = { source: message.guildId ? 'mention' : 'dm', userId: message.author.id, guildId: message.guildId };
 	// A message carries no client locale: the question and the stored settings decide.
-	const language = replyLanguage(ctx, { userId: message.author.id, guildId: message.guildId }, question || undefined);
+	const language = await replyLanguage(ctx, { userId: message.author.id, guildId: message.guildId }, question || undefined);
 	try {
 		if (!question) {
 			await message.reply(asMessageReply(notice(hint(ctx, language))));
@@ -50,7 +50,7 @@ export async function execute(message: Message, ctx: BotContext): Promise<void> 
 			return;
 		}
 		if (turn.delayMs > 0) await sleep(turn.delayMs);
-		const { payload } = answerQuestion(question, ctx, {
+		const { payload } = await answerQuestion(question, ctx, {
 			userId: message.author.id,
 			guildId: message.guildId,
 			channelId: message.channelId,

@@ -105,14 +105,14 @@ export function loadScenario(label: string, params: LoadParameters): void {
 			}
 		});
 
-		test('GIVEN each answer THEN it is the asker\'s question, recorded for the right user and channel, private when asked', () => {
+		test('GIVEN each answer THEN it is the asker\'s question, recorded for the right user and channel, private when asked', async () => {
 			for (const o of outcomes.filter((x) => x.kind === 'answer')) {
 				const data = o.accepted[0]!.body.data;
 				expect(data.embeds[0].title).toBe(o.item.question);
 				expect(data.flags ?? 0).toBe(o.item.private ? 64 : 0);
 				const id = answerIdOf(o);
 				if (id === null) continue; // abstentions without suggestions carry no buttons
-				const record = t.bot.ctx.store.getAnswer(id);
+				const record = await t.bot.ctx.store.getAnswer(id);
 				expect(record).toMatchObject({ userId: o.item.user.id, channelId: o.item.channelId, question: o.item.question, source: 'slash' });
 			}
 			// Every answer got its own record: buttons work for all of them.
