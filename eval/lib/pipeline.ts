@@ -19,6 +19,8 @@ export interface Example {
 	id: string;
 	question: string;
 	abstain: boolean;
+	/** Never trained on, only judged (see QuestionSet.heldOut). */
+	heldOut: boolean;
 	candidates: { x: number[]; right: boolean }[];
 }
 
@@ -37,6 +39,7 @@ export async function examplesOf(sets: readonly QuestionSet[], searchOptions: Pa
 				id: q.id,
 				question: text,
 				abstain: q.abstain === true,
+				heldOut: set.heldOut,
 				candidates: candidates.map((c, i) => ({
 					x: FEATURE_NAMES.map((name) => features[i]![name]),
 					right: answersRightly(q, shownFacts(kb, c).map((f) => f.standalone).join(' ')),
@@ -61,7 +64,8 @@ export interface TrainingOptions {
 	/** L2 penalty on the answer model's linear part. */
 	answerL2: number;
 	/**
-	 * Per regime, whether every set weighs the same in training whatever its size. Curated: yes, each set is one
+	 * Per regime, whether every set weighs the same in training whatever its size (a regime that borrows another's
+	 * questions weighs them, together, as much as its own). Curated: yes, each set is one
 	 * institution's documents and none should stand for all. Generic: no, each question counts once, so SQuAD's
 	 * 626 real crowd-written questions, the best evidence of how people question encyclopedic text, are not
 	 * outweighed by the project's own 280.
@@ -164,7 +168,14 @@ function setWeights(examples: readonly Example[], options: TrainingOptions): Map
 	for (const e of examples) counts.set(e.set, (counts.get(e.set) ?? 0) + 1);
 	const average = examples.length / counts.size;
 	const balance = examples[0] !== undefined && options.balanceSets[examples[0].regime];
-	return new Map([...counts].map(([set, n]) => [set, balance ? average / n : 1]));
+	const weights = new Map([...counts].map(([set, n]) => [set, balance ? average / n : 1]));
+	// A regime that borrows another's questions: those, together, weigh as much as its own, which say how its questions differ.
+	const borrower = examples.find((e) => BORROWS[e.regime])?.regime;
+	if (!borrower) return weights;
+	const total = (own: boolean) => examples.filter((e) => (e.regime === borrower) === own).reduce((sum, e) => sum + weights.get(e.set)!, 0);
+	const lent = total(true) / total(false);
+	const lentSets = new Set(examples.filter((e) => e.regime !== borrower).map((e) => e.set));
+	return new Map([...weights].map(([set, w]) => [set, lentSets.has(set) ? w * lent : w]));
 }
 
 /**
@@ -199,15 +210,18 @@ export function crossValidate(examples: readonly Example[], options: TrainingOpt
 	for (let k = 0; k < options.folds; k++) {
 		const trained = train(examples.filter((_, i) => fold[i] !== k), options);
 		examples.forEach((example, i) => {
-			if (fold[i] !== k) return;
-			// The answer: the candidate the answer model is surest of (usually the ranker's choice).
-			const best = judged(example, trained.ranker, trained.standard, options)
-				.map((j) => ({ ...j, confidence: sigmoid(answerLogit(trained.answer, j.answerInput)) }))
-				.reduce<{ confidence: number; right: boolean } | undefined>((top, j) => (top && top.confidence >= j.confidence ? top : j), undefined);
-			decisions.push(best ? { example, confidence: best.confidence, right: best.right } : { example, confidence: 0, right: false });
+			if (fold[i] === k) decisions.push(decide(trained, example, options));
 		});
 	}
 	return decisions;
+}
+
+/** A trained model's decision on one question: the candidate the answer model is surest of (usually the ranker's choice). */
+function decide(trained: Trained, example: Example, options: TrainingOptions): Decision {
+	const best = judged(example, trained.ranker, trained.standard, options)
+		.map((j) => ({ ...j, confidence: sigmoid(answerLogit(trained.answer, j.answerInput)) }))
+		.reduce<{ confidence: number; right: boolean } | undefined>((top, j) => (top && top.confidence >= j.confidence ? top : j), undefined);
+	return best ? { example, confidence: best.confidence, right: best.right } : { example, confidence: 0, right: false };
 }
 
 /**
@@ -227,8 +241,7 @@ export function accuracyThreshold(decisions: readonly Decision[]): number {
 }
 
 /** One regime's two stages fitted on all its examples, as the engine loads them: steps on raw input values. */
-export function fitRegime(examples: readonly Example[], options: TrainingOptions, threshold: number): RegimeModel {
-	const { standard, ranker, answer } = train(examples, options);
+function fitRegime({ standard, ranker, answer }: Trained, threshold: number): RegimeModel {
 	const d = FEATURE_NAMES.length;
 	// The answer model was fitted on standardised features (and raw rank logit and margin): steps are stored on raw values.
 	const raw = (input: number, value: number) => (input < d ? value * standard.scale[input]! + standard.mean[input]! : value);
@@ -262,22 +275,27 @@ function average(values: readonly number[]): number {
 export function trainRegimes(examples: readonly Example[], options: TrainingOptions): { regimes: Record<Regime, RegimeModel>; outcomes: Outcome[] } {
 	const regimes = {} as Record<Regime, RegimeModel>;
 	const outcomes: Outcome[] = [];
+	const trainedOn = examples.filter((e) => !e.heldOut);
 	for (const regime of REGIMES) {
-		const own = examples.filter((e) => e.regime === regime);
-		if (!own.length) throw new Error(`no question set for the ${regime} regime (is ../shared beside the project?)`);
+		const own = trainedOn.filter((e) => e.regime === regime);
+		if (!own.length) throw new Error(`no question set for the ${regime} regime`);
 		const lender = BORROWS[regime];
-		const learnedFrom = lender ? [...examples.filter((e) => e.regime === lender), ...own] : own;
+		const learnedFrom = lender ? [...trainedOn.filter((e) => e.regime === lender), ...own] : own;
 		// Figures and threshold come from the regime's own questions only, judged without having seen them.
 		const decisions = crossValidate(learnedFrom, options).filter((d) => d.example.regime === regime);
 		const threshold = accuracyThreshold(decisions);
 		outcomes.push(...outcomesOf(decisions, threshold));
-		regimes[regime] = fitRegime(learnedFrom, options, threshold);
+		const fitted = train(learnedFrom, options);
+		regimes[regime] = fitRegime(fitted, threshold);
+		// Held-out questions are judged by the model the engine loads, which never saw them.
+		const heldOut = examples.filter((e) => e.heldOut && e.regime === regime).map((e) => decide(fitted, e, options));
+		outcomes.push(...outcomesOf(heldOut, threshold));
 	}
 	return { regimes, outcomes };
 }
 
 /**
- * Regimes that also learn from another's questions. The Russian and Kazakh sets are 71 questions: alone they
+ * Regimes that also learn from another's questions. The Russian and Kazakh sets are a few score questions: alone they
  * gave weights no reader would sign (a lexicon concept's match counting against an answer, so "Кто представлял
  * Казахстан на форуме?" was declined). With the curated English questions beside them, each set weighing the
  * same, they learn from those what evidence means and from their own how a question in another language differs
