@@ -152,6 +152,6 @@ export function healthPortFor(port: number, shardsEnv: string | undefined): numb
 	} catch {
 		return port;
 	}
-	const first = Array.isArray(parsed) ? parsed[0] : parsed;
-	return Number.isInteger(first) && (first as number) > 0 && port + (first as number) <= 65535 ? port + (first as number) : port;
+	const first: unknown = Array.isArray(parsed) ? parsed[0] : parsed;
+	return typeof first === 'number' && Number.isInteger(first) && first > 0 && port + first <= 65535 ? port + first : port;
 }

@@ -63,7 +63,7 @@ describe('store failures', () => {
 			expect(t.logs.slice(logsBefore).some((line) => line.includes('could not record an answer') && /SQLITE_BUSY|locked/.test(line))).toBe(true);
 		} finally {
 			other.exec('ROLLBACK');
-			await other.close();
+			other.close();
 		}
 		count('store locked by another process');
 		// Once the lock is gone and the back-off over, answers are recorded again (with buttons).

@@ -145,11 +145,11 @@ describe('the token never leaks', () => {
 				start({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, DATA_DIR: join(ROOT, 'package.json'), LOG_LEVEL: 'trace' }),
 			]);
 			expect(runs.map((run) => run.code)).toEqual([2, 1, 1]);
-			expect(runs[0]!.output).toMatch(/DISCORD_TOKEN is malformed/);
-			expect(runs[0]!.output).not.toContain('malformed"token');
-			expect(runs[1]!.output).toMatch(/Discord refused the login/);
-			expect(runs[2]!.output).toMatch(/Could not start the Discord bot: the data folder DATA_DIR=.* is a file, not a folder/);
-			expect(runs[2]!.output).not.toMatch(/EEXIST|mkdir/);
+			expect(runs[0].output).toMatch(/DISCORD_TOKEN is malformed/);
+			expect(runs[0].output).not.toContain('malformed"token');
+			expect(runs[1].output).toMatch(/Discord refused the login/);
+			expect(runs[2].output).toMatch(/Could not start the Discord bot: the data folder DATA_DIR=.* is a file, not a folder/);
+			expect(runs[2].output).not.toMatch(/EEXIST|mkdir/);
 			for (const run of runs) expectNoSecret(run.output, 'npm start output');
 		} finally {
 			await discord.close();

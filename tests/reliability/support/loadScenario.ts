@@ -49,11 +49,11 @@ export function loadScenario(label: string, params: LoadParameters): void {
 			before = t.bot.ctx.knowledge.current!;
 			// Record every knowledge base any handler reads, to prove none was half-built.
 			const holder = t.bot.ctx.knowledge;
-			const getter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(holder), 'current')!.get!;
+			const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(holder), 'current')!;
 			Object.defineProperty(holder, 'current', {
 				configurable: true,
 				get() {
-					const kb = getter.call(holder) as KnowledgeBase | null;
+					const kb = descriptor.get!.call(holder) as KnowledgeBase | null;
 					if (kb) seenKnowledge.add(kb);
 					return kb;
 				},
