@@ -24,6 +24,9 @@ export const en = {
 	whyButton: 'Why? (moderators)',
 	footerOnlyDocuments: 'Answers come only from the documents.',
 	footerVotes: 'Answers come only from the documents. Use 👍/👎 to tell moderators how it did.',
+	footerVotesDeclined: 'Answers come only from the documents. Press 👎 if this should have been answered.',
+	askedAs: 'Asked as: {question}',
+	shouldHaveAnswered: 'Should have been answered',
 	// Topics, search, context
 	topicMandate: 'Mandate',
 	topicIndependence: 'Independence',
@@ -56,6 +59,8 @@ export const en = {
 	voteFailed: 'Sorry, I could not record your vote just now (a storage problem, logged for the maintainers). Please try again in a minute.',
 	voteRecorded: 'Thanks: your {emoji} is recorded.',
 	voteRecordedDown: 'Thanks: your {emoji} is recorded. Moderators see the questions that get 👎 and can add what is missing.',
+	voteDeclinedDown: 'Thanks: recorded as a question that should have been answered. Moderators see it in `/kb gaps` and can add what is missing.',
+	contextMenuNoText: 'That message has no text I can read (only its words are asked, not its images or embeds).',
 	voteRepeated: 'You already voted {emoji} on this answer; it counts once.',
 	whyRefused: 'Only moderators can see why I declined an answer.',
 	// Permissions
