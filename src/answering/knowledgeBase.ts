@@ -1,3 +1,4 @@
+import { loadCurated, type CuratedLink } from '../knowledge/curated.ts';
 import { loadKnowledge, type LoadedKnowledge } from '../knowledge/loadKnowledge.ts';
 import { pacer } from '../knowledge/pace.ts';
 import type { Lexicon } from '../knowledge/schema.ts';
@@ -18,6 +19,11 @@ export interface KnowledgeBase {
 	readonly topics: TopicLabeller;
 	readonly options: Readonly<SearchOptions>;
 	readonly factsById: ReadonlyMap<string, Fact>;
+	/**
+	 * Questions moderators linked to the fact that answers them (`knowledge/curated.yaml`, written by `/kb answer`),
+	 * each resolved to a fact of this knowledge base: strong evidence for that fact (see answering/curated.ts).
+	 */
+	readonly curated: readonly CuratedLink[];
 	/** Values (dates, numbers…) the verifier has read from facts so far. */
 	readonly values: ValueCache;
 	readonly builtAt: Date;
@@ -42,13 +48,21 @@ export async function loadKnowledgeBase(directory: string, options: Partial<Sear
 	const started = performance.now();
 	const loaded = await loadKnowledge(directory);
 	if (loaded.documents.length === 0) return { knowledgeBase: null, problems: loaded.problems };
-	return { knowledgeBase: await buildKnowledgeBase(directory, loaded, options, started), problems: loaded.problems };
+	// Curated questions name their facts by sentence, so they are resolved once the documents are read.
+	const curated = await loadCurated(directory, loaded.documents);
+	return {
+		knowledgeBase: await buildKnowledgeBase(directory, { ...loaded, curated: curated.links }, options, started),
+		problems: [...loaded.problems, ...curated.problems],
+	};
 }
 
-/** Indexes documents already loaded; yields to the event loop as it goes (see `buildFactIndex`). */
+/**
+ * Indexes documents already loaded; yields to the event loop as it goes (see `buildFactIndex`). `curated` links
+ * naming a fact that is not among the documents are dropped.
+ */
 export async function buildKnowledgeBase(
 	directory: string,
-	loaded: LoadedKnowledge,
+	loaded: LoadedKnowledge & { curated?: readonly CuratedLink[] },
 	options: Partial<SearchOptions> = {},
 	started = performance.now(),
 ): Promise<KnowledgeBase> {
@@ -69,6 +83,7 @@ export async function buildKnowledgeBase(
 		topics: new TopicLabeller(loaded.lexicon.topics),
 		options: merged,
 		factsById,
+		curated: Object.freeze((loaded.curated ?? []).filter((link) => factsById.has(link.factId))),
 		values: new ValueCache(),
 		builtAt: new Date(),
 		buildMs: performance.now() - started,

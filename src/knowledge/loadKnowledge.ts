@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { messages } from '../errors.ts';
+import { CURATED_FILE } from './curated.ts';
 import { isDocumentFileName } from './documentFile.ts';
 import { ingestDocument } from './ingest.ts';
 import { ingestInWorkers, poolSize, type IngestOutcome } from './ingestPool.ts';
@@ -53,9 +54,10 @@ export async function loadKnowledge(directory: string, options: LoadOptions = {}
 
 	const lexicon = await readLexicon(directory, files, problems);
 	const labeller = new TopicLabeller(lexicon.topics);
-	const documentFiles = files.filter((file) => file !== LEXICON_FILE);
+	// curated.yaml is read once the documents are (its entries name their sentences): see answering/knowledgeBase.ts.
+	const documentFiles = files.filter((file) => file !== LEXICON_FILE && file !== CURATED_FILE);
 	for (const file of documentFiles) {
-		if (!isDocumentFileName(file)) problems.push({ file, issue: 'not a knowledge document: only .txt and .md files (and lexicon.json) belong here' });
+		if (!isDocumentFileName(file)) problems.push({ file, issue: `not a knowledge document: only .txt and .md files (and ${LEXICON_FILE}, ${CURATED_FILE}) belong here` });
 	}
 	const paths = documentFiles.filter(isDocumentFileName);
 	const workers = poolSize(paths.length, options.workers);
