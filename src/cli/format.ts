@@ -36,6 +36,7 @@ export function formatExplanation(explain: Explanation, shown = 3, contributions
 		`regime ${explain.regime}, threshold ${explain.threshold}, margin ${explain.margin}`,
 		`terms: ${explain.terms.map((t) => `${t.label}${t.known ? '' : '?'} (${t.weight})`).join(', ') || 'none'}`,
 	];
+	if (explain.curated) lines.unshift(`decided by the curated question "${explain.curated.question}" (content words overlap ${Math.round(explain.curated.overlap * 100)}%)`);
 	for (const c of explain.candidates.slice(0, shown)) {
 		const top = Object.entries(c.contributions)
 			.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
