@@ -4,6 +4,7 @@ import { rankFacts, type RankedFact } from '../search/rankFacts.ts';
 import type { Language } from '../language/detect.ts';
 import { shippedModel, type Regime, type VerifierModel } from '../verify/model.ts';
 import { contributionsOf, verify, type Verification } from '../verify/verify.ts';
+import { curatedAnswer } from './curated.ts';
 import { exampleQuestions } from './examples.ts';
 import { quotedText } from './quote.ts';
 import { readSmallTalk, smallTalkReply, type SmallTalkKind } from './smallTalk.ts';
@@ -44,6 +45,9 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	const asked = followUp.kind === 'rewritten' ? followUp.question : talk.question;
 	// How the question was read, when a follow-up was rewritten to stand alone: every door can show it.
 	const askedAs = followUp.kind === 'rewritten' ? { askedAs: asked } : {};
+	// A question moderators linked to a fact (knowledge/curated.yaml) is answered with it: stronger evidence than retrieval.
+	const curated = curatedAnswer(text, asked, kb, options);
+	if (curated) return { ...curated, ...askedAs, ms: performance.now() - started };
 	const model = options.model ?? shippedModel();
 	const read = readQuestion(asked, kb.index, kb.options);
 	const candidates = rankFacts(kb.index, read, kb.options, kb.options.candidates);
