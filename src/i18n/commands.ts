@@ -1,4 +1,4 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { Language } from '../language/detect.ts';
 
 /**
@@ -13,6 +13,8 @@ export const COMMAND_TEXTS: Readonly<Record<string, CommandText>> = {
 	ask: { name: 'спросить', description: 'Задать вопрос; ответ берётся из документов, с источником', kk: 'Сұрақ қою; жауап құжаттардан, дереккөзімен' },
 	'ask.question': { name: 'вопрос', description: 'Ваш вопрос простыми словами (подсказки появляются по мере ввода)' },
 	'ask.private': { name: 'лично', description: 'Ответ увидите только вы' },
+	// A message menu command's name is shown as it is written: capitals and spaces allowed.
+	'Ask Ombudsbot': { name: 'Спросить Ombudsbot' },
 	about: { name: 'о-боте', description: 'Что я знаю: документы, факты, последнее обновление, версия', kk: 'Не білемін: құжаттар, фактілер, соңғы жаңарту, нұсқа' },
 	help: { name: 'помощь', description: 'Как мной пользоваться', kk: 'Мені қалай қолдану керек' },
 	search: { name: 'поиск', description: 'Найти в документах факты, лучше всего совпадающие со словами', kk: 'Құжаттардан сөздерге ең сәйкес фактілерді табу' },
@@ -74,8 +76,8 @@ function localise<T extends Localisable>(node: T, path: string): T {
  * A command's definition with its Russian names and descriptions added, for `npm run deploy`. A part without
  * an entry is left as it is (the deploy test asks for every one).
  */
-export function localiseCommand(json: RESTPostAPIChatInputApplicationCommandsJSONBody): RESTPostAPIChatInputApplicationCommandsJSONBody {
-	return localise(json as Localisable, json.name) as RESTPostAPIChatInputApplicationCommandsJSONBody;
+export function localiseCommand<T extends RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody>(json: T): T {
+	return localise(json as Localisable, json.name) as T;
 }
 
 /** A command's description in `language`, for `/help`: English when there is no translation. */
