@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client, Events, GatewayIntentBits, Partials, Status, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { ActivityType, Client, Events, GatewayIntentBits, Partials, Status, type AnyThreadChannel, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import type { DestinationStream } from 'pino';
 import type { Env } from '../env.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -10,6 +10,7 @@ import { Store, type StoreOptions } from '../store/store.ts';
 import { FloodControl } from './floodControl.ts';
 import * as interactionCreate from './events/interactionCreate.ts';
 import * as messageCreate from './events/messageCreate.ts';
+import * as threadCreate from './events/threadCreate.ts';
 import { KnowledgeHolder, STARTUP_ACTOR } from './knowledge.ts';
 import { loadCommands, COMMANDS_DIR } from './registry.ts';
 import { notice } from './replies.ts';
@@ -69,6 +70,8 @@ export function clientOptions(env: Env): ClientOptions {
 		// DM channels are not cached before their first message: without this, DMs are dropped.
 		partials: [Partials.Channel],
 		allowedMentions: { parse: [], repliedUser: false },
+		// The line under the bot's name in the member list: where to start.
+		presence: { activities: [{ type: ActivityType.Custom, name: 'help', state: 'Questions about the documents? Type /help' }] },
 		...(env.DISCORD_API_URL ? { rest: { api: env.DISCORD_API_URL } } : {}),
 	};
 }
@@ -167,7 +170,7 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 			}
 			const received = performance.now();
 			// Autocomplete is no reply to a person's request; commands and buttons are.
-			const kind = interaction.isChatInputCommand() ? 'command' : interaction.isMessageComponent() ? 'component' : null;
+			const kind = interaction.isCommand() ? 'command' : interaction.isMessageComponent() ? 'component' : null;
 			track(
 				interactionCreate
 					.execute(interaction, ctx)
@@ -178,6 +181,11 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 		liveClient.on(messageCreate.name, (message: Message) => {
 			if (!accepting) return;
 			track(messageCreate.execute(message, ctx).catch((error: unknown) => logger.error({ err: error }, 'message event failed')));
+		});
+		// New posts in the moderators' help forum (threads arrive with the Guilds intent).
+		liveClient.on(threadCreate.name, (thread: AnyThreadChannel, newlyCreated: boolean) => {
+			if (!accepting) return;
+			track(threadCreate.execute(thread, newlyCreated, ctx).catch((error: unknown) => logger.error({ err: error }, 'thread event failed')));
 		});
 		liveClient.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
 		liveClient.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
