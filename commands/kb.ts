@@ -1,4 +1,5 @@
 import {
+	ApplicationIntegrationType,
 	InteractionContextType,
 	PermissionFlagsBits,
 	SlashCommandBuilder,
@@ -25,7 +26,9 @@ export const data = new SlashCommandBuilder()
 	.setName('kb')
 	.setDescription('Moderators: manage the knowledge base')
 	.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-	.setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+	// A server's moderators' command: installed with the server, used in it (never user-installed, never in DMs).
+	.setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+	.setContexts(InteractionContextType.Guild)
 	.addSubcommand((sub) => sub.setName('refresh').setDescription('Reload the knowledge folder; keeps the current one if anything is wrong'))
 	.addSubcommand((sub) =>
 		sub
