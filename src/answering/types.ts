@@ -48,6 +48,6 @@ export interface Explanation {
 	terms: { label: string; weight: number; known: boolean; variants: string[] }[];
 	/** Best first; `contributions` (with `bias`) add up to `logit`. */
 	candidates: (Citation & { probability: number; logit: number; contributions: Record<string, number>; features: Record<string, number> })[];
-	/** Set when a curated question (`knowledge/curated.yaml`) decided the answer: which one, and the content words' overlap with it. */
-	curated?: { question: string; overlap: number };
+	/** Set when a curated question (`knowledge/curated.yaml`) asked the same as the question and so decided the answer: which one. */
+	curated?: { question: string };
 }

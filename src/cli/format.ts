@@ -36,7 +36,7 @@ export function formatExplanation(explain: Explanation, shown = 3, contributions
 		`regime ${explain.regime}, threshold ${explain.threshold}, margin ${explain.margin}`,
 		`terms: ${explain.terms.map((t) => `${t.label}${t.known ? '' : '?'} (${t.weight})`).join(', ') || 'none'}`,
 	];
-	if (explain.curated) lines.unshift(`decided by the curated question "${explain.curated.question}" (content words overlap ${Math.round(explain.curated.overlap * 100)}%)`);
+	if (explain.curated) lines.unshift(`decided by the curated question "${explain.curated.question}" (a moderator linked it to the fact below)`);
 	for (const c of explain.candidates.slice(0, shown)) {
 		const top = Object.entries(c.contributions)
 			.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
