@@ -33,8 +33,11 @@ const BOILERPLATE_LINE = new RegExp(
 const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/;
 /** "PORT ALDEN: The commission …", "ASTANA (Reuters) - …": an all-caps place opening a news article. */
 const DATELINE = /^([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:\s*\([^)]{1,40}\))?\s*[:—–-]\s+(?=\S)/;
-/** "МИРГРАД, 12 марта. Уполномоченный …": the Russian and Kazakh dateline, a place in capitals and the day. */
-const CYRILLIC_DATELINE = /^(\p{Lu}[\p{Lu}'’ -]{1,40}\p{Lu})(?:,\s*\d{1,2}\s+\p{Ll}+\.?|\s*[:—–-])\s+(?=\S)/u;
+/**
+ * "МИРГРАД, 12 марта. Уполномоченный …", "ДОРН, 17 апреля 2026 г. — Механизм …": the Russian and Kazakh dateline, a
+ * place in capitals and the day, perhaps with the year ("2026 г.", "2026 года", "2026 ж.").
+ */
+const CYRILLIC_DATELINE = /^(\p{Lu}[\p{Lu}'’ -]{1,40}\p{Lu})(?:,\s*\d{1,2}\s+\p{Ll}+(?:\s+\d{4}(?:\s*(?:г|ж)\.|\s+(?:года|жыл|жылы))?)?\.?(?:\s+[—–-])?|\s*[:—–-])\s+(?=\S)/u;
 /** Fewer words than this is a label, not a fact. */
 const MIN_SENTENCE_WORDS = 3;
 

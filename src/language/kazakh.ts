@@ -33,7 +33,8 @@ export const KAZAKH_STOPWORDS: ReadonlySet<string> = withKeyboardSpellings(
 	`және мен бен пен да де та те ғой ғана тек бұл осы сол ол олар оның олардың мен сен біз сіз сендер өз өзі өзінің үшін
 	туралы бойынша арқылы кейін дейін бар жоқ емес еді екен болды болып болса бола болады бол ала алады алады алу
 	немесе бірақ ал әр барлық бүкіл сияқты қатар енді кез тағы да әлі онда мұнда сондай осындай бір екі
-	сәлем салем сәлеметсіз рахмет рақмет өтінемін айтыңызшы айтып беріңізші білгім келеді`,
+	сәлем салем сәлеметсіз рахмет рақмет өтінемін айтыңызшы айтып беріңізші білгім келеді
+	бұрын қазір қазіргі жиі әдетте шынымен нақты мысалы айтшы білесіз білесің сұрақ ақпарат толығырақ`,
 );
 
 /** "Қай жылы", "қандай елде": after these, a noun names the kind of answer, not its subject. */
@@ -68,6 +69,15 @@ export const KAZAKH_NUMBER_STEMS: ReadonlySet<string> = new Set('екі үш т�
 export const KAZAKH_PLACE = new RegExp(`\\p{Lu}\\p{L}*(?:да|де|та|те|нда|нде)${CYRILLIC_END}|${CYRILLIC_START}(?:облыс|қала|аудан|өңір|ел)\\p{L}*`, 'u');
 export const KAZAKH_REASON = new RegExp(W('себебі|өйткені|сондықтан|үшін|себепті'), 'iu');
 export const KAZAKH_AGENT = new RegExp(`${CYRILLIC_START}(?:өкіл|мүше|депутат|үкімет|парламент|министр|сот|судья|орган|азамат|адам|қызметкер|комиссия|кеңес|президент|уәкіл|омбудсмен)\\p{L}*`, 'giu');
+/** An ordinal, or "алдыңғы"/"бұрынғы" (previous, former): as in Russian, a fact must say it too. Any case ending may follow. */
+export const KAZAKH_ORDINAL = new RegExp(
+	`^(?:${typed('бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы|алдыңғы|бұрынғы')})\\p{L}*$`,
+	'u',
+);
+/** "өткен жылы", "келесі айда": a relative time before a period. */
+export const KAZAKH_RELATIVE_TIME = new RegExp(`^(?:${typed('өткен|келесі')})$`, 'u');
+export const KAZAKH_PERIODS = new RegExp(`^(?:${typed('жыл|ай|апта')})\\p{L}*$`, 'u');
+
 /** A yes/no question: the particle "ма"/"ме"/"ба"/"бе"/"па"/"пе" ("бола ала ма?"). */
 export const KAZAKH_YES_NO = new RegExp(W('ма|ме|ба|бе|па|пе'), 'u');
 export const KAZAKH_NEGATION = new RegExp(W('емес|жоқ|ешкім|ешқашан|тыйым'), 'iu');

@@ -18,7 +18,11 @@ export const RUSSIAN_QUESTION_WORDS: ReadonlySet<string> = new Set(
 		.filter(Boolean),
 );
 
-/** Russian function words (Snowball's stop list, less the question words) and the chat around a question. */
+/**
+ * Russian function words (Snowball's stop list, less the question words) and the chat around a question: as in
+ * English, adverbs of time and frequency ("раньше", "сейчас", "чаще") and the words of asking ("подскажите",
+ * "интересует") say how something is asked, not what about.
+ */
 export const RUSSIAN_STOPWORDS: ReadonlySet<string> = new Set(
 	`и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет
 	о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя
@@ -29,7 +33,11 @@ export const RUSSIAN_STOPWORDS: ReadonlySet<string> = new Set(
 	эти это этот также либо ещё весь вся всё все всем всеми свой своя свои своих своей своим своего тех тому теми та те то
 	бывает будут будем буду будешь бы было быть являться является являются является стал стала стало стали
 	привет здравствуйте добрый день спасибо благодарю пожалуйста подскажите скажите расскажите скажи подскажи
-	вообще вообщем кстати типа короче просто реально вот интересно хочу хотел хотела знать узнать`
+	вообще вообщем кстати типа короче просто реально вот интересно хочу хотел хотела знать узнать
+	раньше ранее прежде сначала потом снова часто чаще обычно именно например действительно вроде примерно
+	сейчас щас теперь сегодняшний нынешний текущий вкратце кратко подробно подробнее поподробнее
+	плиз пж пжлст спс ок окей ребят ребята народ кто-нибудь кто-то что-то что-нибудь вопрос вопросик
+	интересует интересно хотелось подскажет знает знаете инфа информация информацию подробности называется зовут`
 		.split(/\s+/)
 		.filter(Boolean),
 );
@@ -81,6 +89,18 @@ export const RUSSIAN_AGENT = new RegExp(
 	`${CYRILLIC_START}(?:представител|член|депутат|правительств|парламент|собрани|министр|суд|судь|орган|граждан|люд|заявител|сотрудник|комисси|совет|президент|уполномочен|омбудсмен|правозащитник)\\p{L}*`,
 	'giu',
 );
+
+/**
+ * An ordinal, or a word that picks one holder of an office among several ("второй заместитель", "предыдущий
+ * омбудсмен", "его предшественник"): a question with one asks about that one, so a fact must say it too.
+ */
+export const RUSSIAN_ORDINAL = new RegExp(
+	'^(?:(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят)(?:ый|ой|ий|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми|ья|ье|ьи|ьего|ьему|ьей|ью|ьим|ьих)|(?:предыдущ|прежн|бывш|предшественни|преемни)\\p{L}*)$',
+	'u',
+);
+/** "в прошлом году", "в следующем месяце": a relative time before a period, which picks one year or month. */
+export const RUSSIAN_RELATIVE_TIME = /^(?:прошл|следующ|будущ|предстоящ)\p{L}*$/u;
+export const RUSSIAN_PERIODS = /^(?:год|году|года|месяц|месяце|месяца|недел\p{L}*)$/u;
 
 /** A yes/no question: "ли" ("может ли …"), or one that opens with "можно", "может", "есть ли", "разве". */
 export const RUSSIAN_YES_NO = new RegExp(`${W('ли|разве|неужели')}|^(?:можно|может|могут|есть|было|был|была|правда)${CYRILLIC_END}`, 'u');

@@ -27,11 +27,27 @@ export function transliterate(text: string): string {
 }
 
 /**
- * Latin spellings of a Cyrillic word to look for in English text: its transliteration and, for the Kazakh
- * letters, the spellings English also uses ("қ" as "k": "Qazaqstan" is "Kazakhstan" to most writers).
+ * How Russian writes a name that comes from English or Latin, undone: "Квиллон" is "Quillon", "Арнезия" is
+ * "Arnesia", "Эстрада" keeps its "e", "Джонас" is "Jonas", "Максим" may be "Maxim", "Хоакин" "Hoakin".
+ */
+const BORROWED_SPELLINGS: readonly [RegExp, string][] = [
+	[/kv/g, 'qu'],
+	[/iya$/g, 'ia'],
+	[/(?<=[aeiou])z(?=[aeiou])/g, 's'],
+	[/ks/g, 'x'],
+	[/kh/g, 'h'],
+	[/dzh/g, 'j'],
+];
+
+/**
+ * Latin spellings of a Cyrillic word to look for in English text: its transliteration; for the Kazakh letters, the
+ * spellings English also uses ("қ" as "k": "Qazaqstan" is "Kazakhstan" to most writers); and, for a name English
+ * gave Russian, the English spelling back ({@link BORROWED_SPELLINGS}), each rule alone and all together.
  */
 export function latinSpellings(word: string): string[] {
 	const plain = transliterate(word);
 	const english = plain.replace(/q/g, 'k').replace(/gh/g, 'g');
-	return [...new Set([plain, english])];
+	const borrowed = BORROWED_SPELLINGS.map(([pattern, latin]) => plain.replace(pattern, latin));
+	const allBorrowed = BORROWED_SPELLINGS.reduce((spelling, [pattern, latin]) => spelling.replace(pattern, latin), plain);
+	return [...new Set([plain, english, ...borrowed, allBorrowed])];
 }

@@ -22,6 +22,9 @@ import {
 } from '../language/english.ts';
 import type { Language } from '../language/detect.ts';
 import {
+	KAZAKH_ORDINAL,
+	KAZAKH_PERIODS,
+	KAZAKH_RELATIVE_TIME,
 	KAZAKH_AGENT,
 	KAZAKH_DATE,
 	KAZAKH_DURATION,
@@ -31,6 +34,9 @@ import {
 	KAZAKH_REASON,
 } from '../language/kazakh.ts';
 import {
+	RUSSIAN_ORDINAL,
+	RUSSIAN_PERIODS,
+	RUSSIAN_RELATIVE_TIME,
 	RUSSIAN_AGENT,
 	RUSSIAN_DATE,
 	RUSSIAN_DURATION,
@@ -93,12 +99,20 @@ const COUNTED: Readonly<Record<Language, RegExp>> = {
 	kk: /(?<![\p{L}])(?:қанша|неше|канша)\s+(.*)$/u,
 };
 
+/** Per language, the words that pick one of several (an ordinal; a relative time before a period): constraints a fact must state. */
+const PICKS_ONE: Readonly<Record<Language, { ordinal: (word: string) => boolean; relative: (word: string) => boolean; period: (word: string) => boolean }>> = {
+	en: { ordinal: (w) => ORDINALS.has(w), relative: (w) => RELATIVE_TIME.has(w), period: (w) => PERIODS.has(w) },
+	ru: { ordinal: (w) => RUSSIAN_ORDINAL.test(w), relative: (w) => RUSSIAN_RELATIVE_TIME.test(w), period: (w) => RUSSIAN_PERIODS.test(w) },
+	kk: { ordinal: (w) => KAZAKH_ORDINAL.test(w), relative: (w) => KAZAKH_RELATIVE_TIME.test(w), period: (w) => KAZAKH_PERIODS.test(w) },
+};
+
 export function expectationOf(question: string, language: Language = 'en'): Expectation {
 	const text = question.toLowerCase();
 	const kind = RULES_OF[language].find(([pattern]) => pattern.test(text))?.[1] ?? 'none';
 	const analysed = words(text, language);
+	const picks = PICKS_ONE[language];
 	const constraints = analysed
-		.filter((w, i) => /^\d/.test(w.surface) || ORDINALS.has(w.surface) || (RELATIVE_TIME.has(w.surface) && PERIODS.has(analysed[i + 1]?.surface ?? '')))
+		.filter((w, i) => /^\d/.test(w.surface) || picks.ordinal(w.surface) || (picks.relative(w.surface) && picks.period(analysed[i + 1]?.surface ?? '')))
 		.map((w) => w.stem);
 	const after = kind === 'number' ? COUNTED[language].exec(text)?.[1] : undefined;
 	const counted = after ? words(after, language).find((w) => !w.isStopword)?.stem : undefined;

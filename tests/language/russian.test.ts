@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { placeOfAdjective, RUSSIAN_STOPWORDS } from '../../src/language/russian.ts';
-import { splitCyrillicSentences } from '../../src/knowledge/sentences.ts';
+import { readSentences, splitCyrillicSentences } from '../../src/knowledge/sentences.ts';
 import { stem, words } from '../../src/search/analyze.ts';
-import { expectationOf } from '../../src/search/expectation.ts';
+import { expectationOf, holdsConstraints } from '../../src/search/expectation.ts';
 
 describe('Russian stemming (Snowball)', () => {
 	it.each([
@@ -67,5 +67,40 @@ describe('Russian sentences', () => {
 		['«Мы смогли помочь», — сказала она. «Это важно!» Да.', ['«Мы смогли помочь», — сказала она.', '«Это важно!»', 'Да.']],
 	])('%j splits into %j', (text, sentences) => {
 		expect(splitCyrillicSentences(text).map((p) => p.text)).toEqual(sentences);
+	});
+
+	it.each([
+		['МИРГРАД, 12 марта. Уполномоченный представил доклад.', 'Мирград'],
+		['ДОРН, 17 апреля 2026 г. — Механизм провел 63 посещения.', 'Дорн'],
+		['ВЕЛЬСК, 4 февраля 2026 года. Совет избрал омбудсмена.', 'Вельск'],
+		['АСТАНА, 3 наурыз 2025 ж. — Уәкіл баяндама жасады.', 'Астана'],
+	])('%j: the dateline %j, with or without its year, is kept out of the first fact', (text, place) => {
+		const { sentences, dateline } = readSentences([{ line: 1, text }], 'ru');
+		expect(dateline).toBe(place);
+		expect(sentences).toHaveLength(1);
+		expect(sentences[0]!.text).toMatch(/^\p{Lu}\p{Ll}+ /u);
+	});
+});
+
+describe('Russian and Kazakh constraints: a word that picks one of several', () => {
+	it.each([
+		['кто второй заместитель омбудсмена', 'ru', stem('второй', 'ru')],
+		['кто был предыдущим уполномоченным', 'ru', stem('предыдущим', 'ru')],
+		['сколько жалоб было в прошлом году', 'ru', stem('прошлом', 'ru')],
+		['уәкілдің екінші орынбасары кім', 'kk', stem('екінші', 'kk')],
+		['өткен жылы қанша шағым түсті', 'kk', stem('өткен', 'kk')],
+	] as const)('%j must be matched by a fact that says %j too', (question, language, constraint) => {
+		expect(expectationOf(question, language).constraints).toContain(constraint);
+	});
+
+	it('a cardinal in words or "прошлом" before no period is no constraint', () => {
+		expect(expectationOf('за пять лет', 'ru').constraints).toEqual([]);
+		expect(expectationOf('о прошлом омбудсмена', 'ru').constraints).toEqual([]);
+	});
+
+	it('a fact that states the ordinal in another case holds it', () => {
+		const asked = expectationOf('кто второй заместитель', 'ru');
+		expect(holdsConstraints(words('Вторым заместителем назначен Иванов.', 'ru').map((w) => w.stem), asked)).toBe(true);
+		expect(holdsConstraints(words('Первым заместителем назначен Иванов.', 'ru').map((w) => w.stem), asked)).toBe(false);
 	});
 });
