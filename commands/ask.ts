@@ -1,11 +1,10 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { answerQuestion, floodMessage } from '../src/discord/answerFlow.ts';
-import { suggestQuestions } from '../src/discord/engine.ts';
+import { answerInteraction } from '../src/discord/answerFlow.ts';
 import { clip, LIMITS } from '../src/discord/limits.ts';
-import { ephemeral, notice } from '../src/discord/replies.ts';
+import { questionSuggestions } from '../src/discord/questionSuggestions.ts';
+import { ephemeral } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { BotContext } from '../src/discord/types.ts';
-import { listenerOf, replyLanguage } from '../src/discord/language.ts';
 
 /**
  * `/ask question [private]`: a question answered from the documents, with the source. The question's hint quotes
@@ -36,24 +35,12 @@ export function withExamples(examples: readonly string[]) {
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
 	const question = interaction.options.getString('question', true);
-	// An interaction must be answered within seconds: no queue here, a question past the burst is refused.
-	const turn = ctx.flood.take(interaction.user.id);
-	if (!turn.ok) {
-		ctx.metrics.answer('refused_by_flood_control');
-		await respond(interaction, notice(floodMessage(turn.waitMs, await replyLanguage(ctx, listenerOf(interaction), question))));
-		return;
-	}
-	const { payload } = await answerQuestion(question, ctx, {
-		userId: interaction.user.id,
-		guildId: interaction.guildId,
-		channelId: interaction.channelId,
-		source: 'slash',
-		locale: interaction.locale,
-	});
-	await respond(interaction, interaction.options.getBoolean('private') ? ephemeral(payload) : payload);
+	// In a thread (or a DM), /ask continues the asker's conversation there, as a message would.
+	const payload = await answerInteraction(interaction, question, ctx, { followUp: interaction.channel?.isThread() === true || interaction.guildId === null });
+	if (payload) await respond(interaction, interaction.options.getBoolean('private') ? ephemeral(payload) : payload);
 }
 
-/** Questions the knowledge base can answer, as the user types (engine budget: a few ms). */
+/** Questions, as the user types: curated, asked and answered, made from the documents, or what is typed completed (see `questionSuggestions`). */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
 	const kb = ctx.knowledge.current;
 	if (!kb) {
@@ -62,10 +49,9 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
 	}
 	const typed = interaction.options.getFocused().slice(0, 200);
 	const seen = new Set<string>();
-	const choices = suggestQuestions(kb, typed, LIMITS.autocompleteChoices)
-		.map((text: string) => clip(text.replace(/\s+/g, ' ').trim(), LIMITS.choiceName))
+	const choices = (await questionSuggestions(ctx, kb, typed, LIMITS.autocompleteChoices))
+		.map((text) => clip(text, LIMITS.choiceName))
 		.filter((text) => text.length > 0 && !seen.has(text) && seen.add(text))
-		.slice(0, LIMITS.autocompleteChoices)
 		.map((text) => ({ name: text, value: clip(text, LIMITS.choiceValue) }));
 	await interaction.respond(choices);
 }

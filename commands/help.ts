@@ -3,7 +3,7 @@ import { exampleQuestions } from '../src/discord/engine.ts';
 import { plain } from '../src/discord/limits.ts';
 import { infoPayload } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
-import type { BotContext } from '../src/discord/types.ts';
+import { isMessageCommand, type BotContext } from '../src/discord/types.ts';
 import { listenerOf, replyLanguage } from '../src/discord/language.ts';
 import { say } from '../src/i18n/index.ts';
 import { localisedDescription } from '../src/i18n/commands.ts';
@@ -29,7 +29,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 	const language = await replyLanguage(ctx, listenerOf(interaction));
 	// Commands are typed by their English names in every language (Discord matches the localised ones too).
 	const lines = [...ctx.commands.values()]
-		.map((command) => command.data.toJSON())
+		.filter((command) => !isMessageCommand(command))
+		.map((command) => command.data.toJSON() as { name: string; description: string })
 		.sort((a, b) => a.name.localeCompare(b.name))
 		.map(
 			(json) =>

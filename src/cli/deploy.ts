@@ -1,10 +1,11 @@
 /**
- * `npm run deploy`: registers the slash commands found in `commands/` with Discord:
- * to `DEV_GUILD_ID` when set (instant, for development), else globally. Exits non-zero on
- * any failure, so CI notices.
+ * `npm run deploy`: registers the commands found in `commands/` with Discord: to `DEV_GUILD_ID` when set (instant,
+ * for development), else globally. The scope deployed to becomes the only one: copies this application registered at
+ * the other scope (global ones after a switch to a guild, guild ones after a switch to global) would show every command
+ * twice, so they are removed and the output says so. Exits non-zero on any failure, so CI notices.
  */
 import { pathToFileURL } from 'node:url';
-import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { REST, Routes, type RESTGetAPICurrentUserGuildsResult, type RESTGetAPIApplicationCommandsResult, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { config } from 'dotenv';
 import { EnvError, parseEnv, type Env } from '../env.ts';
 import { scrubSecrets } from '../logger.ts';
@@ -12,11 +13,53 @@ import { COMMANDS_DIR, loadCommands } from '../discord/registry.ts';
 import { exampleQuestions, loadKnowledgeBase } from '../answering/index.ts';
 import { localiseCommand } from '../i18n/commands.ts';
 
+/** Commands removed from where they no longer belong: globally, or in one guild. */
+export interface StaleRemoval {
+	scope: 'guild' | 'global';
+	guildId?: string;
+	names: string[];
+}
+
 export interface DeployResult {
 	scope: 'guild' | 'global';
 	guildId?: string;
 	applicationId: string;
 	names: string[];
+	/** What was registered at the other scope and is gone now. */
+	removed: StaleRemoval[];
+	/** True when the bot is in more guilds than were checked for stale copies. */
+	guildsUnchecked: boolean;
+}
+
+/**
+ * Where Discord allows it, a command works server-installed and user-installed (integration types 0 and 1), in
+ * servers, the bot's DMs and other private channels (contexts 0, 1 and 2). A command that states its own (the
+ * moderators' /kb: a server's, in the server) keeps them.
+ */
+export function withSurface<T extends { integration_types?: unknown; contexts?: unknown }>(json: T): T {
+	if (json.integration_types !== undefined || json.contexts !== undefined) return json;
+	return { ...json, integration_types: [0, 1], contexts: [0, 1, 2] };
+}
+
+/** Guilds checked for stale copies after a global deploy: one page of the bot's guilds. */
+const GUILDS_CHECKED = 200;
+
+/** Removes every command this application registered at the scope not deployed to now. */
+async function removeStale(rest: REST, applicationId: string, guildId: string | undefined): Promise<{ removed: StaleRemoval[]; guildsUnchecked: boolean }> {
+	const removed: StaleRemoval[] = [];
+	const clear = async (route: `/${string}`, removal: Omit<StaleRemoval, 'names'>) => {
+		const stale = (await rest.get(route)) as RESTGetAPIApplicationCommandsResult;
+		if (stale.length === 0) return;
+		await rest.put(route, { body: [] });
+		removed.push({ ...removal, names: stale.map((command) => command.name) });
+	};
+	if (guildId) {
+		await clear(Routes.applicationCommands(applicationId), { scope: 'global' });
+		return { removed, guildsUnchecked: false };
+	}
+	const guilds = (await rest.get(Routes.userGuilds(), { query: new URLSearchParams({ limit: String(GUILDS_CHECKED) }) })) as RESTGetAPICurrentUserGuildsResult;
+	for (const guild of guilds) await clear(Routes.applicationGuildCommands(applicationId, guild.id), { scope: 'guild', guildId: guild.id });
+	return { removed, guildsUnchecked: guilds.length >= GUILDS_CHECKED };
 }
 
 /**
@@ -35,16 +78,22 @@ export async function deployCommands(
 	}
 	const rest = new REST({ version: '10', ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}) }).setToken(env.DISCORD_TOKEN);
 	const applicationId = env.DISCORD_CLIENT_ID ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
-	const body = [...commands.values()].map((command) => localiseCommand((examples.length && command.withExamples ? command.withExamples(examples) : command.data).toJSON()));
+	const body = [...commands.values()].map((command) =>
+		withSurface(localiseCommand((examples.length && 'withExamples' in command && command.withExamples ? command.withExamples(examples) : command.data).toJSON())),
+	);
 	const route = env.DEV_GUILD_ID
 		? Routes.applicationGuildCommands(applicationId, env.DEV_GUILD_ID)
 		: Routes.applicationCommands(applicationId);
 	const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
+	// Only once the new registration stands: a failed deploy leaves the old copies working.
+	const { removed, guildsUnchecked } = await removeStale(rest, applicationId, env.DEV_GUILD_ID);
 	return {
 		scope: env.DEV_GUILD_ID ? 'guild' : 'global',
 		...(env.DEV_GUILD_ID ? { guildId: env.DEV_GUILD_ID } : {}),
 		applicationId,
 		names: registered.map((command) => command.name),
+		removed,
+		guildsUnchecked,
 	};
 }
 
@@ -53,6 +102,29 @@ async function knowledgeExamples(directory: string): Promise<string[]> {
 	const { knowledgeBase } = await loadKnowledgeBase(directory);
 	if (!knowledgeBase) process.stderr.write(`The knowledge folder "${directory}" has nothing usable: the hints will quote no example question.\n`);
 	return knowledgeBase ? exampleQuestions(knowledgeBase) : [];
+}
+
+/** A command as people see it: "/ask", or a menu command by its menu name. */
+function shown(name: string): string {
+	return /^[-_\p{Ll}\p{N}]+$/u.test(name) ? `/${name}` : `"${name}"`;
+}
+
+/** What `npm run deploy` prints: what was registered where, and which stale copies went. */
+export function deployReport(result: DeployResult): string {
+	const list = result.names.map(shown).join(', ');
+	const count = (n: number) => (n === 1 ? '1 command' : `${n} commands`);
+	const lines = [
+		result.scope === 'guild'
+			? `Registered ${count(result.names.length)} to guild ${result.guildId} (available now): ${list}`
+			: `Registered ${count(result.names.length)} globally for application ${result.applicationId}: ${list}`,
+	];
+	for (const removal of result.removed) {
+		const where = removal.scope === 'global' ? 'the global registration' : `guild ${removal.guildId}`;
+		lines.push(`Removed ${count(removal.names.length)} registered earlier in ${where}, which would have shown twice: ${removal.names.map(shown).join(', ')}`);
+	}
+	if (result.guildsUnchecked) lines.push(`Checked the first ${GUILDS_CHECKED} guilds for earlier guild copies; the bot is in more.`);
+	if (result.scope === 'global') lines.push('Global commands can take a few minutes to appear; set DEV_GUILD_ID to test in one server instantly.');
+	return `${lines.join('\n')}\n`;
 }
 
 async function main(): Promise<void> {
@@ -69,12 +141,7 @@ async function main(): Promise<void> {
 	}
 	try {
 		const result = await deployCommands(env, COMMANDS_DIR, await knowledgeExamples(env.KNOWLEDGE_DIR));
-		const list = result.names.map((name) => `/${name}`).join(', ');
-		process.stdout.write(
-			result.scope === 'guild'
-				? `Registered ${result.names.length} commands to guild ${result.guildId} (available now): ${list}\n`
-				: `Registered ${result.names.length} commands globally for application ${result.applicationId}: ${list}\nGlobal commands can take a few minutes to appear; set DEV_GUILD_ID to test in one server instantly.\n`,
-		);
+		process.stdout.write(deployReport(result));
 	} catch (error) {
 		process.stderr.write(`Deploy failed: ${scrubSecrets((error as Error).message ?? String(error), [env.DISCORD_TOKEN])}\n`);
 		process.exit(1);

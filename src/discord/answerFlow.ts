@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { MORE_ABOUT } from '../answering/followUp.ts';
 import { UserError } from '../errors.ts';
 import { say, type Language } from '../i18n/index.ts';
-import { replyLanguage } from './language.ts';
+import type { ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from 'discord.js';
+import { listenerOf, replyLanguage } from './language.ts';
 import type { AnswerSource } from '../store/store.ts';
-import { answer, type Answer, type KnowledgeBase } from './engine.ts';
-import { answerPayload, type ReplyPayload } from './replies.ts';
+import { answerInConversation, type Answer, type ConversationStore, type KnowledgeBase } from './engine.ts';
+import { answerPayload, notice, type ReplyPayload } from './replies.ts';
+import { respond } from './respond.ts';
 import type { BotContext } from './types.ts';
 
 /** Who asked, and through which door. */
@@ -17,6 +20,42 @@ export interface Asker {
 	locale?: string | null;
 	/** The text whose language the reply follows, when not the question: a picked suggestion follows the question that led to it. */
 	askedIn?: string;
+	/**
+	 * True where Discord shows a conversation (a DM, a thread, a reply to the bot): the question is read against
+	 * the asker's last turn in this channel. Elsewhere it stands alone, yet is remembered, so replying to the bot's
+	 * answer continues from it.
+	 */
+	followUp?: boolean;
+}
+
+/** A conversation is one person's in one channel: two people in a thread never share one. */
+export function sessionKey(userId: string, channelId: string | null): string {
+	return `discord:${userId}:${channelId ?? 'none'}`;
+}
+
+/**
+ * The store as conversations see it: a question that stands alone reads nothing, and a store failure costs the
+ * follow-up, never the answer (logged, the question answered as it stands).
+ */
+function conversationsOf(ctx: BotContext, read: boolean): ConversationStore {
+	return {
+		conversation: async (session, notBefore) => {
+			if (!read) return undefined;
+			try {
+				return await ctx.store.conversation(session, notBefore);
+			} catch (error) {
+				ctx.logger.warn({ err: error }, 'store: could not read a conversation; answering the question alone');
+				return undefined;
+			}
+		},
+		saveConversation: async (session, context, at) => {
+			try {
+				await ctx.store.saveConversation(session, context, at);
+			} catch (error) {
+				ctx.logger.warn({ err: error }, 'store: could not save a conversation; the next question stands alone');
+			}
+		},
+	};
 }
 
 /** A short random id for an answer, safe in custom ids. */
@@ -37,8 +76,8 @@ export function requireKnowledge(ctx: BotContext): KnowledgeBase {
 const MAX_QUESTION_CHARS = 4_000;
 
 /**
- * The one question path shared by /ask, DMs, mentions and "did you mean": answers with the
- * engine, records the answer (so its buttons work later, on any shard) and builds the reply.
+ * The one question path shared by /ask, DMs, mentions, threads, the context menu, forum posts and "did you mean":
+ * answers with the engine in the asker's conversation (see {@link Asker.followUp}), records the answer (so its buttons work later, on any shard) and builds the reply.
  * A store failure is logged and the answer still goes out, without buttons.
  */
 export async function answerQuestion(
@@ -47,7 +86,10 @@ export async function answerQuestion(
 	asker: Asker,
 ): Promise<{ answer: Answer; answerId: string | null; payload: ReplyPayload; language: Language }> {
 	const kb = requireKnowledge(ctx);
-	const result = answer(question.slice(0, MAX_QUESTION_CHARS), kb);
+	const result = await answerInConversation(question.slice(0, MAX_QUESTION_CHARS), kb, {
+		store: conversationsOf(ctx, asker.followUp === true),
+		session: sessionKey(asker.userId, asker.channelId),
+	});
 	const language = await replyLanguage(ctx, asker, asker.askedIn ?? question);
 	// Small talk is no question the documents missed: never recorded, so never a knowledge gap (and it has no buttons).
 	if (result.smallTalk) {
@@ -63,7 +105,9 @@ export async function answerQuestion(
 			guildId: asker.guildId,
 			channelId: asker.channelId,
 			source: asker.source,
-			question: result.question || question,
+			// A follow-up is recorded as it was read ("who is Askar Shakirov?", not "who is he?"): that is what a
+			// moderator's Why? re-runs and what /kb gaps and autocomplete show, each standing alone.
+			question: (result.askedAs && !result.askedAs.startsWith(MORE_ABOUT) ? result.askedAs : result.question) || question,
 			answered: result.answered,
 			confidence: result.confidence,
 			factIds: result.factIds,
@@ -79,6 +123,34 @@ export async function answerQuestion(
 		'answered',
 	);
 	return { answer: result, answerId, payload: answerPayload(result, answerId, kb, language), language };
+}
+
+/**
+ * A question asked through a command (/ask, the message menu): answered in the asker's name, or, past their burst,
+ * refused politely with when to ask again (no queue: an interaction must be answered within seconds). Null once
+ * refused; the caller sends the answer (as it is, or privately).
+ */
+export async function answerInteraction(
+	interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+	question: string,
+	ctx: BotContext,
+	options: Pick<Asker, 'followUp'> = {},
+): Promise<ReplyPayload | null> {
+	const turn = ctx.flood.take(interaction.user.id);
+	if (!turn.ok) {
+		ctx.metrics.answer('refused_by_flood_control');
+		await respond(interaction, notice(floodMessage(turn.waitMs, await replyLanguage(ctx, listenerOf(interaction), question))));
+		return null;
+	}
+	const { payload } = await answerQuestion(question, ctx, {
+		userId: interaction.user.id,
+		guildId: interaction.guildId,
+		channelId: interaction.channelId,
+		source: 'slash',
+		locale: interaction.locale,
+		...options,
+	});
+	return payload;
 }
 
 /** The polite refusal of a question past the user's burst: when the next one will be answered. */

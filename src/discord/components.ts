@@ -49,7 +49,9 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 				return;
 			}
 			const emoji = action.vote > 0 ? '👍' : '👎';
-			const text = say(language, !tally.changed ? 'voteRepeated' : action.vote < 0 ? 'voteRecordedDown' : 'voteRecorded', { emoji });
+			// 👎 on a refusal says the documents should have answered it: the question stays in /kb gaps with the vote.
+			const down = record.answered ? 'voteRecordedDown' : 'voteDeclinedDown';
+			const text = say(language, !tally.changed ? 'voteRepeated' : action.vote < 0 ? down : 'voteRecorded', { emoji });
 			ctx.logger.info({ answerId: action.answerId, userId: interaction.user.id, vote: action.vote, changed: tally.changed }, 'feedback');
 			await respond(interaction, notice(text));
 			return;

@@ -4,6 +4,7 @@
  */
 export {
 	answer,
+	answerInConversation,
 	citedDocuments,
 	exampleQuestions,
 	factContext,
@@ -12,11 +13,10 @@ export {
 	loadKnowledgeBase,
 	quotedText,
 	searchFacts,
-	suggestQuestions,
 	topicFacts,
 	validateDocumentUpload,
 } from '../answering/index.ts';
-export type { CitedDocument, KnowledgeBase } from '../answering/index.ts';
+export type { CitedDocument, ConversationStore, KnowledgeBase } from '../answering/index.ts';
 export type { Answer, Citation } from '../answering/types.ts';
 export type { Fact, KnowledgeDocument, KnowledgeProblem, TopicName } from '../knowledge/types.ts';
 export { TOPIC_NAMES } from '../knowledge/types.ts';

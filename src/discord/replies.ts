@@ -172,16 +172,25 @@ export function answerPayload(answer: Answer, answerId: string | null, kb: Knowl
 				);
 			}
 			// Shown to everyone (a public message cannot hide a button from some), checked on click: moderators only.
+			// A refusal can be wrong too: 👎 says it should have been answered (a knowledge gap for moderators), 👍 that it was right.
 			components.push(
 				new ActionRowBuilder<ButtonBuilder>().addComponents(
+					new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'vote', answerId, vote: 1 })).setEmoji('👍').setStyle(ButtonStyle.Secondary),
+					new ButtonBuilder()
+						.setCustomId(encodeCustomId({ kind: 'vote', answerId, vote: -1 }))
+						.setEmoji('👎')
+						.setLabel(say(language, 'shouldHaveAnswered'))
+						.setStyle(ButtonStyle.Secondary),
 					new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'why', answerId })).setLabel(say(language, 'whyButton')).setStyle(ButtonStyle.Secondary),
 				),
 			);
 		}
 	}
 	// Only point to 👍/👎 where they are.
-	const votes = answer.answered && answerId !== null;
-	embed.setFooter({ text: say(language, votes ? 'footerVotes' : 'footerOnlyDocuments') });
+	const footer = say(language, answerId === null ? 'footerOnlyDocuments' : answer.answered ? 'footerVotes' : 'footerVotesDeclined');
+	// A follow-up read with the conversation's words is shown as read, quietly: the asker can tell when the reading went wrong.
+	const askedAs = answer.askedAs && say(language, 'askedAs', { question: clip(plain(answer.askedAs).replace(/\s+/g, ' '), 300) });
+	embed.setFooter({ text: clip(askedAs ? `${askedAs}\n${footer}` : footer, LIMITS.embedFooter) });
 	return { embeds: [embed], components, allowedMentions: ALLOWED };
 }
 

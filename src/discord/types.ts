@@ -1,7 +1,9 @@
 import type {
 	AutocompleteInteraction,
 	ChatInputCommandInteraction,
+	MessageContextMenuCommandInteraction,
 	RESTPostAPIChatInputApplicationCommandsJSONBody,
+	RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
@@ -33,6 +35,23 @@ export interface Command {
 	autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<unknown>;
 }
 
+/**
+ * A message context-menu command ("Apps → Ask Ombudsbot" on a message): one module in `commands/` too, told apart by
+ * its definition's `type` (3, a `ContextMenuCommandBuilder` with `ApplicationCommandType.Message`).
+ */
+export interface MessageCommand {
+	readonly data: { readonly name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
+	execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<unknown>;
+}
+
+/** Any command module the registry loads. */
+export type AnyCommand = Command | MessageCommand;
+
+/** True for a message context-menu command, false for a slash command. */
+export function isMessageCommand(command: AnyCommand): command is MessageCommand {
+	return command.data.toJSON().type === 3;
+}
+
 /** What every handler gets: the live knowledge base, the store, the logger and the settings. */
 export interface BotContext {
 	readonly env: Env;
@@ -43,8 +62,8 @@ export interface BotContext {
 	readonly flood: FloodControl;
 	/** Prometheus counters and histograms (served on HEALTH_PORT's /metrics). */
 	readonly metrics: Metrics;
-	/** The loaded commands, by name (for /help). */
-	readonly commands: ReadonlyMap<string, Command>;
+	/** The loaded commands, by name (for /help and routing). */
+	readonly commands: ReadonlyMap<string, AnyCommand>;
 	/** The package version, for /about. */
 	readonly version: string;
 	readonly startedAt: Date;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { COMMANDS_DIR, loadCommands } from '../../src/discord/registry.ts';
+import { isMessageCommand } from '../../src/discord/types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ombudsbot-commands-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,13 +16,16 @@ describe('loadCommands', () => {
 	test('GIVEN the project commands THEN every command of the issue is there, each with a description', async () => {
 		const { commands, problems } = await loadCommands(COMMANDS_DIR);
 		expect(problems).toEqual([]);
-		expect([...commands.keys()].sort()).toEqual(['about', 'ask', 'cooperation', 'help', 'independence', 'kb', 'language', 'mandate', 'search']);
+		expect([...commands.keys()].sort()).toEqual(['Ask Ombudsbot', 'about', 'ask', 'cooperation', 'help', 'independence', 'kb', 'language', 'mandate', 'search']);
 		for (const command of commands.values()) {
+			if (isMessageCommand(command)) continue;
 			const json = command.data.toJSON();
 			expect(json.description.length).toBeGreaterThan(0);
 			expect(json.description.length).toBeLessThanOrEqual(100);
 		}
-		expect(commands.get('ask')?.autocomplete).toBeTypeOf('function');
+		const ask = commands.get('ask')!;
+		expect(!isMessageCommand(ask) && ask.autocomplete).toBeTypeOf('function');
+		expect(commands.get('Ask Ombudsbot')?.data.toJSON().type).toBe(3);
 		expect(commands.get('kb')?.data.toJSON().default_member_permissions).toBe('32'); // Manage Server
 	});
 
@@ -33,14 +37,18 @@ describe('loadCommands', () => {
 		writeFileSync(join(dir, 'e-throws.ts'), "throw new Error('boom');\n");
 		writeFileSync(join(dir, 'f-Upper.ts'), good('Upper'));
 		writeFileSync(join(dir, 'g.test.ts'), 'ignored');
+		// A menu command's name is what the menu shows: capitals and spaces are fine there, a line break is not.
+		writeFileSync(join(dir, 'h-menu.ts'), "export const data = { name: 'Ask Me', toJSON: () => ({ name: 'Ask Me', type: 3 }) };\nexport async function execute() {}\n");
+		writeFileSync(join(dir, 'i-badmenu.ts'), "export const data = { name: 'Ask\\nMe', toJSON: () => ({ name: 'Ask\\nMe', type: 3 }) };\nexport async function execute() {}\n");
 		const { commands, problems } = await loadCommands(dir);
-		expect([...commands.keys()]).toEqual(['good']);
+		expect([...commands.keys()]).toEqual(['good', 'Ask Me']);
 		expect(problems).toEqual([
 			{ file: 'b-nodata.ts', issue: 'exports no `data`' },
 			{ file: 'c-noexecute.ts', issue: 'exports no `execute` function' },
 			{ file: 'd-duplicate.ts', issue: 'duplicate command name "good"' },
 			{ file: 'e-throws.ts', issue: 'failed to load: boom' },
 			{ file: 'f-Upper.ts', issue: '`data.name` must be a lowercase command name (1-32 characters)' },
+			{ file: 'i-badmenu.ts', issue: '`data.name` must be a menu name (1-32 characters)' },
 		]);
 	});
 });

@@ -33,15 +33,33 @@ describe('answerPayload', () => {
 			['2', 'dym:abc:1'],
 			['3', 'dym:abc:2'],
 		]);
-		expect((why!.components as { custom_id: string }[]).map((b) => b.custom_id)).toEqual(['why:abc']);
+		// A refusal can be voted on too: 👎 says it should have been answered.
+		expect((why!.components as { custom_id: string; label?: string }[]).map((b) => [b.custom_id, b.label])).toEqual([
+			['vote:abc:up', undefined],
+			['vote:abc:down', 'Should have been answered'],
+			['why:abc', 'Why? (moderators)'],
+		]);
+		expect(embed.footer?.text).toMatch(/👎 if this should have been answered/);
 		expect(payload.components).toHaveLength(2);
 		expect(payload.allowedMentions).toEqual({ parse: [], repliedUser: false });
 	});
 
-	test('GIVEN a refusal with nothing close THEN it says so plainly, with only the moderators\' button', () => {
+	test('GIVEN a refusal with nothing close THEN it says so plainly, with the votes and the moderators\' button', () => {
 		const payload = answerPayload(base, 'abc', null);
 		expect(payload.embeds[0]!.toJSON().description).toMatch(/don't answer this, and nothing in them comes close/);
-		expect(payload.components.map((row) => row.toJSON().components.length)).toEqual([1]);
+		expect(payload.components.map((row) => row.toJSON().components.map((c) => ('custom_id' in c ? c.custom_id : '')))).toEqual([['vote:abc:up', 'vote:abc:down', 'why:abc']]);
+	});
+
+	test('GIVEN no answer id (the store failed) THEN a refusal has no buttons and points to no votes', () => {
+		const payload = answerPayload(base, null, null);
+		expect(payload.components).toEqual([]);
+		expect(payload.embeds[0]!.toJSON().footer?.text).toBe('Answers come only from the documents.');
+	});
+
+	test('GIVEN a follow-up read with the conversation\'s words THEN the footer says how it was asked, above the usual line', () => {
+		const payload = answerPayload({ ...base, answered: true, answer: 'Askar Shakirov, Commissioner for Human Rights.', confidence: 0.9, askedAs: 'who is Askar Shakirov?' }, 'abc', null);
+		expect(payload.embeds[0]!.toJSON().footer?.text).toBe('Asked as: who is Askar Shakirov?\nAnswers come only from the documents. Use 👍/👎 to tell moderators how it did.');
+		expect(answerPayload({ ...base, askedAs: 'who is Askar Shakirov?' }, 'abc', null, 'ru').embeds[0]!.toJSON().footer?.text).toMatch(/^Понято как: who is Askar Shakirov\?\n/);
 	});
 
 	test('GIVEN two sentences of one document and one of another THEN each document once, its lines together, dates beside, https sources as link buttons', () => {

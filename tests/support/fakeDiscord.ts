@@ -27,6 +27,8 @@ export interface RecordedCall {
 	headers: Record<string, string | string[] | undefined>;
 	at: number;
 	status: number;
+	/** What the server answered (a posted message with its id, say); undefined when no body. */
+	response?: any;
 }
 
 /** A canned REST response, for fault injection (429, 500, …). */
@@ -42,7 +44,10 @@ export interface FakeResponse {
 }
 
 /** Returns a response to short-circuit the request, or undefined to let it through. */
-export type Interceptor = (call: Omit<RecordedCall, 'status'>) => FakeResponse | undefined;
+export type Interceptor = (call: Omit<RecordedCall, 'status' | 'response'>) => FakeResponse | undefined;
+
+/** Discord's interaction contexts: a server channel, the bot's DM, another private channel (user-installed apps). */
+export const CONTEXTS = { guild: 0, botDm: 1, privateChannel: 2 } as const;
 
 export interface FakeUser {
 	id: string;
@@ -61,6 +66,20 @@ export interface FakeDiscordOptions {
 	roles?: { id: string; name: string; permissions?: bigint }[];
 	/** Gateway heartbeat interval sent in HELLO. */
 	heartbeatIntervalMs?: number;
+}
+
+/** Where an interaction comes from (see `payloads.interaction`). */
+export interface InteractionOptions {
+	user?: FakeUser;
+	/** In the bot's DM with the user. */
+	dm?: boolean;
+	/** In a group DM or someone else's DM: a user-installed app there (context 2). */
+	privateChannel?: boolean;
+	/** In the guild's thread instead of its channel. */
+	thread?: boolean;
+	/** In the guild, through the user's own install of the app rather than the server's. */
+	userInstall?: boolean;
+	message?: unknown;
 }
 
 const EPOCH = 1_420_070_400_000n;
@@ -131,6 +150,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 	};
 	const guildId = '910000000000000001';
 	const channelId = '920000000000000001';
+	/** A public thread under the general channel, known from GUILD_CREATE. */
+	const threadId = '920000000000000002';
+	/** A forum channel (type 15): each post is a thread under it. */
+	const forumId = '920000000000000003';
+	/** Application commands as registered, by scope: 'global' or a guild id. */
+	const registered = new Map<string, any[]>();
 	const roles = [
 		{ id: guildId, name: '@everyone', permissions: PERMISSIONS.member },
 		...(options.roles ?? []).map((role) => ({ ...role, permissions: role.permissions ?? PERMISSIONS.member })),
@@ -142,6 +167,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 	const waiters = new Set<{ predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }>();
 	const messages = new Map<string, any>();
 	let identifies = 0;
+	/** The `d` of every IDENTIFY received (token and all: tests read its presence). */
+	const identifyPayloads: any[] = [];
 	let resumes = 0;
 	/** IDENTIFYs waiting while {@link holdIdentify} holds the gateway: the bot stays "not logged in". */
 	let heldIdentifies: (() => void)[] | null = null;
@@ -239,18 +266,34 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		if (/^\/channels\/(\d+)\/typing$/.test(path) && method === 'POST') return { status: 204 };
 		if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') {
 			const list = Array.isArray(body) ? body : [];
-			return {
-				status: 200,
-				body: list.map((command: any) => ({
-					id: snowflake(),
-					application_id: m![1],
-					guild_id: m![2],
-					version: snowflake(),
-					type: 1,
-					default_member_permissions: null,
-					...command,
-				})),
-			};
+			const stored = list.map((command: any) => ({
+				id: snowflake(),
+				application_id: m![1],
+				...(m![2] ? { guild_id: m![2] } : {}),
+				version: snowflake(),
+				type: 1,
+				default_member_permissions: null,
+				...command,
+			}));
+			registered.set(m[2] ?? 'global', stored);
+			return { status: 200, body: stored };
+		}
+		if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'GET') {
+			return { status: 200, body: registered.get(m[2] ?? 'global') ?? [] };
+		}
+		if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands\/(\d+)$/.exec(path)) && method === 'DELETE') {
+			const scope = m[2] ?? 'global';
+			const list = registered.get(scope) ?? [];
+			if (!list.some((command) => command.id === m![3])) return { status: 404, body: { message: 'Unknown application command', code: 10063 } };
+			registered.set(scope, list.filter((command) => command.id !== m![3]));
+			return { status: 204 };
+		}
+		if (method === 'GET' && path === '/users/@me/guilds') {
+			return { status: 200, body: [{ id: guildId, name: 'Test Guild', icon: null, owner: false, permissions: '0', features: [] }] };
+		}
+		if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) && method === 'GET') {
+			const found = messages.get(m[2]!);
+			return found && found.channel_id === m[1] ? { status: 200, body: found } : { status: 404, body: { message: 'Unknown Message', code: 10008 } };
 		}
 		return { status: 404, body: { message: '404: Not Found', code: 0 } };
 	}
@@ -268,7 +311,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 				return;
 			}
 			const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
-			const call: Omit<RecordedCall, 'status'> = {
+			const call: Omit<RecordedCall, 'status' | 'response'> = {
 				method: req.method ?? 'GET',
 				path,
 				query: Object.fromEntries(url.searchParams),
@@ -287,7 +330,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 			}
 			if (response?.applied) route(call.method, path, call.body, call.query);
 			response ??= route(call.method, path, call.body, call.query);
-			const recorded: RecordedCall = { ...call, status: response.status };
+			const recorded: RecordedCall = { ...call, status: response.status, response: response.body };
 			calls.push(recorded);
 			for (const waiter of [...waiters]) {
 				if (waiter.predicate(recorded)) {
@@ -363,13 +406,35 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		members: [{ user: botUser, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
 		channels: [
 			{ id: channelId, type: 0, guild_id: guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null },
+			{ id: forumId, type: 15, guild_id: guildId, name: 'help', position: 1, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0, flags: 0 },
 		],
-		threads: [],
+		threads: [threadPayload(threadId, channelId, 'a thread', '930000000000000001')],
 		presences: [],
 		stage_instances: [],
 		guild_scheduled_events: [],
 		soundboard_sounds: [],
 	});
+
+	/** A public thread (type 11) as Discord sends it, under `parent`. */
+	function threadPayload(id: string, parent: string, name: string, ownerId: string, extra: Record<string, unknown> = {}) {
+		return {
+			id,
+			type: 11,
+			guild_id: guildId,
+			parent_id: parent,
+			owner_id: ownerId,
+			name,
+			last_message_id: null,
+			message_count: 0,
+			member_count: 1,
+			rate_limit_per_user: 0,
+			flags: 0,
+			total_message_sent: 0,
+			applied_tags: [],
+			thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false, create_timestamp: new Date().toISOString() },
+			...extra,
+		};
+	}
 
 	function dispatchTo(session: Session, t: string, d: unknown): void {
 		session.seq += 1;
@@ -404,6 +469,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 						return;
 					}
 					identifies += 1;
+					identifyPayloads.push(payload.d);
 					session = { id: snowflake(), socket: ws, seq: 0, events: [] };
 					sessions.set(session.id, session);
 					dispatchTo(session, 'READY', {
@@ -458,7 +524,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 	/** Builders for gateway payloads aimed at this server's guild and channel. */
 	const payloads = {
 		/** An interaction envelope; `user` in a guild becomes `member`, in DMs `user`. */
-		interaction(type: number, data: unknown, opts: { user?: FakeUser; dm?: boolean; message?: unknown } = {}) {
+		interaction(type: number, data: unknown, opts: InteractionOptions = {}) {
 			const user = opts.user ?? defaultMember;
 			const id = snowflake();
 			const token = `tok-${id}`;
@@ -473,22 +539,32 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 				locale: 'en-US',
 				app_permissions: '2248473465835073',
 				entitlements: [],
-				authorizing_integration_owners: opts.dm ? { '1': user.id } : { '0': guildId },
+				// Installed by the user (integration type 1) or by the server (0).
+				authorizing_integration_owners: opts.dm || opts.userInstall ? { '1': user.id } : { '0': guildId },
 				attachment_size_limit: 10_485_760,
 			};
 			if (opts.message) base.message = opts.message;
-			if (opts.dm) {
+			if (opts.privateChannel) {
+				// A group DM or another person's DM, reached through a user-installed app: no guild, no bot there.
+				const groupId = `95${user.id.slice(2)}`;
+				base.user = userPayload(user);
+				base.channel = { id: groupId, type: 3, recipients: [userPayload(user)], name: null, owner_id: user.id };
+				base.channel_id = groupId;
+				base.context = CONTEXTS.privateChannel;
+			} else if (opts.dm) {
 				base.user = userPayload(user);
 				base.channel = { id: dmChannelId, type: 1, recipients: [userPayload(user)] };
 				base.channel_id = dmChannelId;
-				base.context = 1;
+				base.context = CONTEXTS.botDm;
 			} else {
 				base.guild_id = guildId;
 				base.guild_locale = 'en-US';
 				base.guild = { id: guildId, locale: 'en-US', features: [] };
-				base.channel = { id: channelId, type: 0, guild_id: guildId, name: 'general', permission_overwrites: [] };
-				base.channel_id = channelId;
-				base.context = 0;
+				base.channel = opts.thread
+					? { id: threadId, type: 11, guild_id: guildId, parent_id: channelId, name: 'a thread', permission_overwrites: [], thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } }
+					: { id: channelId, type: 0, guild_id: guildId, name: 'general', permission_overwrites: [] };
+				base.channel_id = opts.thread ? threadId : channelId;
+				base.context = CONTEXTS.guild;
 				base.member = {
 					user: userPayload(user),
 					roles: user.roles ?? [],
@@ -506,12 +582,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 			return base;
 		},
 		/** A slash command (`type 2`); options as Discord sends them. */
-		slash(name: string, options: unknown[] = [], opts: { user?: FakeUser; dm?: boolean; resolved?: unknown } = {}) {
+		slash(name: string, options: unknown[] = [], opts: InteractionOptions & { resolved?: unknown } = {}) {
 			return payloads.interaction(
 				2,
 				{ id: commandId(name), name, type: 1, options, ...(opts.resolved ? { resolved: opts.resolved } : {}) },
 				opts,
 			);
+		},
+		/** A message context-menu command (application command type 3) on `target`, a message payload as dispatched or recorded. */
+		messageCommand(name: string, target: any, opts: InteractionOptions = {}) {
+			return payloads.interaction(2, { id: commandId(name), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } }, opts);
 		},
 		/** An autocomplete request (`type 4`) for a string option being typed. */
 		autocomplete(name: string, option: string, value: string, opts: { user?: FakeUser; dm?: boolean } = {}) {
@@ -529,10 +609,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		select(customId: string, values: string[], message: any, opts: { user?: FakeUser; dm?: boolean } = {}) {
 			return payloads.interaction(3, { custom_id: customId, component_type: 3, values }, { ...opts, message: ensureMessage(message) });
 		},
-		/** A message from a user: in DMs, or in the guild's channel. */
-		message(content: string, opts: { user?: FakeUser; dm?: boolean; mentions?: FakeUser[] } = {}) {
+		/**
+		 * A message from a user: in DMs, in the guild's channel, or in its thread. `replyTo` (a message the bot posted,
+		 * as recorded in a call's `response`) makes it a reply, which pings the bot as Discord's replies do by default.
+		 */
+		message(content: string, opts: { user?: FakeUser; dm?: boolean; thread?: boolean; mentions?: FakeUser[]; replyTo?: any } = {}) {
 			const user = opts.user ?? defaultMember;
-			const base: Record<string, unknown> = messageShape(snowflake(), opts.dm ? `94${user.id.slice(2)}` : channelId, userPayload(user), { content }, { mentions: (opts.mentions ?? []).map(userPayload) });
+			const channel = opts.dm ? `94${user.id.slice(2)}` : opts.thread ? threadId : channelId;
+			const mentions = [...(opts.mentions ?? []).map(userPayload), ...(opts.replyTo ? [botUser] : [])];
+			const reply = opts.replyTo
+				? { type: 19, message_reference: { type: 0, message_id: opts.replyTo.id, channel_id: channel, ...(opts.dm ? {} : { guild_id: guildId }) }, referenced_message: opts.replyTo }
+				: {};
+			const base: Record<string, unknown> = messageShape(snowflake(), channel, userPayload(user), { content }, { mentions, ...reply });
 			if (opts.dm) {
 				base.channel_type = 1;
 			} else {
@@ -566,6 +654,20 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		for (const session of sessions.values()) dispatchTo(session, t, d);
 	}
 
+	/**
+	 * A new post in the forum channel, as Discord announces it: THREAD_CREATE (newly created) for the post, then
+	 * MESSAGE_CREATE for its first message, which shares the thread's id and can be fetched. Returns the thread's id.
+	 */
+	function forumPost(title: string, content: string, opts: { user?: FakeUser; forum?: string } = {}): string {
+		const user = opts.user ?? defaultMember;
+		const id = snowflake();
+		const starter = messageShape(id, id, userPayload(user), { content }, { guild_id: guildId, channel_type: 11, position: 0 });
+		messages.set(id, starter);
+		dispatch('THREAD_CREATE', threadPayload(id, opts.forum ?? forumId, title, user.id, { newly_created: true, member: { id, user_id: user.id, join_timestamp: new Date().toISOString(), flags: 1 } }));
+		dispatch('MESSAGE_CREATE', { ...starter, member: { roles: user.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } });
+		return id;
+	}
+
 	return {
 		apiUrl: `${baseUrl}/api`,
 		baseUrl,
@@ -573,8 +675,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		applicationId,
 		guildId,
 		channelId,
+		threadId,
+		forumId,
 		botUser,
 		calls,
+		/** Every IDENTIFY's `d`, in order. */
+		identifyPayloads,
+		/** Application commands registered now: globally, or in a guild by its id. */
+		registeredCommands(scope: 'global' | string): any[] {
+			return registered.get(scope) ?? [];
+		},
+		forumPost,
 		payloads,
 		/** Number of IDENTIFY and RESUME payloads received. */
 		get identifies() {

@@ -17,24 +17,32 @@ function hint(ctx: BotContext, language: Language): string {
 }
 
 /**
- * Direct messages, and mentions of the bot in a server channel: answered like /ask, as a reply.
- * Message content of DMs and of messages that mention the bot reaches the bot even without the
- * privileged MessageContent intent.
+ * Direct messages, mentions of the bot in a server channel, and replies to the bot's messages: answered like /ask,
+ * as a reply. Message content of DMs and of messages that mention the bot (a reply that pings it does) reaches the
+ * bot even without the privileged MessageContent intent.
+ *
+ * A DM, a thread and a reply to the bot are conversations: "who is he?" there is read against the asker's last
+ * question in that channel (see `Asker.followUp`).
  */
 export async function execute(message: Message, ctx: BotContext): Promise<void> {
 	if (message.author.bot || message.system || message.webhookId) return;
 	const me = message.client.user;
+	// Replying to one of the bot's answers continues that conversation, mention or not.
+	const replyToBot = message.reference?.messageId !== undefined && message.mentions.repliedUser?.id === me.id;
 	let question: string;
 	if (message.guildId === null) {
 		question = message.content;
 	} else {
-		// Only an explicit mention counts: not a reply to the bot, nor @everyone.
+		// Otherwise only an explicit mention counts, not @everyone.
 		const mention = new RegExp(`<@!?${me.id}>`, 'g');
-		if (!mention.test(message.content)) return;
+		if (!mention.test(message.content) && !replyToBot) return;
 		question = message.content.replace(mention, ' ');
 	}
 	question = question.replace(/\s+/g, ' ').trim();
-	const label = { source: message.guildId ? 'mention' : 'dm', userId: message.author.id, guildId: message.guildId };
+	// A reply without a mention reaches the bot without its text when MessageContent is off: nothing to answer, nothing to say.
+	if (!question && replyToBot && !message.content) return;
+	const source = message.guildId ? 'mention' : 'dm';
+	const label = { source, userId: message.author.id, guildId: message.guildId };
 	// A message carries no client locale: the question and the stored settings decide.
 	const language = await replyLanguage(ctx, { userId: message.author.id, guildId: message.guildId }, question || undefined);
 	try {
@@ -54,7 +62,8 @@ export async function execute(message: Message, ctx: BotContext): Promise<void> 
 			userId: message.author.id,
 			guildId: message.guildId,
 			channelId: message.channelId,
-			source: message.guildId ? 'mention' : 'dm',
+			source,
+			followUp: message.guildId === null || message.channel.isThread() || replyToBot,
 		});
 		await message.reply(asMessageReply(payload));
 	} catch (error) {
