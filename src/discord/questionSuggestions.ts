@@ -1,0 +1,182 @@
+import { questionsFrom } from '../answering/examples.ts';
+import { words } from '../search/analyze.ts';
+import { normalizeQuestion } from '../store/store.ts';
+import { answer, type KnowledgeBase } from './engine.ts';
+import type { BotContext } from './types.ts';
+
+/** A curated alternate question of a fact (moderators' answers to gaps), when the knowledge base carries them. */
+interface CuratedQuestion {
+	readonly question: string;
+	readonly factId: string;
+}
+
+/** A question the autocomplete may offer, and how much it is worth beside the others. */
+interface Candidate {
+	readonly question: string;
+	/** As {@link normalizeQuestion} compares questions. */
+	readonly key: string;
+	readonly words: readonly string[];
+	/** Curated over asked over made from the facts; among asked ones, the more often asked. */
+	readonly weight: number;
+}
+
+const WEIGHT = { curated: 3, asked: 2, made: 1 } as const;
+
+/** A made question must be answered at least this surely to be offered: a shaky one is a suggestion the bot then hedges. */
+const MADE_CONFIDENCE = 0.75;
+/** How many facts questions are made from: enough to cover a knowledge base's subjects, cheap once per knowledge base. */
+const FACTS_READ = 400;
+/** How often the people's answered questions are read again from the store: autocomplete fires on every key. */
+export const ASKED_REFRESH_MS = 5_000;
+/** How many of them are kept in memory for matching. */
+const ASKED_KEPT = 200;
+
+function candidate(question: string, weight: number): Candidate {
+	const text = question.replace(/\s+/g, ' ').trim();
+	return { question: text, key: normalizeQuestion(text), words: words(text).map((w) => w.surface), weight };
+}
+
+/** The knowledge base's own questions and words, made once per knowledge base (a refresh makes a new one). */
+interface Made {
+	readonly questions: readonly Candidate[];
+	/** Words of the facts, for completing the one being typed: most frequent first, with their written case. */
+	readonly vocabulary: readonly string[];
+}
+
+const madeFor = new WeakMap<KnowledgeBase, Made>();
+
+function made(kb: KnowledgeBase): Made {
+	let found = madeFor.get(kb);
+	if (found) return found;
+	const questions: Candidate[] = [];
+	const seen = new Set<string>();
+	const keep = (question: string, factId: string) => {
+		const key = normalizeQuestion(question);
+		if (seen.has(key)) return;
+		seen.add(key);
+		// Asked, as the bot would be: kept only when the very fact it was made from answers it, surely.
+		const result = answer(question, kb);
+		if (result.answered && result.confidence >= MADE_CONFIDENCE && result.factIds.includes(factId)) questions.push(candidate(question, WEIGHT.made));
+	};
+	const counts = new Map<string, number>();
+	const written = new Map<string, string>();
+	for (const fact of kb.facts.slice(0, FACTS_READ)) {
+		for (const question of questionsFrom(fact)) keep(question, fact.id);
+		// "What is the Optional Protocol?": the documents' names of things, as questions.
+		for (const name of fact.names) if (name.includes(' ')) keep(`What is the ${name}?`, fact.id);
+		for (const name of fact.names) for (const word of name.split(/\s+/)) written.set(word.toLowerCase(), word);
+		for (const word of words(fact.text)) if (!word.isStopword && word.surface.length > 2 && !/\d/.test(word.surface)) counts.set(word.surface, (counts.get(word.surface) ?? 0) + 1);
+	}
+	const vocabulary = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word]) => written.get(word) ?? word);
+	found = { questions, vocabulary };
+	madeFor.set(kb, found);
+	return found;
+}
+
+/**
+ * The store's answered questions, read at most every {@link ASKED_REFRESH_MS}: a stale list is served while a
+ * fresh one is read, so a keystroke never waits on the store after the first.
+ */
+export class AskedQuestions {
+	private list: Candidate[] = [];
+	private at = Number.NEGATIVE_INFINITY;
+	private reading: Promise<void> | null = null;
+
+	constructor(
+		private readonly read: () => Promise<readonly { question: string; count: number }[]>,
+		private readonly onError: (error: unknown) => void,
+		private readonly now: () => number = Date.now,
+	) {}
+
+	async current(): Promise<readonly Candidate[]> {
+		if (this.now() - this.at >= ASKED_REFRESH_MS && !this.reading) {
+			this.reading = this.read()
+				.then((rows) => {
+					this.list = rows.map((row) => candidate(row.question, WEIGHT.asked + Math.log10(1 + row.count)));
+				})
+				.catch(this.onError)
+				.finally(() => {
+					this.at = this.now();
+					this.reading = null;
+				});
+		}
+		// Only the very first read is waited for; later ones refresh behind the current list.
+		if (this.at === Number.NEGATIVE_INFINITY && this.reading) await this.reading;
+		return this.list;
+	}
+}
+
+const askedByStore = new WeakMap<BotContext['store'], AskedQuestions>();
+
+function askedOf(ctx: BotContext): AskedQuestions {
+	let asked = askedByStore.get(ctx.store);
+	if (!asked) {
+		asked = new AskedQuestions(
+			() => ctx.store.answeredQuestions(ASKED_KEPT),
+			(error) => ctx.logger.warn({ err: error }, 'store: could not read answered questions for autocomplete'),
+		);
+		askedByStore.set(ctx.store, asked);
+	}
+	return asked;
+}
+
+/**
+ * How well a candidate fits what is typed, lower is better; null for no fit. 0: it starts with the typed text.
+ * 1: it has every typed word (the last one may be half typed). 2: it opens with the same question word half typed
+ * ("when did" → "When was …"), so a common opening never leaves the list empty.
+ */
+function fit(candidate: Candidate, typedKey: string, typed: readonly string[], partial: string | undefined): number | null {
+	if (candidate.key.startsWith(typedKey)) return 0;
+	const whole = partial === undefined ? typed : typed.slice(0, -1);
+	const hasAll = whole.every((word) => candidate.words.includes(word)) && (partial === undefined || candidate.words.some((word) => word.startsWith(partial)));
+	if (hasAll) return 1;
+	const first = typed[0];
+	if (first && candidate.words[0]?.startsWith(first.slice(0, Math.max(2, Math.min(first.length, 4))))) return 2;
+	return null;
+}
+
+/** The typed text with its last word completed from the documents' words, as questions ("who represented kaz" → "…Kazakhstan?"). */
+function completions(text: string, partial: string | undefined, typedCount: number, vocabulary: readonly string[], limit: number): string[] {
+	// One half-typed word is an opening ("wh"), not a question under way: the question words cover it.
+	if (partial === undefined || partial.length < 2 || typedCount < 2) return [];
+	const cut = text.toLowerCase().lastIndexOf(partial);
+	if (cut < 0) return [];
+	const head = text.slice(0, cut);
+	const opened = head.charAt(0).toUpperCase() + head.slice(1);
+	return vocabulary
+		.filter((word) => word.toLowerCase().startsWith(partial) && word.toLowerCase() !== partial)
+		.slice(0, limit)
+		.map((word) => `${opened}${word}?`);
+}
+
+/**
+ * Questions to offer as `/ask`'s question is typed: curated ones (`kb.curated`, moderators' answers to gaps), questions
+ * people asked that were answered and not voted down, and questions made from the documents that the bot answers;
+ * then the typed text completed with the documents' words. Never fact sentences. Stable as the user types: each
+ * keystroke keeps the same kinds of match, and a common opening ("wh", "who", "when did") always finds some.
+ */
+export async function questionSuggestions(ctx: BotContext, kb: KnowledgeBase, typed: string, limit: number): Promise<string[]> {
+	const own = made(kb);
+	const curated = ((kb as KnowledgeBase & { curated?: readonly CuratedQuestion[] }).curated ?? []).map((c) => candidate(c.question, WEIGHT.curated));
+	const pool = [...curated, ...(await askedOf(ctx).current()), ...own.questions];
+	const text = typed.replace(/\s+/g, ' ').replace(/^\s+/, '');
+	const typedWords = words(text).map((w) => w.surface);
+	const partial = /[\p{L}\p{N}]$/u.test(text) ? typedWords.at(-1) : undefined;
+	const typedKey = normalizeQuestion(text);
+	const ranked = pool
+		.map((c) => ({ c, fit: typedKey ? fit(c, typedKey, typedWords, partial) : 0 }))
+		.filter((r): r is { c: Candidate; fit: number } => r.fit !== null)
+		.sort((a, b) => a.fit - b.fit || b.c.weight - a.c.weight || a.c.question.length - b.c.question.length);
+	const close = ranked.filter((r) => r.fit < 2).map((r) => r.c.question);
+	const opening = ranked.filter((r) => r.fit === 2).map((r) => r.c.question);
+	const offered: string[] = [];
+	const seen = new Set<string>();
+	for (const question of [...close, ...completions(text, partial, typedWords.length, own.vocabulary, 5), ...opening]) {
+		const key = normalizeQuestion(question);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		offered.push(question);
+		if (offered.length >= limit) break;
+	}
+	return offered;
+}
