@@ -1,9 +1,11 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import pg from 'pg';
+import { afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { loadKnowledgeBase, type KnowledgeBase } from '../src/answering/index.ts';
-import { Store } from '../src/store/store.ts';
+import { Store, type Backend, type StoreOptions } from '../src/store/store.ts';
+import { usePostgres, type PostgresServer } from './support/postgres.ts';
 
 export const PROJECT_KNOWLEDGE = new URL('../knowledge/', import.meta.url).pathname;
 /** A second institution's article, asked beside the shipped knowledge (its documents and its lexicon). */
@@ -55,16 +57,42 @@ export function knowledgeFolder(files: Record<string, string | Uint8Array>, base
 	return dir;
 }
 
-/** A store in a fresh temporary data folder for each test, closed and removed after it; `reopen` as after a restart. */
-export function useTempStore(): { readonly store: Store; readonly dir: string; reopen(): Store } {
+/** Where a test store keeps its data: a SQLite file in a temporary folder, or a database on a test PostgreSQL server. */
+export type TestBackend = 'sqlite' | { postgres: () => PostgresServer };
+
+export interface TempStore {
+	readonly store: Store;
+	/** The data folder (SQLite's file is in it; with PostgreSQL it stays empty). */
+	readonly dir: string;
+	readonly backend: Backend;
+	/** Closes nothing: opens the store again on the same data, as after a restart (replacing `store`). */
+	reopen(): Promise<Store>;
+	/** Another handle on the same data, as a second process has; the caller closes it. */
+	openAnother(options?: StoreOptions): Promise<Store>;
+}
+
+/**
+ * A store in a fresh temporary data folder for each test, closed and removed after it; `reopen` as after a restart.
+ * With PostgreSQL: one database for the enclosing `describe`, emptied (schema and all) before each test, so each
+ * test migrates from nothing as a new deployment does.
+ */
+export function useTempStore(backend: TestBackend = 'sqlite'): TempStore {
 	let dir = '';
+	let url = '';
 	let store: Store | undefined;
-	beforeEach(() => {
+	const open = (options?: StoreOptions): Promise<Store> => (backend === 'sqlite' ? Promise.resolve(Store.open(dir, options)) : Store.connect(url, options));
+	if (backend !== 'sqlite') {
+		beforeAll(async () => {
+			url = await backend.postgres().createDatabase('store');
+		});
+	}
+	beforeEach(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'ombudsbot-store-'));
-		store = Store.open(dir);
+		if (backend !== 'sqlite') await resetDatabase(url);
+		store = await open();
 	});
-	afterEach(() => {
-		store?.close();
+	afterEach(async () => {
+		await store?.close();
 		rmSync(dir, { recursive: true, force: true });
 	});
 	return {
@@ -74,9 +102,34 @@ export function useTempStore(): { readonly store: Store; readonly dir: string; r
 		get dir() {
 			return dir;
 		},
-		reopen() {
-			store = Store.open(dir);
+		backend: backend === 'sqlite' ? 'sqlite' : 'postgres',
+		async reopen() {
+			store = await open();
 			return store;
 		},
+		openAnother: open,
 	};
+}
+
+let postgres: ReturnType<typeof usePostgres> | undefined;
+
+/**
+ * `body` as a describe block once per backend: SQLite, and PostgreSQL on the test file's throwaway server (one per
+ * file, skipped with the reason printed where none can run). `body` gets a fresh store per test.
+ */
+export function describeOnEachBackend(title: string, body: (temp: TempStore) => void): void {
+	const server = (postgres ??= usePostgres());
+	describe(`${title} (SQLite)`, () => body(useTempStore('sqlite')));
+	server.describe(`${title} (PostgreSQL)`, () => body(useTempStore({ postgres: () => server.server })));
+}
+
+/** Drops everything in a test database's public schema. */
+async function resetDatabase(url: string): Promise<void> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+	} finally {
+		await client.end();
+	}
 }

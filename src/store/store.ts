@@ -1,6 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import {
+	CompiledQuery,
+	Kysely,
+	Migrator,
+	PostgresDialect,
+	sql,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type Driver,
+	type Selectable,
+	type SqliteDialectConfig,
+	type Transaction,
+} from 'kysely';
+import { createPool, errorCode, isLastingPostgresFailure, KNOWLEDGE_CHANNEL, listenForKnowledge, redactDatabaseUrl, type Listener } from './postgres.ts';
+import { MIGRATIONS, type Backend, type Tables } from './schema.ts';
+
+export type { Backend } from './schema.ts';
 
 /** Where the answer came from: which door the question used. */
 export type AnswerSource = 'slash' | 'dm' | 'mention' | 'suggestion';
@@ -99,90 +117,14 @@ export class StoreUnavailableError extends Error {
 }
 
 /** SQLite result codes that usually persist for a while: back off instead of retrying at once. */
-const LASTING_FAILURE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|READONLY|CANTOPEN|PROTOCOL)/;
+const LASTING_SQLITE_FAILURE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|READONLY|CANTOPEN|PROTOCOL)/;
+
+function isLastingFailure(error: unknown): boolean {
+	return LASTING_SQLITE_FAILURE.test(errorCode(error)) || isLastingPostgresFailure(error);
+}
 
 /** File name of the database inside `DATA_DIR`. */
 export const STORE_FILE = 'ombudsbot.sqlite';
-
-/**
- * Schema migrations, applied in order inside one transaction each; `user_version` records progress.
- * Append only: never edit a migration that has shipped.
- */
-const MIGRATIONS: readonly string[] = [
-	`
-	CREATE TABLE answers (
-		id TEXT PRIMARY KEY,
-		created_at INTEGER NOT NULL,
-		user_id TEXT NOT NULL,
-		guild_id TEXT,
-		channel_id TEXT,
-		source TEXT NOT NULL,
-		question TEXT NOT NULL,
-		normalized TEXT NOT NULL,
-		answered INTEGER NOT NULL,
-		confidence REAL NOT NULL,
-		fact_ids TEXT NOT NULL,
-		suggestions TEXT NOT NULL
-	);
-	CREATE INDEX answers_normalized ON answers (normalized);
-	CREATE INDEX answers_unanswered ON answers (answered, created_at);
-	CREATE TABLE feedback (
-		answer_id TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
-		user_id TEXT NOT NULL,
-		vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
-		at INTEGER NOT NULL,
-		PRIMARY KEY (answer_id, user_id)
-	);
-	CREATE TABLE audit (
-		id INTEGER PRIMARY KEY AUTOINCREMENT,
-		at INTEGER NOT NULL,
-		actor_id TEXT NOT NULL,
-		actor_name TEXT NOT NULL,
-		action TEXT NOT NULL,
-		target TEXT,
-		ok INTEGER NOT NULL,
-		detail TEXT NOT NULL
-	);
-	CREATE INDEX audit_action ON audit (action, id);
-	CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-	`,
-	// The language a person (`/language`) or a server (`/kb settings language`) chose for the bot's messages.
-	`
-	CREATE TABLE language_settings (
-		scope TEXT NOT NULL CHECK (scope IN ('user', 'guild')),
-		id TEXT NOT NULL,
-		language TEXT NOT NULL,
-		at INTEGER NOT NULL,
-		PRIMARY KEY (scope, id)
-	);
-	`,
-	// Follow-ups: each session's last turn (JSON), so a conversation survives a restart and works on any shard.
-	`
-	CREATE TABLE conversations (
-		session TEXT PRIMARY KEY,
-		updated_at INTEGER NOT NULL,
-		context TEXT NOT NULL
-	);
-	CREATE INDEX conversations_updated ON conversations (updated_at);
-	`,
-	// A server's settings beyond its language (`/kb settings`), and what moderators decided about a knowledge gap.
-	`
-	CREATE TABLE guild_settings (
-		guild_id TEXT NOT NULL,
-		key TEXT NOT NULL,
-		value TEXT NOT NULL,
-		at INTEGER NOT NULL,
-		PRIMARY KEY (guild_id, key)
-	);
-	CREATE TABLE gap_resolutions (
-		normalized TEXT PRIMARY KEY,
-		resolution TEXT NOT NULL CHECK (resolution IN ('dismissed', 'answered')),
-		fact_id TEXT,
-		actor_id TEXT NOT NULL,
-		at INTEGER NOT NULL
-	);
-	`,
-];
 
 /** A server setting kept by `/kb settings` (its language has a table of its own). */
 export type GuildSetting = 'institution' | 'forumChannel';
@@ -215,31 +157,6 @@ export function normalizeQuestion(question: string): string {
 
 const MAX_QUESTION_CHARS = 2_000;
 
-interface AnswerRow {
-	id: string;
-	created_at: number;
-	user_id: string;
-	guild_id: string | null;
-	channel_id: string | null;
-	source: string;
-	question: string;
-	answered: number;
-	confidence: number;
-	fact_ids: string;
-	suggestions: string;
-}
-
-interface AuditRow {
-	id: number;
-	at: number;
-	actor_id: string;
-	actor_name: string;
-	action: string;
-	target: string | null;
-	ok: number;
-	detail: string;
-}
-
 function parseJsonArray(text: string): string[] {
 	try {
 		const value: unknown = JSON.parse(text);
@@ -249,7 +166,7 @@ function parseJsonArray(text: string): string[] {
 	}
 }
 
-function toAudit(row: AuditRow): AuditEntry {
+function toAudit(row: Selectable<Tables['audit']>): AuditEntry {
 	let detail: Record<string, unknown> = {};
 	try {
 		const parsed: unknown = JSON.parse(row.detail);
@@ -258,8 +175,8 @@ function toAudit(row: AuditRow): AuditEntry {
 		// A hand-edited row should not break /kb status.
 	}
 	return {
-		id: row.id,
-		at: new Date(row.at),
+		id: Number(row.id),
+		at: new Date(Number(row.at)),
 		actorId: row.actor_id,
 		actorName: row.actor_name,
 		action: row.action,
@@ -269,60 +186,186 @@ function toAudit(row: AuditRow): AuditEntry {
 	};
 }
 
+/** A document added from Discord and kept in the store (with PostgreSQL, served by every process). */
+export interface StoredDocument {
+	/** The document id (its file name without the extension). */
+	id: string;
+	/** The file name it was uploaded as (`annual-report.md`): its extension says how it is read. */
+	file: string;
+	content: string;
+	actorId: string;
+	actorName: string;
+	at: Date;
+}
+
+/** What the store adds to and takes from the knowledge folder: the latest change of each document, and the generation it makes. */
+export interface KnowledgeLayer {
+	/** The knowledge generation read before the documents: the layer is at least this new. */
+	generation: number;
+	documents: StoredDocument[];
+	/** Ids of documents removed (whether they were added here or ship in the folder). */
+	removed: string[];
+}
+
+export type KnowledgeChange = { kind: 'add'; id: string; file: string; content: string } | { kind: 'remove'; id: string };
+
+const KNOWLEDGE_GENERATION = 'knowledge_generation';
+
 /**
- * The bot's durable state (answers given, feedback, audit log) in one SQLite file under `DATA_DIR`.
+ * better-sqlite3 transactions that take the write lock as they begin (BEGIN IMMEDIATE): a read-then-write one
+ * never finds at its first write that another process wrote since its read (SQLITE_BUSY_SNAPSHOT, which no
+ * waiting cures), and waits for the lock with the busy timeout instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+	constructor(private readonly settings: SqliteDialectConfig) {
+		super(settings);
+	}
+
+	override createDriver(): Driver {
+		return new ImmediateSqliteDriver(this.settings);
+	}
+}
+
+/**
+ * SQLite migrations in order, one IMMEDIATE transaction each, with `user_version` counting them: shards starting
+ * together take turns (the busy timeout), and each reads the version inside its transaction, so none applies a
+ * migration another just applied. Synchronous, like opening the file, so `Store.open` needs no `await`.
+ */
+function migrateSqlite(raw: Database.Database, db: Kysely<Tables>): void {
+	for (;;) {
+		const applied = raw
+			.transaction(() => {
+				const version = raw.pragma('user_version', { simple: true }) as number;
+				const migration = MIGRATIONS[version];
+				if (!migration) return false;
+				for (const step of migration.steps(db.schema, 'sqlite')) {
+					const { sql: text, parameters } = step.compile();
+					raw.prepare(text).run(...parameters);
+				}
+				raw.pragma(`user_version = ${version + 1}`);
+				return true;
+			})
+			.immediate();
+		if (!applied) return;
+	}
+}
+
+/** PostgreSQL migrations through Kysely's Migrator: all pending ones in one transaction, under an advisory lock that a second process starting at once waits for. */
+async function migratePostgres(url: string): Promise<void> {
+	const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: createPool(url, { max: 1, lockTimeoutMs: 0 }) }) });
+	try {
+		const migrator = new Migrator({
+			db,
+			migrationTableName: 'ombudsbot_migrations',
+			migrationLockTableName: 'ombudsbot_migrations_lock',
+			provider: {
+				getMigrations: async () =>
+					Object.fromEntries(
+						MIGRATIONS.map((migration) => [
+							migration.name,
+							{
+								async up(trx: Kysely<unknown>) {
+									for (const step of migration.steps(trx.schema, 'postgres')) await step.execute();
+								},
+							},
+						]),
+					),
+			},
+		});
+		const { error } = await migrator.migrateToLatest();
+		if (error) throw error instanceof Error ? error : new Error('a migration failed', { cause: error });
+	} finally {
+		await db.destroy();
+	}
+}
+
+/**
+ * The bot's durable state (answers given, feedback, audit log, settings, conversations, documents added from
+ * Discord), behind one interface over two backends, with every query written once through Kysely:
  *
- * WAL mode lets several processes (shards) share the file; every write is one transaction with
- * `synchronous = FULL`, so a crash loses nothing that was acknowledged.
+ * - SQLite in one file under `DATA_DIR` (the default): WAL mode lets the shards of one machine share it; every
+ *   write is one transaction with `synchronous = FULL`, so a crash loses nothing that was acknowledged.
+ * - PostgreSQL (`DATABASE_URL`): processes on any number of machines share it, and a knowledge change is
+ *   announced to all of them (LISTEN/NOTIFY, see {@link Store.watchKnowledge}).
  *
  * @example
- * const store = Store.open('data');
- * store.recordAnswer({ id, userId, question, ... });
- * store.close();
+ * const store = await openStore(env); // PostgreSQL when DATABASE_URL is set, else DATA_DIR
+ * await store.recordAnswer({ id, userId, question, ... });
+ * await store.close();
  */
 export class Store {
-	private readonly db: Database.Database;
 	private closed = false;
 	private pausedUntil = 0;
 	private pauseCause: unknown = null;
+	private readonly listeners = new Set<Listener>();
 
 	private constructor(
-		db: Database.Database,
+		private readonly db: Kysely<Tables>,
+		/** Which database is behind this store. */
+		readonly backend: Backend,
 		private readonly backoffMs: number,
-		private readonly onError: (error: unknown) => void = () => undefined,
-	) {
-		this.db = db;
-	}
+		private readonly onError: (error: unknown) => void,
+		private readonly databaseUrl: string | null,
+	) {}
 
-	/** Opens (creating if needed) the store in `dataDir`, or an in-memory one for `':memory:'`. */
+	/** Opens (creating if needed) the SQLite store in `dataDir`, or an in-memory one for `':memory:'`. */
 	static open(dataDir: string, options: StoreOptions = {}): Store {
 		let file = ':memory:';
 		if (dataDir !== ':memory:') {
 			makeDataFolder(dataDir);
 			file = join(dataDir, STORE_FILE);
 		}
-		const db = new Database(file);
+		const raw = new Database(file);
+		const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
 		try {
-			db.pragma('journal_mode = WAL');
-			db.pragma('synchronous = FULL');
-			db.pragma('foreign_keys = ON');
+			raw.pragma('journal_mode = WAL');
+			raw.pragma('synchronous = FULL');
+			raw.pragma('foreign_keys = ON');
 			// Shards starting together migrate one after the other: wait for each other here.
-			db.pragma('busy_timeout = 5000');
-			Store.migrate(db);
+			raw.pragma('busy_timeout = 5000');
+			migrateSqlite(raw, db);
 			// Afterwards, never stall the bot long for a lock (see StoreOptions.busyTimeoutMs).
-			db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 250))}`);
+			raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 250))}`);
 		} catch (error) {
-			db.close();
+			raw.close();
 			throw error;
 		}
-		return new Store(db, options.backoffMs ?? 2_000, options.onError);
+		return new Store(db, 'sqlite', options.backoffMs ?? 2_000, options.onError ?? (() => undefined), null);
+	}
+
+	/**
+	 * Connects to PostgreSQL at `databaseUrl` and applies pending migrations. Errors name the server with the
+	 * password masked.
+	 */
+	static async connect(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
+		try {
+			await migratePostgres(databaseUrl);
+		} catch (error) {
+			throw new Error(`the PostgreSQL database at ${redactDatabaseUrl(databaseUrl)} cannot be used: ${(error as Error).message}`, { cause: error });
+		}
+		const onError = options.onError ?? (() => undefined);
+		const pool = createPool(databaseUrl, { max: 10, lockTimeoutMs: Math.max(1, Math.floor(options.busyTimeoutMs ?? 2_000)) });
+		// An idle connection the server closed (restart, admin shutdown) is reported, not thrown at the process.
+		pool.on('error', (error) => onError(error));
+		return new Store(new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), 'postgres', options.backoffMs ?? 2_000, onError, databaseUrl);
+	}
+
+	/** True when every process on every machine shares this store (PostgreSQL), knowledge included. */
+	get shared(): boolean {
+		return this.backend === 'postgres';
 	}
 
 	/**
 	 * Runs a write, or fails at once while writes are paused. A lasting failure (see
 	 * {@link StoreOptions.backoffMs}) pauses writes, so an outage costs one short stall, not one per write.
 	 */
-	private write<T>(run: () => T): T {
+	private async write<T>(run: () => Promise<T>): Promise<T> {
 		const now = Date.now();
 		if (now < this.pausedUntil) {
 			const refused = new StoreUnavailableError(this.pauseCause, this.pausedUntil - now);
@@ -330,25 +373,14 @@ export class Store {
 			throw refused;
 		}
 		try {
-			return run();
+			return await run();
 		} catch (error) {
-			if (LASTING_FAILURE.test(String((error as { code?: unknown })?.code ?? ''))) {
+			if (isLastingFailure(error)) {
 				this.pausedUntil = Date.now() + this.backoffMs;
 				this.pauseCause = error;
 			}
 			this.onError(error);
 			throw error;
-		}
-	}
-
-	private static migrate(db: Database.Database): void {
-		const version = db.pragma('user_version', { simple: true }) as number;
-		for (let index = version; index < MIGRATIONS.length; index++) {
-			const sql = MIGRATIONS[index]!;
-			db.transaction(() => {
-				db.exec(sql);
-				db.pragma(`user_version = ${index + 1}`);
-			}).immediate();
 		}
 	}
 
@@ -358,12 +390,12 @@ export class Store {
 
 	/**
 	 * For readiness probes: open, not pausing writes after a lasting failure, and answering a read
-	 * of the database file (not just `SELECT 1`, which never touches it). Never throws.
+	 * of a table (not just `SELECT 1`, which never touches SQLite's file). Never throws.
 	 */
 	async reachable(): Promise<boolean> {
 		if (this.closed || Date.now() < this.pausedUntil) return false;
 		try {
-			this.db.prepare('SELECT COUNT(*) FROM meta').get();
+			await this.db.selectFrom('meta').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
 			return true;
 		} catch {
 			return false;
@@ -373,34 +405,34 @@ export class Store {
 	/** Records an answer (idempotent on `id`). */
 	async recordAnswer(record: NewAnswerRecord): Promise<void> {
 		const question = record.question.slice(0, MAX_QUESTION_CHARS);
-		this.write(() => this.db
-			.prepare(
-				`INSERT OR IGNORE INTO answers
-				(id, created_at, user_id, guild_id, channel_id, source, question, normalized, answered, confidence, fact_ids, suggestions)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			)
-			.run(
-				record.id,
-				(record.createdAt ?? new Date()).getTime(),
-				record.userId,
-				record.guildId,
-				record.channelId,
-				record.source,
-				question,
-				normalizeQuestion(question),
-				record.answered ? 1 : 0,
-				Number.isFinite(record.confidence) ? record.confidence : 0,
-				JSON.stringify(record.factIds),
-				JSON.stringify(record.suggestions),
-			));
+		await this.write(() =>
+			this.db
+				.insertInto('answers')
+				.values({
+					id: record.id,
+					created_at: (record.createdAt ?? new Date()).getTime(),
+					user_id: record.userId,
+					guild_id: record.guildId,
+					channel_id: record.channelId,
+					source: record.source,
+					question,
+					normalized: normalizeQuestion(question),
+					answered: record.answered ? 1 : 0,
+					confidence: Number.isFinite(record.confidence) ? record.confidence : 0,
+					fact_ids: JSON.stringify(record.factIds),
+					suggestions: JSON.stringify(record.suggestions),
+				})
+				.onConflict((oc) => oc.column('id').doNothing())
+				.execute(),
+		);
 	}
 
 	async getAnswer(id: string): Promise<AnswerRecord | undefined> {
-		const row = this.db.prepare('SELECT * FROM answers WHERE id = ?').get(id) as AnswerRow | undefined;
+		const row = await this.db.selectFrom('answers').selectAll().where('id', '=', id).executeTakeFirst();
 		if (!row) return undefined;
 		return {
 			id: row.id,
-			createdAt: new Date(row.created_at),
+			createdAt: new Date(Number(row.created_at)),
 			userId: row.user_id,
 			guildId: row.guild_id,
 			channelId: row.channel_id,
@@ -418,91 +450,92 @@ export class Store {
 	 * Returns the tally after the vote.
 	 */
 	async recordVote(answerId: string, userId: string, vote: 1 | -1): Promise<VoteTally> {
-		return this.write(() => this.db
-			.transaction((): VoteTally => {
-				const previous = this.db
-					.prepare('SELECT vote FROM feedback WHERE answer_id = ? AND user_id = ?')
-					.get(answerId, userId) as { vote: number } | undefined;
-				this.db
-					.prepare(
-						`INSERT INTO feedback (answer_id, user_id, vote, at) VALUES (?, ?, ?, ?)
-						ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, at = excluded.at`,
+		return this.write(() =>
+			this.db.transaction().execute(async (trx): Promise<VoteTally> => {
+				// One statement decides "changed": a row comes back when the vote is new or differs from the one before.
+				const changed = await trx
+					.insertInto('feedback')
+					.values({ answer_id: answerId, user_id: userId, vote, at: Date.now() })
+					.onConflict((oc) =>
+						oc
+							.columns(['answer_id', 'user_id'])
+							.doUpdateSet((eb) => ({ vote: eb.ref('excluded.vote'), at: eb.ref('excluded.at') }))
+							.where('feedback.vote', '<>', vote),
 					)
-					.run(answerId, userId, vote, Date.now());
-				return { ...this.tallyNow(answerId), changed: previous?.vote !== vote };
-			})
-			.immediate());
+					.returning('answer_id')
+					.executeTakeFirst();
+				return { ...(await tallyOf(trx, answerId)), changed: changed !== undefined };
+			}),
+		);
 	}
 
 	async tally(answerId: string): Promise<{ up: number; down: number }> {
-		return this.tallyNow(answerId);
-	}
-
-	private tallyNow(answerId: string): { up: number; down: number } {
-		const row = this.db
-			.prepare(
-				`SELECT COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down FROM feedback WHERE answer_id = ?`,
-			)
-			.get(answerId) as { up: number; down: number };
-		return { up: row.up, down: row.down };
+		return tallyOf(this.db, answerId);
 	}
 
 	/** Appends to the audit log; returns the entry's id. */
 	async audit(entry: NewAuditEntry): Promise<number> {
-		const result = this.write(() => this.db
-			.prepare(
-				'INSERT INTO audit (at, actor_id, actor_name, action, target, ok, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-			)
-			.run(
-				(entry.at ?? new Date()).getTime(),
-				entry.actorId,
-				entry.actorName,
-				entry.action,
-				entry.target,
-				entry.ok ? 1 : 0,
-				JSON.stringify(entry.detail),
-			));
-		return Number(result.lastInsertRowid);
+		const row = await this.write(() =>
+			this.db
+				.insertInto('audit')
+				.values({
+					at: (entry.at ?? new Date()).getTime(),
+					actor_id: entry.actorId,
+					actor_name: entry.actorName,
+					action: entry.action,
+					target: entry.target,
+					ok: entry.ok ? 1 : 0,
+					detail: JSON.stringify(entry.detail),
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow(),
+		);
+		return Number(row.id);
 	}
 
 	/** The newest audit entries, newest first; optionally only some actions. */
 	async recentAudit(limit = 20, actions?: readonly string[]): Promise<AuditEntry[]> {
-		const rows = (
-			actions && actions.length > 0
-				? this.db
-						.prepare(
-							`SELECT * FROM audit WHERE action IN (${actions.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT ?`,
-						)
-						.all(...actions, limit)
-				: this.db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit)
-		) as AuditRow[];
-		return rows.map(toAudit);
+		let query = this.db.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(limit);
+		if (actions && actions.length > 0) query = query.where('action', 'in', actions);
+		return (await query.execute()).map(toAudit);
 	}
 
 	/** The most frequent unanswered or voted-down questions, worst first. */
 	async gaps(limit = 10): Promise<KnowledgeGap[]> {
-		const rows = this.db
-			.prepare(
-				`SELECT a.normalized AS normalized,
-					MIN(a.question) AS question,
-					SUM(a.answered = 0) AS unanswered,
-					(SELECT COUNT(*) FROM feedback f JOIN answers b ON b.id = f.answer_id
-						WHERE b.normalized = a.normalized AND f.vote = -1) AS downvotes,
-					MAX(a.created_at) AS last_at
-				FROM answers a
-				LEFT JOIN gap_resolutions r ON r.normalized = a.normalized
-				GROUP BY a.normalized
-				HAVING (unanswered > 0 OR downvotes > 0) AND (MAX(r.at) IS NULL OR MAX(r.at) < last_at)
-				ORDER BY unanswered + downvotes DESC, last_at DESC
-				LIMIT ?`,
-			)
-			.all(limit) as { normalized: string; question: string; unanswered: number; downvotes: number; last_at: number }[];
+		const grouped = this.db
+			.selectFrom('answers as a')
+			.leftJoin('gap_resolutions as r', 'r.normalized', 'a.normalized')
+			.select((eb) => [
+				'a.normalized',
+				eb.fn.min('a.question').as('question'),
+				eb.fn.sum<number>(eb.case().when('a.answered', '=', 0).then(1).else(0).end()).as('unanswered'),
+				eb
+					.selectFrom('feedback as f')
+					.innerJoin('answers as b', 'b.id', 'f.answer_id')
+					.whereRef('b.normalized', '=', 'a.normalized')
+					.where('f.vote', '=', -1)
+					.select((sub) => sub.fn.countAll<number>().as('n'))
+					.as('downvotes'),
+				eb.fn.max('a.created_at').as('last_at'),
+				eb.fn.max('r.at').as('resolved_at'),
+			])
+			.groupBy('a.normalized');
+		const rows = await this.db
+			.selectFrom(grouped.as('g'))
+			.selectAll()
+			.where((eb) => eb.or([eb('g.unanswered', '>', 0), eb('g.downvotes', '>', 0)]))
+			// A moderator's decision holds until the question is asked again after it.
+			.where((eb) => eb.or([eb('g.resolved_at', 'is', null), eb('g.resolved_at', '<', eb.ref('g.last_at'))]))
+			.orderBy(sql`g.unanswered + g.downvotes`, 'desc')
+			.orderBy('g.last_at', 'desc')
+			.limit(limit)
+			.execute();
 		return rows.map((row) => ({
 			normalized: row.normalized,
 			question: row.question,
-			unanswered: row.unanswered,
-			downvotes: row.downvotes,
-			lastAskedAt: new Date(row.last_at),
+			unanswered: Number(row.unanswered),
+			downvotes: Number(row.downvotes),
+			lastAskedAt: new Date(Number(row.last_at)),
 		}));
 	}
 
@@ -511,16 +544,23 @@ export class Store {
 	 * leave `gaps()` until the question is asked again after the decision.
 	 */
 	async resolveGaps(normalized: readonly string[], resolution: GapResolution, actorId: string, at = Date.now()): Promise<void> {
-		this.write(() =>
-			this.db
-				.transaction(() => {
-					const upsert = this.db.prepare(
-						`INSERT INTO gap_resolutions (normalized, resolution, fact_id, actor_id, at) VALUES (?, ?, ?, ?, ?)
-						ON CONFLICT (normalized) DO UPDATE SET resolution = excluded.resolution, fact_id = excluded.fact_id, actor_id = excluded.actor_id, at = excluded.at`,
-					);
-					for (const key of new Set(normalized)) upsert.run(key, resolution.kind, resolution.kind === 'answered' ? resolution.factId : null, actorId, at);
-				})
-				.immediate(),
+		const keys = [...new Set(normalized)];
+		if (keys.length === 0) return;
+		await this.write(() =>
+			this.db.transaction().execute((trx) =>
+				trx
+					.insertInto('gap_resolutions')
+					.values(keys.map((key) => ({ normalized: key, resolution: resolution.kind, fact_id: resolution.kind === 'answered' ? resolution.factId : null, actor_id: actorId, at })))
+					.onConflict((oc) =>
+						oc.column('normalized').doUpdateSet((eb) => ({
+							resolution: eb.ref('excluded.resolution'),
+							fact_id: eb.ref('excluded.fact_id'),
+							actor_id: eb.ref('excluded.actor_id'),
+							at: eb.ref('excluded.at'),
+						})),
+					)
+					.execute(),
+			),
 		);
 	}
 
@@ -529,124 +569,224 @@ export class Store {
 	 * asked first; those starting with `prefix` (compared as {@link normalizeQuestion} does) when one is given.
 	 */
 	async answeredQuestions(limit = 25, prefix = ''): Promise<AskedQuestion[]> {
-		const rows = this.db
-			.prepare(
-				`SELECT MIN(a.question) AS question, COUNT(*) AS count, MAX(a.created_at) AS last_at
-				FROM answers a
-				WHERE a.answered = 1 AND a.source != 'suggestion' AND substr(a.normalized, 1, ?) = ?
-				GROUP BY a.normalized
-				HAVING (SELECT COALESCE(SUM(f.vote), 0) FROM feedback f JOIN answers b ON b.id = f.answer_id WHERE b.normalized = a.normalized) >= 0
-				ORDER BY count DESC, last_at DESC
-				LIMIT ?`,
+		const start = normalizeQuestion(prefix);
+		const rows = await this.db
+			.selectFrom('answers as a')
+			.select((eb) => [eb.fn.min('a.question').as('question'), eb.fn.countAll<number>().as('count'), eb.fn.max('a.created_at').as('last_at')])
+			.where('a.answered', '=', 1)
+			.where('a.source', '!=', 'suggestion')
+			.where(sql<string>`substr(a.normalized, 1, ${start.length})`, '=', start)
+			.groupBy('a.normalized')
+			.having(
+				(eb) =>
+					eb
+						.selectFrom('feedback as f')
+						.innerJoin('answers as b', 'b.id', 'f.answer_id')
+						.whereRef('b.normalized', '=', 'a.normalized')
+						.select(sql<number>`COALESCE(SUM(f.vote), 0)`.as('score')),
+				'>=',
+				0,
 			)
-			.all(normalizeQuestion(prefix).length, normalizeQuestion(prefix), limit) as { question: string; count: number }[];
-		return rows.map((row) => ({ question: row.question, count: row.count }));
+			.orderBy('count', 'desc')
+			.orderBy('last_at', 'desc')
+			.limit(limit)
+			.execute();
+		return rows.map((row) => ({ question: row.question, count: Number(row.count) }));
 	}
 
 	/** A server's setting, or null when it has none. */
 	async getSetting(guildId: string, key: GuildSetting): Promise<string | null> {
-		const row = this.db.prepare('SELECT value FROM guild_settings WHERE guild_id = ? AND key = ?').get(guildId, key) as { value: string } | undefined;
+		const row = await this.db.selectFrom('guild_settings').select('value').where('guild_id', '=', guildId).where('key', '=', key).executeTakeFirst();
 		return row?.value ?? null;
 	}
 
 	/** Sets a server's setting; null clears it. */
 	async setSetting(guildId: string, key: GuildSetting, value: string | null): Promise<void> {
-		this.write(() =>
+		await this.write<unknown>(() =>
 			value === null
-				? this.db.prepare('DELETE FROM guild_settings WHERE guild_id = ? AND key = ?').run(guildId, key)
+				? this.db.deleteFrom('guild_settings').where('guild_id', '=', guildId).where('key', '=', key).execute()
 				: this.db
-						.prepare(
-							'INSERT INTO guild_settings (guild_id, key, value, at) VALUES (?, ?, ?, ?) ON CONFLICT (guild_id, key) DO UPDATE SET value = excluded.value, at = excluded.at',
-						)
-						.run(guildId, key, value, Date.now()),
+						.insertInto('guild_settings')
+						.values({ guild_id: guildId, key, value, at: Date.now() })
+						.onConflict((oc) => oc.columns(['guild_id', 'key']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), at: eb.ref('excluded.at') })))
+						.execute(),
 		);
 	}
 
 	/** The language a user or a server chose, or null; the caller checks it is still one the bot speaks. */
 	async getLanguage(scope: LanguageScope, id: string): Promise<string | null> {
-		const row = this.db.prepare('SELECT language FROM language_settings WHERE scope = ? AND id = ?').get(scope, id) as { language: string } | undefined;
+		const row = await this.db.selectFrom('language_settings').select('language').where('scope', '=', scope).where('id', '=', id).executeTakeFirst();
 		return row?.language ?? null;
 	}
 
 	/** Sets a user's or server's language; null clears it (back to the question, locale and server). */
 	async setLanguage(scope: LanguageScope, id: string, language: string | null): Promise<void> {
-		this.write(() =>
+		await this.write<unknown>(() =>
 			language === null
-				? this.db.prepare('DELETE FROM language_settings WHERE scope = ? AND id = ?').run(scope, id)
+				? this.db.deleteFrom('language_settings').where('scope', '=', scope).where('id', '=', id).execute()
 				: this.db
-						.prepare(
-							'INSERT INTO language_settings (scope, id, language, at) VALUES (?, ?, ?, ?) ON CONFLICT (scope, id) DO UPDATE SET language = excluded.language, at = excluded.at',
-						)
-						.run(scope, id, language, Date.now()),
+						.insertInto('language_settings')
+						.values({ scope, id, language, at: Date.now() })
+						.onConflict((oc) => oc.columns(['scope', 'id']).doUpdateSet((eb) => ({ language: eb.ref('excluded.language'), at: eb.ref('excluded.at') })))
+						.execute(),
 		);
 	}
 
 	async getMeta(key: string): Promise<string | undefined> {
-		return this.metaNow(key);
-	}
-
-	private metaNow(key: string): string | undefined {
-		const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+		const row = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
 		return row?.value;
 	}
 
 	async setMeta(key: string, value: string): Promise<void> {
-		this.write(() => this.db
-			.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-			.run(key, value));
-	}
-
-	/**
-	 * Bumps the knowledge generation: other processes (shards) that see a new number reload
-	 * the knowledge folder. Returns the new generation.
-	 */
-	async bumpKnowledgeGeneration(): Promise<number> {
-		return this.write(() =>
+		await this.write(() =>
 			this.db
-				.transaction(() => {
-					const next = Number(this.metaNow('knowledge_generation') ?? '0') + 1;
-					this.db
-						.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-						.run('knowledge_generation', String(next));
-					return next;
-				})
-				.immediate(),
+				.insertInto('meta')
+				.values({ key, value })
+				.onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+				.execute(),
 		);
 	}
 
+	/**
+	 * Bumps the knowledge generation: other processes that see a new number rebuild their knowledge base (with
+	 * PostgreSQL they are told at once, see {@link watchKnowledge}). Returns the new generation.
+	 */
+	async bumpKnowledgeGeneration(): Promise<number> {
+		return this.write(() => this.db.transaction().execute((trx) => this.bumpIn(trx)));
+	}
+
+	/** One statement reads and raises the generation, so two processes bumping at once get two numbers. */
+	private async bumpIn(trx: Transaction<Tables>): Promise<number> {
+		const row = await trx
+			.insertInto('meta')
+			.values({ key: KNOWLEDGE_GENERATION, value: '1' })
+			.onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)` }))
+			.returning('value')
+			.executeTakeFirstOrThrow();
+		const generation = Number(row.value);
+		// Delivered when the transaction commits, and only then: a listener never hears of a change it cannot read yet.
+		if (this.backend === 'postgres') await sql`SELECT pg_notify(${KNOWLEDGE_CHANNEL}, ${String(generation)})`.execute(trx);
+		return generation;
+	}
+
 	async knowledgeGeneration(): Promise<number> {
-		return Number(this.metaNow('knowledge_generation') ?? '0');
+		return Number((await this.getMeta(KNOWLEDGE_GENERATION)) ?? '0');
+	}
+
+	/**
+	 * Records a document added or removed from Discord and bumps the knowledge generation, in one transaction;
+	 * returns the new generation. A removal is a row of its own: the text added before stays in the log.
+	 */
+	async changeKnowledge(change: KnowledgeChange, actor: { id: string; name: string }, at = Date.now()): Promise<number> {
+		return this.write(() =>
+			this.db.transaction().execute(async (trx) => {
+				await trx
+					.insertInto('knowledge_documents')
+					.values({
+						document_id: change.id,
+						action: change.kind,
+						file: change.kind === 'add' ? change.file : null,
+						content: change.kind === 'add' ? change.content : null,
+						actor_id: actor.id,
+						actor_name: actor.name,
+						at,
+					})
+					.execute();
+				return this.bumpIn(trx);
+			}),
+		);
+	}
+
+	/** The latest change of every document changed from Discord (see {@link KnowledgeLayer}). */
+	async knowledgeLayer(): Promise<KnowledgeLayer> {
+		// The generation first: should a change land between the two reads, the layer is newer than it says, never older.
+		const generation = await this.knowledgeGeneration();
+		const rows = await this.db
+			.selectFrom('knowledge_documents as k')
+			.selectAll('k')
+			.where('k.seq', '=', (eb) =>
+				eb
+					.selectFrom('knowledge_documents as l')
+					.whereRef('l.document_id', '=', 'k.document_id')
+					.select((sub) => sub.fn.max('l.seq').as('latest')),
+			)
+			.orderBy('k.document_id')
+			.execute();
+		const documents: StoredDocument[] = [];
+		const removed: string[] = [];
+		for (const row of rows) {
+			if (row.action === 'remove' || row.file === null || row.content === null) removed.push(row.document_id);
+			else documents.push({ id: row.document_id, file: row.file, content: row.content, actorId: row.actor_id, actorName: row.actor_name, at: new Date(Number(row.at)) });
+		}
+		return { generation, documents, removed };
+	}
+
+	/**
+	 * With PostgreSQL, calls `onChange` whenever any process changes the knowledge base (NOTIFY; the argument is the
+	 * new generation), and with null after reconnecting, when notifications may have been missed. Null without
+	 * PostgreSQL: there the caller polls {@link knowledgeGeneration}.
+	 */
+	async watchKnowledge(onChange: (generation: number | null) => void): Promise<Listener | null> {
+		if (!this.databaseUrl || this.closed) return null;
+		const listener = await listenForKnowledge(this.databaseUrl, onChange, this.onError);
+		this.listeners.add(listener);
+		return {
+			close: async () => {
+				this.listeners.delete(listener);
+				await listener.close();
+			},
+		};
 	}
 
 	/** A session's last conversation context (JSON) if it was saved at or after `notBefore` (ms since the epoch). */
 	async conversation(session: string, notBefore: number): Promise<string | undefined> {
-		const row = this.db
-			.prepare('SELECT context FROM conversations WHERE session = ? AND updated_at >= ?')
-			.get(session, notBefore) as { context: string } | undefined;
+		const row = await this.db.selectFrom('conversations').select('context').where('session', '=', session).where('updated_at', '>=', notBefore).executeTakeFirst();
 		return row?.context;
 	}
 
 	/** Saves a session's conversation context, replacing the one before; long-expired ones are swept out meanwhile. */
 	async saveConversation(session: string, context: string, at: number): Promise<void> {
-		this.write(() =>
-			this.db
-				.transaction(() => {
-					this.db
-						.prepare(
-							`INSERT INTO conversations (session, updated_at, context) VALUES (?, ?, ?)
-							ON CONFLICT (session) DO UPDATE SET updated_at = excluded.updated_at, context = excluded.context`,
-						)
-						.run(session, at, context);
-					this.db.prepare('DELETE FROM conversations WHERE updated_at < ?').run(at - CONVERSATION_RETENTION_MS);
-				})
-				.immediate(),
+		await this.write(() =>
+			this.db.transaction().execute(async (trx) => {
+				await trx
+					.insertInto('conversations')
+					.values({ session, updated_at: at, context })
+					.onConflict((oc) => oc.column('session').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at'), context: eb.ref('excluded.context') })))
+					.execute();
+				await trx.deleteFrom('conversations').where('updated_at', '<', at - CONVERSATION_RETENTION_MS).execute();
+			}),
 		);
 	}
 
-	/** Closes the database; further calls throw. Safe to call twice. */
+	/** Closes the database (and any knowledge listener); further calls throw. Safe to call twice. */
 	async close(): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
-		this.db.close();
+		await Promise.all([...this.listeners].map((listener) => listener.close()));
+		this.listeners.clear();
+		await this.db.destroy();
 	}
+}
+
+/** Up and down votes on one answer, in `db` (a transaction, or the store itself). */
+async function tallyOf(db: Kysely<Tables>, answerId: string): Promise<{ up: number; down: number }> {
+	const row = await db
+		.selectFrom('feedback')
+		.where('answer_id', '=', answerId)
+		.select((eb) => [
+			eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('vote', '=', 1).then(1).else(0).end()), eb.lit(0)).as('up'),
+			eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('vote', '=', -1).then(1).else(0).end()), eb.lit(0)).as('down'),
+		])
+		.executeTakeFirstOrThrow();
+	return { up: Number(row.up), down: Number(row.down) };
+}
+
+/**
+ * The store the environment asks for: PostgreSQL when `DATABASE_URL` is set, otherwise SQLite in `DATA_DIR`.
+ *
+ * @example
+ * const store = await openStore(env, { onError: () => metrics.storeError() });
+ */
+export async function openStore(settings: { readonly DATA_DIR: string; readonly DATABASE_URL?: string | undefined }, options: StoreOptions = {}): Promise<Store> {
+	return settings.DATABASE_URL ? Store.connect(settings.DATABASE_URL, options) : Store.open(settings.DATA_DIR, options);
 }

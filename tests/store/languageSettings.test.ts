@@ -1,9 +1,7 @@
-import { describe, expect, test } from 'vitest';
-import { useTempStore } from '../helpers.ts';
+import { expect, test } from 'vitest';
+import { describeOnEachBackend } from '../helpers.ts';
 
-const temp = useTempStore();
-
-describe('language settings', () => {
+describeOnEachBackend('language settings', (temp) => {
 	test('GIVEN a user and a server setting THEN each is kept apart, replaced, cleared, and survives reopening', async () => {
 		expect(await temp.store.getLanguage('user', '1')).toBeNull();
 		await temp.store.setLanguage('user', '1', 'kk');
@@ -12,7 +10,7 @@ describe('language settings', () => {
 		expect(await temp.store.getLanguage('guild', '1')).toBe('ru');
 		await temp.store.setLanguage('user', '1', 'en');
 		await temp.store.close();
-		temp.reopen();
+		await temp.reopen();
 		expect(await temp.store.getLanguage('user', '1')).toBe('en');
 		await temp.store.setLanguage('user', '1', null);
 		expect(await temp.store.getLanguage('user', '1')).toBeNull();
