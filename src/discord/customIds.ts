@@ -11,10 +11,15 @@ export type ComponentAction =
 	| { kind: 'suggest-menu'; answerId: string }
 	/** Moderators: why the bot declined (the stored question is re-run with an explanation). */
 	| { kind: 'why'; answerId: string }
-	| { kind: 'page'; topic: string; page: number; ownerId: string };
+	| { kind: 'page'; topic: string; page: number; ownerId: string }
+	/** A topic's page of one institution's facts (`/mandate institution:`); the institution by its key (`institutionKey`). */
+	| { kind: 'institution-page'; topic: string; page: number; ownerId: string; institution: string }
+	/** Moderators: the "Dismiss a gap" menu of `/kb gaps`; the gap is the chosen value (`gapKey`). */
+	| { kind: 'gap-dismiss' };
 
 const ID = /^[a-z0-9]{1,24}$/;
 const SNOWFLAKE = /^\d{1,21}$/;
+const INSTITUTION_KEY = /^[A-Za-z0-9_-]{10}$/;
 
 /** Encodes an action into a custom id (at most 100 characters). */
 export function encodeCustomId(action: ComponentAction): string {
@@ -37,6 +42,12 @@ export function encodeCustomId(action: ComponentAction): string {
 			break;
 		case 'page':
 			id = `page:${action.topic}:${action.page}:${action.ownerId}`;
+			break;
+		case 'institution-page':
+			id = `ipage:${action.topic}:${action.page}:${action.ownerId}:${action.institution}`;
+			break;
+		case 'gap-dismiss':
+			id = 'gapd';
 			break;
 	}
 	if (id.length > LIMITS.customId) throw new Error(`custom id too long: ${id.length}`);
@@ -70,6 +81,15 @@ export function decodeCustomId(customId: string): ComponentAction | null {
 			if (!SNOWFLAKE.test(c ?? '')) return null;
 			return { kind: 'page', topic: a!, page, ownerId: c! };
 		}
+		case 'ipage': {
+			const page = Number(b);
+			const institution = parts[4];
+			if (parts.length !== 5 || !/^[a-z-]{1,32}$/.test(a ?? '') || !Number.isInteger(page) || page < 0 || page > 999) return null;
+			if (!SNOWFLAKE.test(c ?? '') || !INSTITUTION_KEY.test(institution ?? '')) return null;
+			return { kind: 'institution-page', topic: a!, page, ownerId: c!, institution: institution! };
+		}
+		case 'gapd':
+			return parts.length === 1 ? { kind: 'gap-dismiss' } : null;
 		default:
 			return null;
 	}
