@@ -33,6 +33,24 @@ export function sessionKey(userId: string, channelId: string | null): string {
 	return `discord:${userId}:${channelId ?? 'none'}`;
 }
 
+/** Each conversation's last turn still being answered: the next one waits for it (in this process; a DM reaches one shard). */
+const turns = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` after the conversation's earlier turns: "who is he?" sent right behind its question must read the
+ * context that question leaves, not race it to the store.
+ */
+function inTurn<T>(session: string, work: () => Promise<T>): Promise<T> {
+	const previous = turns.get(session) ?? Promise.resolve();
+	const mine = previous.then(work, work);
+	const settled = mine.catch(() => undefined);
+	turns.set(session, settled);
+	void settled.then(() => {
+		if (turns.get(session) === settled) turns.delete(session);
+	});
+	return mine;
+}
+
 /**
  * The store as conversations see it: a question that stands alone reads nothing, and a store failure costs the
  * follow-up, never the answer (logged, the question answered as it stands).
@@ -86,10 +104,10 @@ export async function answerQuestion(
 	asker: Asker,
 ): Promise<{ answer: Answer; answerId: string | null; payload: ReplyPayload; language: Language }> {
 	const kb = requireKnowledge(ctx);
-	const result = await answerInConversation(question.slice(0, MAX_QUESTION_CHARS), kb, {
-		store: conversationsOf(ctx, asker.followUp === true),
-		session: sessionKey(asker.userId, asker.channelId),
-	});
+	const session = sessionKey(asker.userId, asker.channelId);
+	const result = await inTurn(session, () =>
+		answerInConversation(question.slice(0, MAX_QUESTION_CHARS), kb, { store: conversationsOf(ctx, asker.followUp === true), session }),
+	);
 	const language = await replyLanguage(ctx, asker, asker.askedIn ?? question);
 	// Small talk is no question the documents missed: never recorded, so never a knowledge gap (and it has no buttons).
 	if (result.smallTalk) {

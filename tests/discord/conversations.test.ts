@@ -76,3 +76,16 @@ describe('follow-ups on Discord', () => {
 		expect(expectNoPings(t.discord.calls)).toBeGreaterThan(5);
 	});
 });
+
+describe('quick follow-ups', () => {
+	test('GIVEN a question and its follow-up sent back to back in a DM THEN both answered, the follow-up read against the first', async () => {
+		const first = t.discord.payloads.message('Who represented Kazakhstan at the meeting?', { dm: true, user: USERS.moderator });
+		const second = t.discord.payloads.message('who is he?', { dm: true, user: USERS.moderator });
+		const replyTo = (payload: Record<string, unknown>) => t.discord.waitForCall((call) => call.method === 'POST' && call.body?.message_reference?.message_id === payload.id);
+		t.discord.sendMessage(first);
+		t.discord.sendMessage(second);
+		const [a, b] = await Promise.all([replyTo(first), replyTo(second)]);
+		expect(a.body.embeds[0].description).toMatch(/Askar Shakirov/);
+		expect(footer(b.body)).toMatch(/^Asked as: who is Askar Shakirov\?/);
+	});
+});
