@@ -12,7 +12,7 @@ import { formatExplanation } from '../cli/format.ts';
 import { smallTalkReply } from '../answering/smallTalk.ts';
 import { say, type Language } from '../i18n/index.ts';
 import { encodeCustomId } from './customIds.ts';
-import { citedDocuments, exampleQuestions, linesText, quotedText, type Answer, type CitedDocument, type Fact, type KnowledgeBase } from './engine.ts';
+import { citedDocuments, exampleQuestions, institutionKey, institutionLabels, linesText, quotedText, type Answer, type CitedDocument, type Fact, type Institution, type KnowledgeBase } from './engine.ts';
 import { STARTUP_ACTOR, type BuildInfo } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
 import { clearLanguageOf } from '../i18n/choose.ts';
@@ -209,18 +209,20 @@ export function crossLanguage(answer: Pick<Answer, 'question' | 'sources'>, kb: 
 	};
 }
 
-/** One fact as a list item, with its citation under it. */
-function factItem(kb: KnowledgeBase | null, fact: Fact, index: number): string {
-	return `**${index}.** ${clip(quotedText(fact) || fact.text, 900)}\n└ ${citeLine(kb, fact.document, fact.line)}`;
+/** One fact as a list item, with its citation under it; its institution before it, when the list mixes institutions. */
+function factItem(kb: KnowledgeBase | null, fact: Fact, index: number, institution: string | undefined): string {
+	const label = institution ? `**[${clip(plain(institution), 100)}]** ` : '';
+	return `**${index}.** ${label}${clip(quotedText(fact) || fact.text, 900)}\n└ ${citeLine(kb, fact.document, fact.line)}`;
 }
 
-/** Splits facts into pages that each fit one embed description. */
+/** Splits facts into pages that each fit one embed description. Facts of different institutions are labelled with theirs. */
 export function paginateFacts(kb: KnowledgeBase | null, facts: readonly Fact[], maxPerPage = 8, maxChars = 3_800): string[] {
 	const pages: string[] = [];
 	let current: string[] = [];
 	let length = 0;
+	const institutionOf = kb ? institutionLabels(kb, facts) : () => undefined;
 	facts.forEach((fact, index) => {
-		const item = factItem(kb, fact, index + 1);
+		const item = factItem(kb, fact, index + 1, institutionOf(fact));
 		if (current.length > 0 && (current.length >= maxPerPage || length + item.length + 2 > maxChars)) {
 			pages.push(current.join('\n\n'));
 			current = [];
@@ -244,7 +246,10 @@ function topicTitle(topic: string, language: Language): string {
 	return topic in TOPIC_TITLES ? say(language, TOPIC_TITLES[topic as keyof typeof TOPIC_TITLES]) : topic;
 }
 
-/** One page of a topic's facts, with ◀ ▶ buttons when there is more than one page. */
+/**
+ * One page of a topic's facts, with ◀ ▶ buttons when there is more than one page; with `institution`, the facts
+ * are that institution's, said in the title, and the buttons keep to it.
+ */
 export function topicPagePayload(
 	kb: KnowledgeBase | null,
 	topic: string,
@@ -252,6 +257,7 @@ export function topicPagePayload(
 	page: number,
 	ownerId: string,
 	language: Language = 'en',
+	institution?: Institution,
 ): ReplyPayload {
 	const pages = paginateFacts(kb, facts);
 	const title = topicTitle(topic, language);
@@ -261,20 +267,22 @@ export function topicPagePayload(
 	const index = Math.max(0, Math.min(page, pages.length - 1));
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.info)
-		.setTitle(clip(say(language, 'topicTitle', { topic: title }), LIMITS.embedTitle))
+		.setTitle(clip(say(language, 'topicTitle', { topic: title }) + (institution ? ` · ${plain(institution.name)}` : ''), LIMITS.embedTitle))
 		.setDescription(clip(pages[index]!, LIMITS.embedDescription))
 		.setFooter({ text: say(language, 'topicFooter', { page: index + 1, pages: pages.length, facts: facts.length }) });
 	const components: Row[] = [];
+	const pageId = (to: number) =>
+		encodeCustomId(institution ? { kind: 'institution-page', topic, page: to, ownerId, institution: institutionKey(institution) } : { kind: 'page', topic, page: to, ownerId });
 	if (pages.length > 1) {
 		components.push(
 			new ActionRowBuilder<ButtonBuilder>().addComponents(
 				new ButtonBuilder()
-					.setCustomId(encodeCustomId({ kind: 'page', topic, page: Math.max(0, index - 1), ownerId }))
+					.setCustomId(pageId(Math.max(0, index - 1)))
 					.setLabel(say(language, 'previousPage'))
 					.setStyle(ButtonStyle.Secondary)
 					.setDisabled(index === 0),
 				new ButtonBuilder()
-					.setCustomId(encodeCustomId({ kind: 'page', topic, page: Math.min(pages.length - 1, index + 1), ownerId }))
+					.setCustomId(pageId(Math.min(pages.length - 1, index + 1)))
 					.setLabel(say(language, 'nextPage'))
 					.setStyle(ButtonStyle.Secondary)
 					.setDisabled(index === pages.length - 1),
