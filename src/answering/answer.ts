@@ -1,4 +1,6 @@
 import { messages, UserError } from '../errors.ts';
+import { chooseLanguage } from '../i18n/choose.ts';
+import { say } from '../i18n/index.ts';
 import { readQuestion } from '../search/query.ts';
 import { rankFacts, type RankedFact } from '../search/rankFacts.ts';
 import type { Language } from '../language/detect.ts';
@@ -8,7 +10,7 @@ import { curatedAnswer } from './curated.ts';
 import { exampleQuestions } from './examples.ts';
 import { quotedText } from './quote.ts';
 import { readSmallTalk, smallTalkReply, type SmallTalkKind } from './smallTalk.ts';
-import { nextFacts, NOTHING_MORE, readFollowUp, type ConversationContext, type FollowUp } from './followUp.ts';
+import { nextFacts, readFollowUp, type ConversationContext, type FollowUp } from './followUp.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 import type { Fact, TopicName } from '../knowledge/types.ts';
 import type { Answer, Citation, Explanation } from './types.ts';
@@ -23,11 +25,17 @@ export interface AnswerOptions {
 	 * he?", "and when was it created?", "tell me more") is then read against it. Without it nothing changes.
 	 */
 	context?: ConversationContext;
+	/**
+	 * The language of the bot's own messages (small talk, "the documents don't say") when the question does not show
+	 * one: the console's and the CLI's `--lang`. A question in Russian or Kazakh is replied to in its own language.
+	 */
+	language?: Language;
 }
 
 /**
  * The one answer path: slash command, direct message, console and CLI all call this. Small talk ("hi", "thanks",
- * "what can you do?") gets the bot's own reply here, so every door treats it alike.
+ * "what can you do?", "привет", "рахмет") gets the bot's own reply here, so every door treats it alike. The bot's
+ * own words come from the i18n catalogues, in the question's language when it shows one, else `options.language`.
  * Retrieves candidate facts, lets the trained verifier judge which one answers and how likely it is right;
  * below the model's threshold it says plainly that the documents do not say, and offers the closest facts.
  * @throws UserError `EmptyQuestion` when the question has no text.
@@ -38,10 +46,11 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	const text = question.replace(/\p{Cc}+/gu, ' ').trim();
 	if (!text) throw new UserError('EmptyQuestion', messages.emptyQuestion);
 	// Chat is answered by the bot, not the documents; a greeting before a question is dropped from it.
+	const language = chooseLanguage({ question: text, user: options.language ?? null });
 	const talk = readSmallTalk(text);
-	if (talk.kind) return smallTalkAnswer(text, talk.kind, kb, started);
+	if (talk.kind) return smallTalkAnswer(text, talk.kind, kb, started, language);
 	const followUp: FollowUp = readFollowUp(talk.question, options.context);
-	if (followUp.kind === 'more') return moreAnswer(text, followUp, options.context!, kb, started);
+	if (followUp.kind === 'more') return moreAnswer(text, followUp, options.context!, kb, started, language);
 	const asked = followUp.kind === 'rewritten' ? followUp.question : talk.question;
 	// How the question was read, when a follow-up was rewritten to stand alone: every door can show it.
 	const askedAs = followUp.kind === 'rewritten' ? { askedAs: asked } : {};
@@ -64,10 +73,19 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 		const suggestions = suggestionsOf(ranked.slice(0, kb.options.maxSuggestions));
 		const introduced = followUp.kind === 'rewritten' && followUp.person ? introductionOf(followUp.person, options.context!, kb) : undefined;
 		if (introduced) return factsAnswer(text, asked, [introduced], options.context!.confidence, kb, started, suggestions);
-		return { question: text, answered: false, answer: messages.notFound, confidence, sources: [], factIds: [], suggestions, ...askedAs, ms, ...explain };
+		return { question: text, answered: false, answer: declined(kb, read.language, language), confidence, sources: [], factIds: [], suggestions, ...askedAs, ms, ...explain };
 	}
 	const shown = shownFacts(kb, best);
 	return { ...answeredWith(text, shown, confidence, best.fact.topics[0], suggestionsOf(ranked.slice(1, 1 + kb.options.maxSuggestions))), ...askedAs, ms, ...explain };
+}
+
+/**
+ * What a declined answer says: that the documents do not say, or, to a question in a language none of them is written
+ * in, that they are in English and asking in English may find more (never a bare "they don't say" that a question in
+ * English might have been answered).
+ */
+function declined(kb: KnowledgeBase, asked: Language, language: Language): string {
+	return asked !== 'en' && !kb.index.languages.has(asked) ? say(language, 'notFoundDocumentsInEnglish') : say(language, 'notFound');
 }
 
 /** An answer that shows facts, cited, whichever way they were chosen. */
@@ -89,10 +107,10 @@ function answeredWith(question: string, shown: readonly Fact[], confidence: numb
  * "Tell me more", "what else did he say?": the next sentences of the passage just cited, not yet shown. They are not
  * judged anew (nothing was asked of them), so they carry the confidence of the answer they continue.
  */
-function moreAnswer(question: string, followUp: Extract<FollowUp, { kind: 'more' }>, context: ConversationContext, kb: KnowledgeBase, started: number): Answer {
+function moreAnswer(question: string, followUp: Extract<FollowUp, { kind: 'more' }>, context: ConversationContext, kb: KnowledgeBase, started: number, language: Language): Answer {
 	const facts = nextFacts(context, kb.documents, followUp.about);
 	if (!facts.length) {
-		return { question, answered: false, answer: NOTHING_MORE, confidence: 0, sources: [], factIds: [], suggestions: [], askedAs: followUp.question, ms: performance.now() - started };
+		return { question, answered: false, answer: say(language, 'nothingMore'), confidence: 0, sources: [], factIds: [], suggestions: [], askedAs: followUp.question, ms: performance.now() - started };
 	}
 	return factsAnswer(question, followUp.question, facts, context.confidence, kb, started, []);
 }
@@ -113,8 +131,8 @@ function factsAnswer(question: string, askedAs: string, facts: readonly Fact[], 
 }
 
 /** Small talk's answer: the bot's own short reply, nothing looked up, so no confidence, sources or suggestions. */
-function smallTalkAnswer(question: string, kind: SmallTalkKind, kb: KnowledgeBase, started: number): Answer {
-	const answerText = smallTalkReply(kind, kb, exampleQuestions(kb));
+function smallTalkAnswer(question: string, kind: SmallTalkKind, kb: KnowledgeBase, started: number, language: Language): Answer {
+	const answerText = smallTalkReply(kind, kb, exampleQuestions(kb), language);
 	return { question, answered: false, answer: answerText, confidence: 0, sources: [], factIds: [], suggestions: [], smallTalk: kind, ms: performance.now() - started };
 }
 

@@ -184,8 +184,6 @@ function placesOf(fact: Fact): string[] {
 }
 const PLACE_NOUN = new RegExp(`\\b(?:${alternation(PLACE_NOUNS)})\\b`, 'i');
 
-/** "Tell me more" when the passage has nothing left to show. */
-export const NOTHING_MORE = "That is all the documents say about it; ask another question.";
 
 /** How many facts "tell me more" adds: a short reply, asked again for more. */
 export const MORE_FACTS = 2;

@@ -1,4 +1,6 @@
 import { SMALL_TALK, SMALL_TALK_FILLERS, type SmallTalkKind } from '../language/english.ts';
+import { KAZAKH_SMALL_TALK, KAZAKH_SMALL_TALK_FILLERS } from '../language/kazakh.ts';
+import { RUSSIAN_SMALL_TALK, RUSSIAN_SMALL_TALK_FILLERS } from '../language/russian.ts';
 import { say, type Language } from '../i18n/index.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 
@@ -13,23 +15,25 @@ const OPENERS: ReadonlySet<SmallTalkKind> = new Set(['greeting', 'thanks']);
 /** When a message mixes kinds ("hi, what can you do?"), the one its reply should answer: the most specific. */
 const PRIORITY: readonly SmallTalkKind[] = ['documents', 'capabilities', 'help', 'farewell', 'thanks', 'greeting'];
 
-/** Lower-case, apostrophes dropped, so "What's up" and "whats up" are one phrase. */
+/** Lower-case, apostrophes dropped, ё as е, so "What's up" and "whats up", "всё" and "все" are one phrase. */
 function normalise(word: string): string {
-	return word.toLowerCase().replace(/['’]/g, '');
+	return word.toLowerCase().replace(/['’]/g, '').replace(/ё/g, 'е');
 }
 
-const PHRASES: readonly { kind: SmallTalkKind; words: string[] }[] = Object.entries(SMALL_TALK)
+const PHRASES: readonly { kind: SmallTalkKind; words: string[] }[] = [SMALL_TALK, RUSSIAN_SMALL_TALK, KAZAKH_SMALL_TALK]
+	.flatMap((table) => Object.entries(table))
 	.flatMap(([kind, phrases]) => phrases.map((phrase) => ({ kind: kind as SmallTalkKind, words: phrase.split(/\s+/).map(normalise).map((w) => w.replace(/^\//, '')) })))
 	// Longest first, so "thank you" wins over a shorter phrase that starts the same way.
 	.sort((a, b) => b.words.length - a.words.length);
-const FILLERS: ReadonlySet<string> = new Set(SMALL_TALK_FILLERS);
+const FILLERS: ReadonlySet<string> = new Set([...SMALL_TALK_FILLERS, ...RUSSIAN_SMALL_TALK_FILLERS, ...KAZAKH_SMALL_TALK_FILLERS].map(normalise));
 
 /**
  * Reads a message for small talk: the one place every door (DM, mention, /ask, console, CLI) learns whether a
- * message is chat or a question. A message made only of small-talk phrases and fillers is small talk; one that
- * opens with a greeting or thanks is the question after it.
+ * message is chat or a question, in English, Russian or Kazakh. A message made only of small-talk phrases and fillers
+ * is small talk; one that opens with a greeting or thanks is the question after it.
  * @example readSmallTalk('hi!') // → { kind: 'greeting' }
  * @example readSmallTalk('hi, who represented Kazakhstan?') // → { kind: null, question: 'who represented Kazakhstan?' }
+ * @example readSmallTalk('сәлем! что ты умеешь?') // → { kind: 'capabilities' }
  */
 export function readSmallTalk(text: string): SmallTalkReading {
 	const tokens = [...text.matchAll(/[\p{L}\p{N}'’]+/gu)].map((match) => ({ word: normalise(match[0]), end: match.index + match[0].length }));

@@ -162,6 +162,8 @@ export const en = {
 	emptyQuestion: 'Please type a question: the text was empty.',
 	unknownTopic: 'Unknown topic "{name}". Topics: {known}.',
 	notFound: "The documents I have don't say.",
+	notFoundDocumentsInEnglish: 'My documents are in English and I found no confident answer to this question in them. Try asking in English.',
+	nothingMore: 'That is all the documents say about it; ask another question.',
 	// /kb add: what is wrong with an upload's name
 	nameEmpty: 'the file has no name',
 	nameTooLong: 'the file name is longer than 120 characters',

@@ -1,3 +1,4 @@
+import type { SmallTalkKind } from './english.ts';
 import { CYRILLIC_END, CYRILLIC_START } from './russian.ts';
 
 /**
@@ -131,3 +132,27 @@ export const KAZAKH_BOILERPLATE_OPENERS: readonly string[] = ['толығыра�
 
 /** Words that open a Kazakh sentence with a capital without naming anyone. */
 export const KAZAKH_SENTENCE_OPENERS: readonly string[] = ['сондай-ақ', 'алайда', 'сонымен', 'бұдан', 'осыған', 'оқыңыз'];
+
+const withKeyboardPhrases = (phrases: readonly string[]): string[] => [...new Set([...phrases, ...phrases.map(onRussianKeyboard)])];
+
+/**
+ * Kazakh small talk, by kind, mirroring english.ts's SMALL_TALK, each phrase also as typed on a Russian keyboard
+ * ("салем", "рахмет").
+ */
+export const KAZAKH_SMALL_TALK: Readonly<Record<SmallTalkKind, readonly string[]>> = {
+	greeting: withKeyboardPhrases([
+		'сәлем', 'сәлеметсіз бе', 'сәлеметсіз', 'сәлематсыз ба', 'қайырлы күн', 'қайырлы таң', 'қайырлы кеш', 'армысыз', 'армысың', 'ассалаумағалейкум',
+		'қалың қалай', 'қалыңыз қалай', 'қалайсыз', 'қалайсың', 'жағдай қалай',
+	]),
+	thanks: withKeyboardPhrases(['рахмет', 'рақмет', 'көмегіңізге рахмет', 'көп рахмет', 'үлкен рахмет', 'рахмет сізге', 'алғыс айтамын', 'алғысымды білдіремін']),
+	farewell: withKeyboardPhrases(['сау бол', 'сау болыңыз', 'көріскенше', 'қош бол', 'қош болыңыз', 'кездескенше']),
+	capabilities: withKeyboardPhrases([
+		'не істей аласың', 'не істей аласыз', 'сен кімсің', 'сіз кімсіз', 'кімсің', 'кімсіз', 'не білесің', 'не білесіз', 'қалай көмектесе аласың',
+		'қалай көмектесе аласыз', 'қандай көмек бере аласыз', 'өзің туралы айтшы',
+	]),
+	documents: withKeyboardPhrases(['қандай құжаттарың бар', 'қандай құжаттарыңыз бар', 'қандай құжаттар бар', 'құжаттар тізімі', 'құжаттар', 'дереккөздер']),
+	help: withKeyboardPhrases(['көмек', 'көмектесіңіз', 'көмектесші', 'көмектес', 'анықтама', 'қалай пайдалану керек', 'қалай қолдану керек', 'командалар', 'мәзір']),
+};
+
+/** Words that may pad Kazakh small talk without making it a question ("сәлем, бот", "көп рахмет сізге"). */
+export const KAZAKH_SMALL_TALK_FILLERS: readonly string[] = withKeyboardPhrases(['бот', 'омбудсбот', 'сізге', 'саған', 'тағы', 'да', 'өте', 'жауап', 'үшін', 'жарайды', 'жақсы', 'керемет', 'бәріне']);

@@ -1,3 +1,5 @@
+import type { SmallTalkKind } from './english.ts';
+
 /**
  * The Russian the bot reads questions and documents with, mirroring english.ts: stop words, question words and
  * the patterns that tell what kind of answer a question wants and whether a sentence holds it. Lower-case,
@@ -136,3 +138,32 @@ export const RUSSIAN_SENTENCE_OPENERS: readonly string[] = ['согласно', 
 
 /** Site furniture that opens a line which is not part of an article ("Читайте также: …"). */
 export const RUSSIAN_BOILERPLATE_OPENERS: readonly string[] = ['читайте также', 'читайте', 'смотрите также', 'см. также', 'реклама', 'поделиться', 'подписывайтесь'];
+
+/**
+ * Russian small talk, by kind, as people type it (lower case, ё as е), mirroring english.ts's SMALL_TALK: a message
+ * made only of these and {@link RUSSIAN_SMALL_TALK_FILLERS} is chat; a greeting or thanks may open a real question.
+ */
+export const RUSSIAN_SMALL_TALK: Readonly<Record<SmallTalkKind, readonly string[]>> = {
+	greeting: [
+		'привет', 'приветик', 'приветствую', 'здравствуйте', 'здравствуй', 'здрасте', 'здрасьте', 'добрый день', 'добрый вечер', 'доброе утро',
+		'доброго времени суток', 'салют', 'хай', 'как дела', 'как ты', 'как вы', 'как поживаешь',
+	],
+	thanks: ['спасибо', 'спасибо за помощь', 'благодарю за помощь', 'спасибки', 'спс', 'благодарю', 'большое спасибо', 'спасибо большое', 'спасибо огромное', 'огромное спасибо', 'мерси', 'благодарствую'],
+	farewell: ['пока', 'пока пока', 'до свидания', 'всего доброго', 'всего хорошего', 'до встречи', 'до связи', 'увидимся', 'счастливо'],
+	capabilities: [
+		'что ты умеешь', 'что вы умеете', 'что ты можешь', 'что вы можете', 'что ты умеешь делать', 'что ты можешь делать', 'чем ты можешь помочь',
+		'чем вы можете помочь', 'чем можешь помочь', 'кто ты', 'ты кто', 'кто вы', 'вы кто', 'что ты такое', 'ты бот', 'расскажи о себе',
+		'что ты делаешь', 'для чего ты',
+	],
+	documents: [
+		'какие у тебя документы', 'какие у вас документы', 'какие документы у тебя есть', 'какие документы у вас есть', 'какие документы ты знаешь',
+		'какие у тебя есть документы', 'что ты знаешь', 'что вы знаете', 'откуда ты знаешь', 'откуда информация', 'список документов', 'источники', 'документы',
+	],
+	help: ['помощь', 'помоги', 'помогите', 'справка', 'хелп', 'как пользоваться', 'как тобой пользоваться', 'как это работает', 'как задать вопрос', 'команды', 'меню', 'старт'],
+};
+
+/** Words that may pad Russian small talk without making it a question ("привет, бот", "спасибо большое ещё раз"). */
+export const RUSSIAN_SMALL_TALK_FILLERS: readonly string[] = [
+	'бот', 'ботик', 'омбудсбот', 'ну', 'а', 'и', 'же', 'еще', 'раз', 'вам', 'тебе', 'всем', 'ребята', 'друг', 'пожалуйста', 'плиз', 'ок', 'окей',
+	'ладно', 'хорошо', 'отлично', 'супер', 'очень', 'за', 'ответ', 'там', 'снова',
+];
