@@ -1,4 +1,5 @@
 import { questionsFrom } from '../answering/examples.ts';
+import { isQuestionWord, PLAIN_QUESTION_WORDS } from '../language/english.ts';
 import { words } from '../search/analyze.ts';
 import { normalizeQuestion } from '../store/store.ts';
 import { answer, type KnowledgeBase } from './engine.ts';
@@ -38,39 +39,71 @@ function candidate(question: string, weight: number): Candidate {
 
 /** The knowledge base's own questions and words, made once per knowledge base (a refresh makes a new one). */
 interface Made {
-	readonly questions: readonly Candidate[];
+	/** Grows as {@link made} checks more of `pending`. */
+	readonly questions: Candidate[];
+	/** Questions made from the facts still to be asked, each with the fact that must answer it. */
+	readonly pending: Iterator<{ question: string; factId: string }>;
 	/** Words of the facts, for completing the one being typed: most frequent first, with their written case. */
 	readonly vocabulary: readonly string[];
 }
 
 const madeFor = new WeakMap<KnowledgeBase, Made>();
 
+/** Engine time one keystroke may spend checking made questions; the rest are checked between events, in slices. */
+const CHECK_BUDGET_MS = 150;
+/** Checked on the first keystroke whatever the time (a cold engine is slow at first): never an empty first list. */
+const CHECK_AT_LEAST = 12;
+const SLICE_MS = 20;
+
+function* questionsToCheck(kb: KnowledgeBase): Generator<{ question: string; factId: string }> {
+	const seen = new Set<string>();
+	for (const fact of kb.facts.slice(0, FACTS_READ)) {
+		// "What is the Optional Protocol?": the documents' names of things, as questions.
+		const names = fact.names.filter((name) => name.includes(' ')).map((name) => `What is the ${name}?`);
+		for (const question of [...questionsFrom(fact), ...names]) {
+			const key = normalizeQuestion(question);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			yield { question, factId: fact.id };
+		}
+	}
+}
+
 function made(kb: KnowledgeBase): Made {
 	let found = madeFor.get(kb);
-	if (found) return found;
-	const questions: Candidate[] = [];
-	const seen = new Set<string>();
-	const keep = (question: string, factId: string) => {
-		const key = normalizeQuestion(question);
-		if (seen.has(key)) return;
-		seen.add(key);
-		// Asked, as the bot would be: kept only when the very fact it was made from answers it, surely.
-		const result = answer(question, kb);
-		if (result.answered && result.confidence >= MADE_CONFIDENCE && result.factIds.includes(factId)) questions.push(candidate(question, WEIGHT.made));
-	};
-	const counts = new Map<string, number>();
-	const written = new Map<string, string>();
-	for (const fact of kb.facts.slice(0, FACTS_READ)) {
-		for (const question of questionsFrom(fact)) keep(question, fact.id);
-		// "What is the Optional Protocol?": the documents' names of things, as questions.
-		for (const name of fact.names) if (name.includes(' ')) keep(`What is the ${name}?`, fact.id);
-		for (const name of fact.names) for (const word of name.split(/\s+/)) written.set(word.toLowerCase(), word);
-		for (const word of words(fact.text)) if (!word.isStopword && word.surface.length > 2 && !/\d/.test(word.surface)) counts.set(word.surface, (counts.get(word.surface) ?? 0) + 1);
+	if (!found) {
+		const counts = new Map<string, number>();
+		const written = new Map<string, string>();
+		for (const fact of kb.facts) {
+			for (const name of fact.names) for (const word of name.split(/\s+/)) written.set(word.toLowerCase(), word);
+			for (const word of words(fact.text)) if (!word.isStopword && word.surface.length > 2 && !/\d/.test(word.surface)) counts.set(word.surface, (counts.get(word.surface) ?? 0) + 1);
+		}
+		const vocabulary = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word]) => written.get(word) ?? word);
+		found = { questions: [], pending: questionsToCheck(kb), vocabulary };
+		madeFor.set(kb, found);
+		check(kb, found, CHECK_BUDGET_MS, CHECK_AT_LEAST);
+		const rest = found;
+		const slice = () => {
+			if (check(kb, rest, SLICE_MS, 0)) setImmediate(slice).unref();
+		};
+		setImmediate(slice).unref();
+		return found;
 	}
-	const vocabulary = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word]) => written.get(word) ?? word);
-	found = { questions, vocabulary };
-	madeFor.set(kb, found);
+	check(kb, found, CHECK_BUDGET_MS, 0);
 	return found;
+}
+
+/** Asks made questions for `budgetMs` (and at least `atLeast` of them); true while some are left. */
+function check(kb: KnowledgeBase, made: Made, budgetMs: number, atLeast: number): boolean {
+	const started = performance.now();
+	for (let checked = 0; checked < atLeast || performance.now() - started < budgetMs; checked++) {
+		const next = made.pending.next();
+		if (next.done) return false;
+		// Asked, as the bot would be: kept only when the very fact it was made from answers it, surely.
+		const result = answer(next.value.question, kb);
+		if (result.answered && result.confidence >= MADE_CONFIDENCE && result.factIds.includes(next.value.factId)) made.questions.push(candidate(next.value.question, WEIGHT.made));
+	}
+	return true;
 }
 
 /**
@@ -92,7 +125,8 @@ export class AskedQuestions {
 		if (this.now() - this.at >= ASKED_REFRESH_MS && !this.reading) {
 			this.reading = this.read()
 				.then((rows) => {
-					this.list = rows.map((row) => candidate(row.question, WEIGHT.asked + Math.log10(1 + row.count)));
+					// The more asked the higher, yet below every curated one.
+					this.list = rows.map((row) => candidate(row.question, WEIGHT.asked + row.count / (row.count + 1)));
 				})
 				.catch(this.onError)
 				.finally(() => {
@@ -135,10 +169,15 @@ function fit(candidate: Candidate, typedKey: string, typed: readonly string[], p
 	return null;
 }
 
+/** A question word, or the start of one ("h", "wh"). */
+function opensQuestion(word: string | undefined): boolean {
+	return word !== undefined && (isQuestionWord(word) || PLAIN_QUESTION_WORDS.some((q) => q.toLowerCase().startsWith(word)));
+}
+
 /** The typed text with its last word completed from the documents' words, as questions ("who represented kaz" → "…Kazakhstan?"). */
 function completions(text: string, partial: string | undefined, typedCount: number, vocabulary: readonly string[], limit: number): string[] {
-	// One half-typed word is an opening ("wh"), not a question under way: the question words cover it.
-	if (partial === undefined || partial.length < 2 || typedCount < 2) return [];
+	// Until two words stand before it ("who represented kaz"), it is an opening ("who rep"), which the questions cover.
+	if (partial === undefined || partial.length < 2 || typedCount < 3) return [];
 	const cut = text.toLowerCase().lastIndexOf(partial);
 	if (cut < 0) return [];
 	const head = text.slice(0, cut);
@@ -168,7 +207,9 @@ export async function questionSuggestions(ctx: BotContext, kb: KnowledgeBase, ty
 		.filter((r): r is { c: Candidate; fit: number } => r.fit !== null)
 		.sort((a, b) => a.fit - b.fit || b.c.weight - a.c.weight || a.c.question.length - b.c.question.length);
 	const close = ranked.filter((r) => r.fit < 2).map((r) => r.c.question);
-	const opening = ranked.filter((r) => r.fit === 2).map((r) => r.c.question);
+	let opening = ranked.filter((r) => r.fit === 2).map((r) => r.c.question);
+	// A question opening none of them shares ("how", "why") still gets the questions the bot answers best.
+	if (close.length === 0 && opening.length === 0 && opensQuestion(typedWords[0])) opening = [...pool].sort((a, b) => b.weight - a.weight).map((c) => c.question);
 	const offered: string[] = [];
 	const seen = new Set<string>();
 	for (const question of [...close, ...completions(text, partial, typedWords.length, own.vocabulary, 5), ...opening]) {

@@ -1,0 +1,92 @@
+import { describe, expect, test, vi } from 'vitest';
+import { answer, factLabel, type KnowledgeBase } from '../../src/answering/index.ts';
+import { ASKED_REFRESH_MS, AskedQuestions, questionSuggestions } from '../../src/discord/questionSuggestions.ts';
+import type { BotContext } from '../../src/discord/types.ts';
+import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
+
+/** What the suggestions need of the bot: the store's answered questions and a logger. */
+function contextWith(asked: { question: string; count: number }[] = []): BotContext {
+	const store = { answeredQuestions: async () => asked };
+	return { store, logger: { warn: vi.fn() } } as unknown as BotContext;
+}
+
+const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
+
+describe('questionSuggestions', () => {
+	test('GIVEN a common opening THEN never an empty list, and every suggestion is a question the bot answers, no fact sentence', async () => {
+		const ctx = contextWith();
+		const sentences = new Set(kb.facts.flatMap((fact) => [fact.text, factLabel(fact)]));
+		for (const typed of ['', 'w', 'wh', 'who', 'who ', 'when', 'when did', 'where', 'what', 'what is', 'how', 'h']) {
+			const offered = await questionSuggestions(ctx, kb, typed, 25);
+			expect(offered.length, typed).toBeGreaterThan(0);
+			for (const question of offered) {
+				expect(question, typed).toMatch(/\?$/);
+				expect(sentences.has(question), question).toBe(false);
+				expect(answer(question, kb).answered, question).toBe(true);
+			}
+		}
+	});
+
+	test('GIVEN a question typed letter by letter THEN it is offered at every step once its first word is typed', async () => {
+		const ctx = contextWith();
+		const target = 'Who represented Kazakhstan at the meeting?';
+		for (let end = 3; end <= target.length; end++) {
+			const typed = target.slice(0, end).toLowerCase();
+			expect(await questionSuggestions(ctx, kb, typed, 25), typed).toContain(target);
+		}
+		// "when did" opens no question the bot was given, yet keeps its "when" ones.
+		expect((await questionSuggestions(ctx, kb, 'when did', 25)).every((q) => q.startsWith('When '))).toBe(true);
+	});
+
+	test('GIVEN a question under way THEN its last word is completed from the documents\' words, as a question', async () => {
+		const offered = await questionSuggestions(contextWith(), kb, 'who represented kaz', 25);
+		expect(offered[0]).toBe('Who represented Kazakhstan at the meeting?');
+		expect(offered).toContain('Who represented Kazakhstan?');
+		// An opening is not completed word by word: "who rep" offers questions, not "Who report?".
+		expect(await questionSuggestions(contextWith(), kb, 'who rep', 25)).not.toContain('Who report?');
+	});
+
+	test('GIVEN curated and asked questions THEN curated first, then the most asked, then the documents\' own', async () => {
+		const curated = { ...kb, curated: [{ question: 'Who speaks for Kazakhstan at the forum?', factId: kb.facts[0]!.id }] } as KnowledgeBase;
+		const ctx = contextWith([
+			{ question: 'who hosted the meeting', count: 1 },
+			{ question: 'Who hosted the 19th annual forum?', count: 9 },
+		]);
+		const offered = await questionSuggestions(ctx, curated, 'who', 25);
+		expect(offered.slice(0, 3)).toEqual(['Who speaks for Kazakhstan at the forum?', 'Who hosted the 19th annual forum?', 'who hosted the meeting']);
+		expect(offered.slice(3)).toContain('Who represented Kazakhstan at the meeting?');
+		// The same question asked and made is offered once.
+		expect(new Set(offered.map((q) => q.toLowerCase().replace(/\?$/, ''))).size).toBe(offered.length);
+	});
+
+	test('GIVEN nothing like the typed words THEN no made-up suggestions', async () => {
+		expect(await questionSuggestions(contextWith(), kb, 'zzqx', 25)).toEqual([]);
+	});
+});
+
+describe('AskedQuestions', () => {
+	test('GIVEN keystrokes within a few seconds THEN the store is read once; later, a refresh behind the list served', async () => {
+		let now = 1_000_000;
+		let rows = [{ question: 'Who hosted the meeting?', count: 2 }];
+		const read = vi.fn(async () => rows);
+		const asked = new AskedQuestions(read, () => undefined, () => now);
+		expect((await asked.current()).map((c) => c.question)).toEqual(['Who hosted the meeting?']);
+		now += ASKED_REFRESH_MS - 1;
+		await asked.current();
+		expect(read).toHaveBeenCalledTimes(1);
+		rows = [{ question: 'Where was the 19th annual forum held?', count: 1 }];
+		now += 1;
+		// Served at once from what it had; the new list arrives for the next keystroke.
+		expect((await asked.current()).map((c) => c.question)).toEqual(['Who hosted the meeting?']);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect((await asked.current()).map((c) => c.question)).toEqual(['Where was the 19th annual forum held?']);
+		expect(read).toHaveBeenCalledTimes(2);
+	});
+
+	test('GIVEN the store failing THEN the error is reported and the list stays empty, without throwing', async () => {
+		const onError = vi.fn();
+		const asked = new AskedQuestions(async () => Promise.reject(new Error('disk gone')), onError);
+		expect(await asked.current()).toEqual([]);
+		expect(onError).toHaveBeenCalledOnce();
+	});
+});
