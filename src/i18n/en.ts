@@ -64,9 +64,9 @@ export const en = {
 	voteRepeated: 'You already voted {emoji} on this answer; it counts once.',
 	whyRefused: 'Only moderators can see why I declined an answer.',
 	// Permissions
-	curateDm: "In direct messages, only the bot's owners can change the knowledge base.",
-	curateRole: 'Only moderators can change the knowledge base: you need one of the moderator roles.',
-	curateManage: 'Only moderators can change the knowledge base: you need the Manage Server permission.',
+	curateDm: "In direct messages, only the bot's owners can use this.",
+	curateRole: 'Only moderators can use this: you need one of the moderator roles.',
+	curateManage: 'Only moderators can use this: you need the Manage Server permission.',
 	// /language and /kb settings language
 	languageName_en: 'English',
 	languageName_ru: 'Russian',
@@ -208,6 +208,30 @@ export const en = {
 	forumSet: "New posts in {channel} get an answer when I am confident of one; otherwise I stay quiet.",
 	forumCleared: "Auto-answers in a forum channel are off.",
 	forumNotForum: "That is not a forum channel: pick a forum channel.",
+	// The console and `npm run ask` (their rendering of answers; a maintainer's /why explanation stays as the engine prints it)
+	cliReadAs: '(read as: {question})',
+	cliSource: 'source: {document}, {lines}',
+	cliLine: 'line {line}',
+	cliLines: 'lines {lines} and {last}',
+	cliConfidence: 'confidence: {percent}%',
+	cliTopic: 'topic: {topic}',
+	cliDidYouMean: 'Did you mean:',
+	cliTopicEmpty: 'Nothing in the documents is about {topic}.',
+	cliTopicTitle: '{topic} ({facts}):',
+	cliFactPlace: '({document}, line {line})',
+	cliSummary: '{documents}, {facts}, built in {ms} ms',
+	consoleGreeting: 'Ombudsbot console (no DISCORD_TOKEN set). {summary}.\nType /help for commands.',
+	consoleHelp:
+		'Ask a question in plain words, or:\n  /topic NAME     the facts on a topic ({topics})\n  /search WORDS   the facts that best match some words\n  /sources        the documents the answers come from\n  /why            why the last answer was given or declined: terms, candidates, feature contributions\n  1, 2, 3         after "did you mean": answer that suggestion\n  /help           this text\n  /quit           leave (or Ctrl-D)',
+	consoleNoMatch: 'No fact matches that.',
+	consoleWhyFirst: 'Nothing to explain yet: ask a question first, then /why.',
+	consoleWhySmallTalk: 'Nothing to explain: "{question}" was small talk, answered without the documents.',
+	consoleWhy: 'Why: {question}',
+	consoleUnknownCommand: 'Unknown command {command}.',
+	consolePickOne: 'Type 1 to have it answered.',
+	consolePickMany: 'Type a number from 1 to {count} to have it answered.',
+	consolePickRefusal: 'Pick a number from 1 to {count}, or ask a question.',
+	consoleBye: 'Bye.',
 } as const;
 
 /** Every key a catalogue has. */

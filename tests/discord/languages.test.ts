@@ -137,7 +137,8 @@ describe('the language of replies', () => {
 		expect(status.body.data.embeds[0].title).toBe('Состояние базы знаний');
 		expect(status.body.data.embeds[0].fields.map((f: any) => f.name)).toEqual(['Документы', 'Факты', 'Последнее обновление', 'Недавние изменения']);
 		const refused = await t.interact(slash('kb', [{ name: 'status', type: 1, options: [] }], USERS.member, 'ru'));
-		expect(refused.body.data.content).toBe('Менять базу знаний могут только модераторы: нужна одна из ролей модератора.');
+		// /kb status changes nothing: the refusal says who may use it, not who may change the knowledge base.
+		expect(refused.body.data.content).toBe('Это доступно только модераторам: нужна одна из ролей модератора.');
 	});
 
 	test('GIVEN /kb add with a Cyrillic file name THEN the document id is its transliteration in kebab-case', async () => {
