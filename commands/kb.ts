@@ -1,17 +1,20 @@
 import {
 	ApplicationIntegrationType,
+	ChannelType,
 	InteractionContextType,
 	PermissionFlagsBits,
 	SlashCommandBuilder,
 	type AutocompleteInteraction,
 	type ChatInputCommandInteraction,
 } from 'discord.js';
-import { findDocuments } from '../src/discord/engine.ts';
-import { addDocument, gapsPayload, refreshKnowledge, removeDocument, statusPayload } from '../src/discord/curation.ts';
+import { findDocuments, parseInstitution } from '../src/discord/engine.ts';
+import { addDocument, refreshKnowledge, removeDocument, statusPayload } from '../src/discord/curation.ts';
+import { answerGap, factChoices, gapChoices, gapsPayload } from '../src/discord/gapCuration.ts';
 import { clip, LIMITS } from '../src/discord/limits.ts';
 import { canCurate } from '../src/discord/permissions.ts';
 import { notice } from '../src/discord/replies.ts';
 import { deferEphemeral, respond } from '../src/discord/respond.ts';
+import { institutionAutocomplete, institutionNames } from '../src/discord/topics.ts';
 import type { BotContext } from '../src/discord/types.ts';
 import { listenerOf, replyLanguage } from '../src/discord/language.ts';
 import { isLanguage } from '../src/i18n/choose.ts';
@@ -47,6 +50,16 @@ export const data = new SlashCommandBuilder()
 	)
 	.addSubcommand((sub) => sub.setName('status').setDescription('Documents, facts, last refresh and recent changes'))
 	.addSubcommand((sub) => sub.setName('gaps').setDescription('The questions most often unanswered or voted 👎'))
+	.addSubcommand((sub) =>
+		sub
+			.setName('answer')
+			.setDescription('Answer a knowledge gap with the fact that answers it, or dismiss it')
+			.addStringOption((option) =>
+				option.setName('question').setDescription('A gap from /kb gaps, or a question as people ask it').setRequired(true).setAutocomplete(true).setMaxLength(300),
+			)
+			.addStringOption((option) => option.setName('fact').setDescription('The fact that answers it (type to search the documents)').setAutocomplete(true).setMaxLength(100))
+			.addBooleanOption((option) => option.setName('dismiss').setDescription('Not worth answering: take it off the gaps list')),
+	)
 	.addSubcommandGroup((group) =>
 		group
 			.setName('settings')
@@ -58,6 +71,18 @@ export const data = new SlashCommandBuilder()
 					.addStringOption((option) =>
 						option.setName('language').setDescription('The server language').setRequired(true).addChoices(...LANGUAGE_CHOICES),
 					),
+			)
+			.addSubcommand((sub) =>
+				sub
+					.setName('institution')
+					.setDescription('The institution topic commands and /search show by default here (empty: every one)')
+					.addStringOption((option) => option.setName('institution').setDescription('One of the institutions the documents are about').setAutocomplete(true).setMaxLength(100)),
+			)
+			.addSubcommand((sub) =>
+				sub
+					.setName('forum')
+					.setDescription('A help forum whose new posts I answer when confident (empty: off)')
+					.addChannelOption((option) => option.setName('channel').setDescription('The forum channel').addChannelTypes(ChannelType.GuildForum)),
 			),
 	);
 
@@ -70,12 +95,24 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 		return;
 	}
 	if (interaction.options.getSubcommandGroup() === 'settings') {
-		await respond(interaction, notice(await setServerLanguage(interaction, ctx)));
+		const set = subcommand === 'institution' ? setInstitution : subcommand === 'forum' ? setForum : setServerLanguage;
+		await respond(interaction, notice(await set(interaction, ctx)));
 		return;
 	}
 	const actor = { id: interaction.user.id, name: interaction.user.username };
 	const language = await replyLanguage(ctx, listenerOf(interaction));
 	switch (subcommand) {
+		case 'answer': {
+			// Linking rebuilds the knowledge base: defer first.
+			await deferEphemeral(interaction);
+			const request = {
+				question: interaction.options.getString('question', true).slice(0, 500),
+				fact: interaction.options.getString('fact'),
+				dismiss: interaction.options.getBoolean('dismiss') ?? false,
+			};
+			await respond(interaction, await answerGap(ctx, actor, request, language));
+			return;
+		}
 		case 'status':
 			await respond(interaction, await statusPayload(ctx, language));
 			return;
@@ -119,16 +156,72 @@ async function setServerLanguage(interaction: ChatInputCommandInteraction, ctx: 
 	return say(chosen, 'guildLanguageSet', { language: say(chosen, `languageName_${chosen}`) });
 }
 
-/** Document ids for `/kb remove`, only for those allowed to curate. */
+/**
+ * A server setting kept in the store, said in the moderator's language; in DMs there is no server to set, and a
+ * store failure is logged and said.
+ */
+async function saveSetting(interaction: ChatInputCommandInteraction, ctx: BotContext, key: 'institution' | 'forumChannel', value: string | null, done: string): Promise<string> {
+	const language = await replyLanguage(ctx, listenerOf(interaction));
+	if (!interaction.guildId) return say(language, 'settingsDmOnly');
+	try {
+		await ctx.store.setSetting(interaction.guildId, key, value);
+	} catch (error) {
+		ctx.logger.error({ err: error, guildId: interaction.guildId, key }, 'store: could not save a server setting');
+		return say(language, 'languageStoreFailed');
+	}
+	ctx.logger.info({ guildId: interaction.guildId, key, value, by: interaction.user.id }, 'server setting set');
+	return done;
+}
+
+/** `/kb settings institution`: the institution topic commands and `/search` show here unless asked for another; empty clears it. */
+async function setInstitution(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<string> {
+	const language = await replyLanguage(ctx, listenerOf(interaction));
+	const typed = interaction.options.getString('institution')?.trim() ?? '';
+	if (!typed) return saveSetting(interaction, ctx, 'institution', null, say(language, 'institutionCleared'));
+	const kb = ctx.knowledge.current;
+	const institution = kb ? parseInstitution(kb, typed) : undefined;
+	if (!kb || !institution) return say(language, 'institutionUnknown', { institution: clip(typed, 100), known: institutionNames(kb) });
+	return saveSetting(interaction, ctx, 'institution', institution.name, say(language, 'institutionSet', { institution: institution.name }));
+}
+
+/** `/kb settings forum`: the help forum whose new posts are answered when the engine is confident; empty turns it off. */
+async function setForum(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<string> {
+	const language = await replyLanguage(ctx, listenerOf(interaction));
+	const channel = interaction.options.getChannel('channel');
+	if (!channel) return saveSetting(interaction, ctx, 'forumChannel', null, say(language, 'forumCleared'));
+	if (channel.type !== ChannelType.GuildForum) return say(language, 'forumNotForum');
+	// A channel mention names the channel; it never pings anyone.
+	return saveSetting(interaction, ctx, 'forumChannel', channel.id, say(language, 'forumSet', { channel: `<#${channel.id}>` }));
+}
+
+/**
+ * Autocomplete, only for those allowed to curate: document ids for `/kb remove`, gaps and facts for `/kb answer`,
+ * institutions for `/kb settings institution`.
+ */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
 	const kb = ctx.knowledge.current;
 	if (!kb || !canCurate(interaction, ctx.env).ok) {
 		await interaction.respond([]);
 		return;
 	}
-	const choices = findDocuments(kb, interaction.options.getFocused().slice(0, 100), LIMITS.autocompleteChoices).map((document) => ({
-			name: clip(`${document.id}: ${document.title}`, LIMITS.choiceName),
-			value: clip(document.id, LIMITS.choiceValue),
-		}));
-	await interaction.respond(choices);
+	const focused = interaction.options.getFocused(true);
+	const typed = String(focused.value).slice(0, 100);
+	switch (focused.name) {
+		case 'question':
+			await interaction.respond(await gapChoices(ctx, typed));
+			return;
+		case 'fact':
+			await interaction.respond(await factChoices(ctx, kb, typed, interaction.options.getString('question')));
+			return;
+		case 'institution':
+			await institutionAutocomplete(interaction, ctx);
+			return;
+		default:
+			await interaction.respond(
+				findDocuments(kb, typed, LIMITS.autocompleteChoices).map((document) => ({
+					name: clip(`${document.id}: ${document.title}`, LIMITS.choiceName),
+					value: clip(document.id, LIMITS.choiceValue),
+				})),
+			);
+	}
 }

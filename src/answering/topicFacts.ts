@@ -32,7 +32,7 @@ export function parseTopicName(name: string): TopicName {
  */
 export function topicFacts(kb: KnowledgeBase, topic: TopicName, institution?: Institution): Fact[] {
 	let byTopic = listed.get(kb);
-	if (!byTopic) listed.set(kb, (byTopic = new Map()));
+	if (!byTopic) listed.set(kb, (byTopic = new Map<TopicName, Fact[]>()));
 	let facts = byTopic.get(topic);
 	if (!facts) byTopic.set(topic, (facts = groupedByInstitution(kb, rankTopic(kb, topic))));
 	return institution ? facts.filter((fact) => institution.documents.includes(fact.document)) : [...facts];

@@ -4,10 +4,12 @@ import { say } from '../i18n/index.ts';
 import { listenerOf, replyLanguage } from './language.ts';
 import { answerQuestion, requireKnowledge } from './answerFlow.ts';
 import { decodeCustomId } from './customIds.ts';
-import { answer, factContext, TOPIC_NAMES, topicFacts, type TopicName } from './engine.ts';
+import { answer, factContext } from './engine.ts';
+import { handleGapDismiss } from './gapCuration.ts';
 import { canCurate } from './permissions.ts';
-import { contextPayload, ephemeral, explanationPayload, notice, topicPagePayload } from './replies.ts';
+import { contextPayload, ephemeral, explanationPayload, notice } from './replies.ts';
 import { respond } from './respond.ts';
+import { turnTopicPage } from './topics.ts';
 import type { BotContext } from './types.ts';
 
 /** An answer that is gone (a reset, another bot's button): said in the clicker's language by the error path. */
@@ -92,22 +94,13 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
 			await respond(interaction, mine ? payload : ephemeral(payload));
 			return;
 		}
-		case 'page': {
-			if (!(TOPIC_NAMES as readonly string[]).includes(action.topic)) {
-				await respond(interaction, notice(say(language, 'outdatedButton')));
-				return;
-			}
-			const kb = requireKnowledge(ctx);
-			const topic = action.topic as TopicName;
-			const facts = topicFacts(kb, topic);
-			if (interaction.user.id === action.ownerId) {
-				const { flags: _flags, ...rest } = topicPagePayload(kb, topic, facts, action.page, action.ownerId, language);
-				await interaction.update(rest);
-			} else {
-				// Not theirs to turn: show the page to them alone, with buttons of their own.
-				await respond(interaction, ephemeral(topicPagePayload(kb, topic, facts, action.page, interaction.user.id, language)));
-			}
+		case 'page':
+		case 'institution-page':
+			await turnTopicPage(interaction, ctx, action, language);
 			return;
-		}
+		case 'gap-dismiss':
+			if (!interaction.isStringSelectMenu()) throw stale();
+			await handleGapDismiss(interaction, ctx, language);
+			return;
 	}
 }

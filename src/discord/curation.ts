@@ -1,7 +1,8 @@
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { time, TimestampStyles } from 'discord.js';
 import { answer, validateDocumentUpload, type KnowledgeBase, type KnowledgeProblem } from './engine.ts';
+import type { KnowledgeChange } from '../store/store.ts';
 import { STARTUP_ACTOR, type Actor, type RefreshResult } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
 import { say, type Language } from '../i18n/index.ts';
@@ -30,7 +31,8 @@ function counted(language: Language, count: number, what: 'Documents' | 'Facts')
 	return count === 1 ? say(language, `count${what}One`) : say(language, `count${what}`, { count });
 }
 
-async function safeAudit(ctx: BotContext, entry: Parameters<BotContext['store']['audit']>[0]): Promise<void> {
+/** Writes an audit line and logs the change; a store failure is logged, never undoes the change. */
+export async function safeAudit(ctx: BotContext, entry: Parameters<BotContext['store']['audit']>[0]): Promise<void> {
 	try {
 		await ctx.store.audit(entry);
 	} catch (error) {
@@ -52,7 +54,7 @@ async function announceChange(ctx: BotContext): Promise<void> {
  * Rebuilds the knowledge base after a change to its folder. If the build fails, the change is undone (so
  * the folder matches what is served), the failure is audited, and the reply to send is returned.
  */
-async function rebuildOrUndo(
+export async function rebuildOrUndo(
 	ctx: BotContext,
 	actor: Actor,
 	change: { action: string; target: string; undo: () => Promise<void>; failure: [title: string, note: string] },
@@ -96,9 +98,13 @@ export async function refreshKnowledge(ctx: BotContext, actor: Actor, language: 
 	);
 }
 
+/** What adding a document did: replaced one or not, the build; or the reply refusing it. */
+type Added = { existed: boolean; result: Extract<RefreshResult, { ok: true }> } | { reply: ReplyPayload };
+
 /**
  * `/kb add`: check the name, size, type and encoding, write the file atomically into the
  * knowledge folder, then rebuild. If the rebuild fails, the folder is put back as it was.
+ * With PostgreSQL the document goes to the database instead, once it builds, for every process.
  */
 export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload, replace: boolean, language: Language = 'en'): Promise<ReplyPayload> {
 	const refuse = async (issue: string, target: string | null = null): Promise<ReplyPayload> => {
@@ -117,14 +123,15 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 	const check = validateDocumentUpload(name.fileName, bytes);
 	if (!check.ok) return refuse(check.issue, name.id);
 
-	return ctx.knowledge.exclusive(async () => {
+	/** Without PostgreSQL: the file written into the knowledge folder, and taken out again if the build fails. */
+	const addToFolder = async (): Promise<Added> => {
 		const dir = ctx.env.KNOWLEDGE_DIR;
 		const target = insideFolder(dir, name.fileName);
 		const entries = await readdir(dir);
 		const clash = entries.find((entry) => entry !== name.fileName && entry.replace(/\.(md|txt)$/i, '').toLowerCase() === name.id);
-		if (clash) return refuse(say(language, 'idClash', { id: name.id, file: clip(plain(clash), 80) }), name.id);
+		if (clash) return { reply: await refuse(say(language, 'idClash', { id: name.id, file: clip(plain(clash), 80) }), name.id) };
 		const existed = entries.includes(name.fileName);
-		if (existed && !replace) return refuse(say(language, 'alreadyExists', { file: name.fileName }), name.id);
+		if (existed && !replace) return { reply: await refuse(say(language, 'alreadyExists', { file: name.fileName }), name.id) };
 		const previous = existed ? await readFile(target) : null;
 
 		await writeFileAtomic(target, check.text);
@@ -138,7 +145,26 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 			},
 			failure: [say(language, 'uploadNotAddedTitle'), say(language, 'uploadNotAdded', { file: name.fileName })],
 		}, language);
-		if (!result.ok) return result.reply;
+		return result.ok ? { existed, result } : { reply: result.reply };
+	};
+
+	/** With PostgreSQL: the document recorded in the database once it builds, for every process to serve. */
+	const addToStore = async (): Promise<Added> => {
+		const served = ctx.knowledge.current?.documents.find((document) => document.id === name.id);
+		if (served && basename(served.file) !== name.fileName) return { reply: await refuse(say(language, 'idClash', { id: name.id, file: clip(plain(served.file), 80) }), name.id) };
+		if (served && !replace) return { reply: await refuse(say(language, 'alreadyExists', { file: name.fileName }), name.id) };
+		const result = await changeInStore(ctx, actor, { kind: 'add', id: name.id, file: name.fileName, content: check.text }, 'add', [
+			say(language, 'uploadNotAddedTitle'),
+			say(language, 'uploadNotAdded', { file: name.fileName }),
+		], language);
+		return result.ok ? { existed: served !== undefined, result } : { reply: result.reply };
+	};
+
+
+	return ctx.knowledge.exclusive(async () => {
+		const change = ctx.knowledge.shared ? await addToStore() : await addToFolder();
+		if ('reply' in change) return change.reply;
+		const { existed, result } = change;
 		await safeAudit(ctx, {
 			actorId: actor.id,
 			actorName: actor.name,
@@ -158,11 +184,45 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 			}),
 		);
 	});
+
+}
+
+/**
+ * With PostgreSQL, a document added or removed: built aside with the change and recorded in the store (which tells
+ * every process) only if the build is clean. A failed build or a failed write changes nothing; either is audited
+ * and the reply to send is returned.
+ */
+async function changeInStore(
+	ctx: BotContext,
+	actor: Actor,
+	change: KnowledgeChange,
+	action: string,
+	failure: [title: string, note: string],
+	language: Language,
+): Promise<Extract<RefreshResult, { ok: true }> | { ok: false; reply: ReplyPayload }> {
+	let result: RefreshResult;
+	let note = failure[1];
+	try {
+		result = await ctx.knowledge.changeNow(actor, change, () => ctx.store.changeKnowledge(change, actor));
+	} catch (error) {
+		ctx.logger.error({ err: error, target: change.id }, 'store: could not record a knowledge change');
+		const current = ctx.knowledge.current;
+		result = {
+			ok: false,
+			before: { documents: current?.documents.length ?? 0, facts: current?.facts.length ?? 0 },
+			problems: [{ file: change.kind === 'add' ? change.file : change.id, issue: `the database could not record the change: ${(error as Error).message}` }],
+		};
+		note = '';
+	}
+	if (result.ok) return result;
+	await safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action, target: change.id, ok: false, detail: { problems: result.problems } });
+	return { ok: false, reply: refreshFailed(failure[0], result, language, note) };
 }
 
 /**
  * `/kb remove`: move the document out of the knowledge folder (kept under `DATA_DIR/removed/`
- * so nothing is lost), then rebuild; put it back if the rebuild fails.
+ * so nothing is lost), then rebuild; put it back if the rebuild fails. With PostgreSQL the removal
+ * is recorded in the database (the document's text stays there), once the rest builds without it.
  */
 export async function removeDocument(ctx: BotContext, actor: Actor, documentId: string, language: Language = 'en'): Promise<ReplyPayload> {
 	return ctx.knowledge.exclusive(async () => {
@@ -170,6 +230,15 @@ export async function removeDocument(ctx: BotContext, actor: Actor, documentId: 
 		const document = kb?.documents.find((candidate) => candidate.id === documentId);
 		if (!document) {
 			return infoPayload(say(language, 'nothingRemovedTitle'), say(language, 'noSuchDocument', { id: clip(plain(documentId), 80) }), [], { error: true });
+		}
+		if (ctx.knowledge.shared) {
+			const result = await changeInStore(ctx, actor, { kind: 'remove', id: document.id }, 'remove', [
+				say(language, 'notRemovedTitle'),
+				say(language, 'notRemoved', { file: document.file }),
+			], language);
+			if (!result.ok) return result.reply;
+			// Nothing to archive: the removal is a row of its own, and the text added before stays in the database.
+			return removed(document, result, { stored: 'database' });
 		}
 		const dir = ctx.env.KNOWLEDGE_DIR;
 		const source = insideFolder(dir, document.file);
@@ -186,16 +255,20 @@ export async function removeDocument(ctx: BotContext, actor: Actor, documentId: 
 			failure: [say(language, 'notRemovedTitle'), say(language, 'notRemoved', { file: document.file })],
 		}, language);
 		if (!result.ok) return result.reply;
+		return removed(document, result, { archived });
+	});
+
+	async function removed(document: { id: string; file: string }, result: Extract<RefreshResult, { ok: true }>, kept: Record<string, string>): Promise<ReplyPayload> {
 		await safeAudit(ctx, {
 			actorId: actor.id,
 			actorName: actor.name,
 			action: 'remove',
 			target: document.id,
 			ok: true,
-			detail: { file: document.file, archived, before: result.before, facts: result.after.facts },
+			detail: { file: document.file, ...kept, before: result.before, facts: result.after.facts },
 		});
 		return infoPayload(say(language, 'removedTitle'), say(language, 'removed', { file: document.file, before: result.before.facts, after: result.after.facts }));
-	});
+	}
 }
 
 function describeTarget(entry: { target: string | null; detail: Record<string, unknown> }): string {
