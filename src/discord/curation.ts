@@ -1,12 +1,12 @@
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { time, TimestampStyles } from 'discord.js';
-import { answer, validateDocumentUpload, type KnowledgeBase, type KnowledgeProblem } from './engine.ts';
+import { validateDocumentUpload, type KnowledgeProblem } from './engine.ts';
 import type { KnowledgeChange } from '../store/store.ts';
 import { STARTUP_ACTOR, type Actor, type RefreshResult } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
 import { say, type Language } from '../i18n/index.ts';
-import { infoPayload, lastRefreshText, topContributions, type ReplyPayload } from './replies.ts';
+import { infoPayload, lastRefreshText, type ReplyPayload } from './replies.ts';
 import { download, insideFolder, MAX_DOWNLOAD_BYTES, safeDocumentName, writeFileAtomic } from './uploads.ts';
 import type { BotContext } from './types.ts';
 
@@ -306,38 +306,6 @@ export async function statusPayload(ctx: BotContext, language: Language = 'en'):
 			},
 			{ name: say(language, 'recentChanges'), value: recent },
 		],
-		{ ephemeral: true },
-	);
-}
-
-/** "best 34%: coverage +0.40, …": how close the knowledge base served now comes to answering a gap, and what holds it back. */
-function gapVerdict(kb: KnowledgeBase | null, question: string, language: Language): string {
-	if (!kb) return '';
-	const best = answer(question, kb, { explain: true }).explain?.candidates[0];
-	return `\n${best ? say(language, 'gapBest', { percent: Math.round(best.probability * 100), contributions: topContributions(best) }) : say(language, 'gapNothingClose')}`;
-}
-
-/** `/kb gaps`: the questions most often unanswered or voted down, each with why it is not answered now. */
-export async function gapsPayload(ctx: BotContext, language: Language = 'en'): Promise<ReplyPayload> {
-	const kb = ctx.knowledge.current;
-	const lines = (await ctx.store.gaps(15)).map(
-		(gap, index) =>
-			`**${index + 1}.** ${clip(plain(gap.question).replace(/\s+/g, ' '), 200)}: ${[
-				gap.unanswered ? say(language, 'gapUnanswered', { count: gap.unanswered }) : '',
-				gap.downvotes ? say(language, 'gapDownvotes', { count: gap.downvotes }) : '',
-			]
-				.filter(Boolean)
-				.join(', ')}${gapVerdict(kb, gap.question, language)}`,
-	);
-	// Whole gaps only: drop the last ones rather than cut one mid-line.
-	const room = LIMITS.embedDescription - 40;
-	let length = 0;
-	const kept = lines.filter((line) => (length += line.length + 1) <= room);
-	const more = lines.length - kept.length;
-	return infoPayload(
-		say(language, 'gapsTitle'),
-		kept.join('\n') + (more ? `\n${say(language, 'listMore', { count: more })}` : '') || say(language, 'gapsNone'),
-		[],
 		{ ephemeral: true },
 	);
 }
