@@ -104,6 +104,38 @@ const envSchema = z.object({
 	),
 	// Loopback by default: /metrics tells whoever can reach it how the bot is used. A container sets 0.0.0.0.
 	HEALTH_HOST: optionalText.transform((value) => value ?? '127.0.0.1'),
+	// Never echo it: it usually carries a password. Every message below is fixed text.
+	DATABASE_URL: optionalText.pipe(
+		z
+			.string()
+			.refine((value) => URL.canParse(value) && /^postgres(?:ql)?:$/.test(new URL(value).protocol) && new URL(value).hostname !== '', {
+				error: 'DATABASE_URL must be a PostgreSQL URL such as postgres://ombudsbot:PASSWORD@db.example:5432/ombudsbot (the value is not shown)',
+			})
+			.optional(),
+	),
+	SHARD_IDS: optionalText.pipe(
+		z
+			.string()
+			.regex(/^\d{1,5}(?:\s*,\s*\d{1,5})*$/, 'SHARD_IDS must be a comma-separated list of shard numbers such as 0,1')
+			.transform((value) => value.split(',').map((part) => Number(part.trim())))
+			.refine((ids) => new Set(ids).size === ids.length, 'SHARD_IDS must not name a shard twice')
+			.optional(),
+	),
+	TOTAL_SHARDS: optionalText.pipe(
+		z
+			.string()
+			.regex(/^\d{1,5}$/, 'TOTAL_SHARDS must be a whole number of shards, 1 or more')
+			.transform(Number)
+			.pipe(z.number().min(1, 'TOTAL_SHARDS must be a whole number of shards, 1 or more'))
+			.optional(),
+	),
+}).superRefine((env, ctx) => {
+	// The two together or neither: a process cannot know its share of the shards without the whole.
+	if (env.SHARD_IDS && env.TOTAL_SHARDS === undefined) {
+		ctx.addIssue({ code: 'custom', path: ['TOTAL_SHARDS'], message: 'TOTAL_SHARDS must be set with SHARD_IDS (every machine\'s processes together run shards 0 to TOTAL_SHARDS - 1)' });
+	}
+	const beyond = env.TOTAL_SHARDS === undefined ? undefined : env.SHARD_IDS?.find((id) => id >= env.TOTAL_SHARDS!);
+	if (beyond !== undefined) ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: `SHARD_IDS names shard ${beyond}, but shards run from 0 to TOTAL_SHARDS - 1 (${env.TOTAL_SHARDS! - 1})` });
 });
 
 /** The bot's validated configuration. */
@@ -138,6 +170,15 @@ export interface Env {
 	readonly HEALTH_PORT: number | undefined;
 	/** Address the health server binds to; 127.0.0.1 unless set. */
 	readonly HEALTH_HOST: string;
+	/**
+	 * PostgreSQL for all state, shared by every process on every machine (knowledge added from Discord included);
+	 * undefined: SQLite under DATA_DIR. Carries a password: never log it (see `redactDatabaseUrl`).
+	 */
+	readonly DATABASE_URL: string | undefined;
+	/** The shards this process runs (discord.js's `shards`); undefined: all of them, or those `start:sharded` gives it. */
+	readonly SHARD_IDS: readonly number[] | undefined;
+	/** Shards across every process and machine (discord.js's `shardCount`); set with SHARD_IDS. */
+	readonly TOTAL_SHARDS: number | undefined;
 }
 
 /** Thrown by {@link parseEnv}: one line per bad variable, never a variable's value for the token. */
@@ -164,6 +205,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 			DEV_GUILD_ID: undefined,
 			DISCORD_API_URL: undefined,
 			HEALTH_PORT: undefined,
+			DATABASE_URL: undefined,
+			SHARD_IDS: undefined,
+			TOTAL_SHARDS: undefined,
 			...data,
 			ASK_REFILL_SECONDS: ASK_REFILL_SECONDS ?? ASK_COOLDOWN_SECONDS ?? DEFAULT_REFILL_SECONDS,
 		};
@@ -174,6 +218,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		// but we still refuse to print anything about the token except our sentence.
 		if (name === 'DISCORD_TOKEN' && !issue.message.startsWith('DISCORD_TOKEN')) {
 			return 'DISCORD_TOKEN is malformed; the value is not shown';
+		}
+		if (name === 'DATABASE_URL' && !issue.message.startsWith('DATABASE_URL')) {
+			return 'DATABASE_URL is malformed; the value is not shown';
 		}
 		return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
 	});

@@ -6,7 +6,8 @@ import type { Env } from '../env.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { healthPortFor, startHealthServer, type HealthServer } from '../observability/health.ts';
 import { Metrics } from '../observability/metrics.ts';
-import { Store, type StoreOptions } from '../store/store.ts';
+import { redactDatabaseUrl, type Listener } from '../store/postgres.ts';
+import { openStore, type StoreOptions } from '../store/store.ts';
 import { FloodControl } from './floodControl.ts';
 import * as interactionCreate from './events/interactionCreate.ts';
 import * as messageCreate from './events/messageCreate.ts';
@@ -24,7 +25,10 @@ export interface StartOptions {
 	handleSignals?: boolean;
 	/** Where command modules live (default: the project's `commands/`). */
 	commandsDir?: string;
-	/** How often to check whether another process (shard) changed the knowledge folder. */
+	/**
+	 * How often to check whether another process (shard) changed the knowledge base. With PostgreSQL each change
+	 * is announced at once (LISTEN/NOTIFY) and this poll only backs that up.
+	 */
 	syncIntervalMs?: number;
 	/** How long shutdown waits for in-flight work. */
 	drainTimeoutMs?: number;
@@ -86,8 +90,11 @@ export function clientOptions(env: Env): ClientOptions {
 export async function startBot(env: Env, options: StartOptions = {}): Promise<BotHandle> {
 	const logger: Logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN], destination: options.logDestination });
 	const metrics = new Metrics();
-	const store = Store.open(env.DATA_DIR, { ...options.store, onError: () => metrics.storeError() });
-	const knowledge = new KnowledgeHolder(env.KNOWLEDGE_DIR, (result) => metrics.refresh(result.ok));
+	const store = await openStore(env, { ...options.store, onError: () => metrics.storeError() });
+	logger.info(env.DATABASE_URL ? { store: 'postgres', database: redactDatabaseUrl(env.DATABASE_URL) } : { store: 'sqlite', dataDir: env.DATA_DIR }, 'store opened');
+	// With PostgreSQL, documents added from Discord live in the database, layered over the folder, for every process.
+	const knowledge = new KnowledgeHolder(env.KNOWLEDGE_DIR, (result) => metrics.refresh(result.ok), store.shared ? () => store.knowledgeLayer() : undefined);
+	let knowledgeListener: Listener | null = null;
 	let client: Client | null = null;
 	let accepting = true;
 	let health: HealthServer | null = null;
@@ -121,7 +128,19 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 			const removed = await removeStaleTemporaries(dir);
 			if (removed.length > 0) logger.warn({ dir, removed }, 'removed temporary files left by an interrupted write');
 		}
-		knowledge.generation = await store.knowledgeGeneration();
+		// Another process (shard, machine) may change the knowledge base: rebuild when the store's generation moves.
+		const syncFromOtherProcesses = async (): Promise<void> => {
+			try {
+				const result = await knowledge.sync({ id: 'sync', name: 'another process' }, () => store.knowledgeGeneration());
+				if (result) logger.info({ ok: result.ok, generation: knowledge.generation }, 'knowledge base synced from another process');
+			} catch (error) {
+				metrics.storeError();
+				logger.error({ err: error }, 'knowledge sync failed');
+			}
+		};
+		// Listening before the first load, so that a change made while it runs is not missed.
+		knowledgeListener = await store.watchKnowledge(() => void syncFromOtherProcesses());
+		if (!store.shared) knowledge.generation = await store.knowledgeGeneration();
 		const startup = STARTUP_ACTOR;
 		const { problems } = await knowledge.load(startup);
 		for (const problem of problems) logger.warn(problem, 'knowledge file skipped');
@@ -204,29 +223,12 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 				/token|auth|401|4004/i.test(message)
 					? 'Discord refused the login: DISCORD_TOKEN is invalid or was reset (the value is not shown).'
 					: `Could not connect to Discord: ${message}`,
+				{ cause: error },
 			);
 		}
 		await ready;
 		logger.info({ user: liveClient.user?.tag, applicationId: liveClient.application?.id, guilds: liveClient.guilds.cache.size }, 'bot ready');
 
-		// Another process (shard) may change the knowledge folder: reload when the store says so.
-		const syncFromOtherProcesses = async (): Promise<void> => {
-			let generation: number;
-			try {
-				generation = await store.knowledgeGeneration();
-			} catch {
-				metrics.storeError();
-				return;
-			}
-			if (generation === knowledge.generation) return;
-			knowledge.generation = generation;
-			try {
-				const result = await knowledge.refresh({ id: 'sync', name: 'another shard' });
-				logger.info({ ok: result.ok, generation }, 'knowledge base synced from another process');
-			} catch (error) {
-				logger.error({ err: error }, 'knowledge sync failed');
-			}
-		};
 		syncTimer = setInterval(() => void syncFromOtherProcesses(), options.syncIntervalMs ?? 30_000);
 		syncTimer.unref();
 
@@ -236,6 +238,7 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 				logger.info({ reason, inFlight: inFlight.size }, 'shutting down');
 				accepting = false;
 				if (syncTimer) clearInterval(syncTimer);
+				await knowledgeListener?.close();
 				const drain = Promise.allSettled([...inFlight]);
 				let timer: NodeJS.Timeout | undefined;
 				const timeout = new Promise<void>((resolve) => {
@@ -277,6 +280,7 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 		return { client: liveClient, ctx, health, stop };
 	} catch (error) {
 		if (syncTimer) clearInterval(syncTimer);
+		await knowledgeListener?.close();
 		for (const cleanup of cleanupSignals) cleanup();
 		await client?.destroy().catch(() => undefined);
 		await health?.close();

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { extname, join, relative, sep } from 'node:path';
 import { messages } from '../errors.ts';
 import { CURATED_FILE } from './curated.ts';
 import { isDocumentFileName } from './documentFile.ts';
@@ -29,6 +29,22 @@ export interface LoadOptions {
 	 * explicitly, a failure throws. Either way the result is the same, document for document.
 	 */
 	workers?: number;
+	/** Documents kept outside the folder (the store's, with PostgreSQL), layered over it: see {@link KnowledgeLayerInput}. */
+	layer?: KnowledgeLayerInput;
+}
+
+/**
+ * Documents added and removed from Discord, kept in the database: each replaces the folder's document of the same
+ * id, and a removed id is left out wherever it comes from (a document that ships in the folder included).
+ */
+export interface KnowledgeLayerInput {
+	documents: readonly { id: string; file: string; content: string }[];
+	removed: readonly string[];
+}
+
+/** The id a folder file's document gets (see parseKnowledgeFile): its path without the extension, `/` between folders. */
+function folderDocumentId(file: string): string {
+	return file.slice(0, file.length - extname(file).length).split(sep).join('/');
 }
 
 /**
@@ -59,7 +75,8 @@ export async function loadKnowledge(directory: string, options: LoadOptions = {}
 	for (const file of documentFiles) {
 		if (!isDocumentFileName(file)) problems.push({ file, issue: `not a knowledge document: only .txt and .md files (and ${LEXICON_FILE}, ${CURATED_FILE}) belong here` });
 	}
-	const paths = documentFiles.filter(isDocumentFileName);
+	const layered = new Set([...(options.layer?.documents.map((document) => document.id) ?? []), ...(options.layer?.removed ?? [])]);
+	const paths = documentFiles.filter((file) => isDocumentFileName(file) && !layered.has(folderDocumentId(file)));
 	const workers = poolSize(paths.length, options.workers);
 	let documents: KnowledgeDocument[] | undefined;
 	if (workers > 0) {
@@ -67,6 +84,7 @@ export async function loadKnowledge(directory: string, options: LoadOptions = {}
 		documents = await (options.workers === undefined ? pooled.catch(warnAndIngestHere) : pooled);
 	}
 	documents ??= await ingestHere(directory, paths, labeller);
+	if (options.layer) documents = [...documents, ...(await ingestLayer(options.layer, documents, labeller))];
 	if (documents.length === 0 && problems.length === 0) problems.push({ file: directory, issue: messages.folderEmpty });
 	return { documents, lexicon, problems };
 
@@ -90,6 +108,31 @@ export async function loadKnowledge(directory: string, options: LoadOptions = {}
 			}
 			seenIds.set(id, file);
 			ingested.push(ingestDocument(parsed.value, topics));
+			await pace();
+		}
+		return ingested;
+	}
+
+	/** The layer's documents, after the folder's (whose ids they must not repeat), skipped ones going to `problems` as the folder's do. */
+	async function ingestLayer(layer: KnowledgeLayerInput, folderDocuments: readonly KnowledgeDocument[], topics: TopicLabeller): Promise<KnowledgeDocument[]> {
+		const seenIds = new Map(folderDocuments.map((document) => [document.id, document.file]));
+		const encoder = new TextEncoder();
+		const ingested: KnowledgeDocument[] = [];
+		const pace = pacer();
+		for (const stored of layer.documents) {
+			if (layer.removed.includes(stored.id)) continue;
+			const parsed = parseKnowledgeFile(stored.file, encoder.encode(stored.content));
+			if (!parsed.ok) {
+				problems.push({ file: stored.file, issue: parsed.issue });
+				continue;
+			}
+			const clash = seenIds.get(stored.id);
+			if (clash) {
+				problems.push({ file: stored.file, issue: `has the same document id "${stored.id}" as ${clash}` });
+				continue;
+			}
+			seenIds.set(stored.id, stored.file);
+			ingested.push(ingestDocument({ ...parsed.value, id: stored.id }, topics));
 			await pace();
 		}
 		return ingested;
