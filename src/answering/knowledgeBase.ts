@@ -1,4 +1,4 @@
-import { loadCurated, type CuratedLink } from '../knowledge/curated.ts';
+import type { CuratedLink } from '../knowledge/curated.ts';
 import { loadKnowledge, type LoadedKnowledge } from '../knowledge/loadKnowledge.ts';
 import { pacer } from '../knowledge/pace.ts';
 import type { Lexicon } from '../knowledge/schema.ts';
@@ -48,12 +48,7 @@ export async function loadKnowledgeBase(directory: string, options: Partial<Sear
 	const started = performance.now();
 	const loaded = await loadKnowledge(directory);
 	if (loaded.documents.length === 0) return { knowledgeBase: null, problems: loaded.problems };
-	// Curated questions name their facts by sentence, so they are resolved once the documents are read.
-	const curated = await loadCurated(directory, loaded.documents);
-	return {
-		knowledgeBase: await buildKnowledgeBase(directory, { ...loaded, curated: curated.links }, options, started),
-		problems: [...loaded.problems, ...curated.problems],
-	};
+	return { knowledgeBase: await buildKnowledgeBase(directory, loaded, options, started), problems: loaded.problems };
 }
 
 /**
@@ -62,7 +57,7 @@ export async function loadKnowledgeBase(directory: string, options: Partial<Sear
  */
 export async function buildKnowledgeBase(
 	directory: string,
-	loaded: LoadedKnowledge & { curated?: readonly CuratedLink[] },
+	loaded: LoadedKnowledge,
 	options: Partial<SearchOptions> = {},
 	started = performance.now(),
 ): Promise<KnowledgeBase> {

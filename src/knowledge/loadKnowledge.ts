@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { messages } from '../errors.ts';
-import { CURATED_FILE } from './curated.ts';
+import { CURATED_FILE, loadCurated, type CuratedLink } from './curated.ts';
 import { isDocumentFileName } from './documentFile.ts';
 import { ingestDocument } from './ingest.ts';
 import { ingestInWorkers, poolSize, type IngestOutcome } from './ingestPool.ts';
@@ -19,6 +19,8 @@ export interface LoadedKnowledge {
 	lexicon: Lexicon;
 	/** Files that were skipped, each with the reason. Empty when every file loaded. */
 	problems: KnowledgeProblem[];
+	/** The folder's curated questions (`curated.yaml`), resolved against `documents`; none when absent. */
+	curated?: CuratedLink[];
 }
 
 export interface LoadOptions {
@@ -70,7 +72,7 @@ export async function loadKnowledge(directory: string, options: LoadOptions = {}
 
 	const lexicon = await readLexicon(directory, files, problems);
 	const labeller = new TopicLabeller(lexicon.topics);
-	// curated.yaml is read once the documents are (its entries name their sentences): see answering/knowledgeBase.ts.
+	// curated.yaml is read once the documents are: its entries name their sentences.
 	const documentFiles = files.filter((file) => file !== LEXICON_FILE && file !== CURATED_FILE);
 	for (const file of documentFiles) {
 		if (!isDocumentFileName(file)) problems.push({ file, issue: `not a knowledge document: only .txt and .md files (and ${LEXICON_FILE}, ${CURATED_FILE}) belong here` });
@@ -86,7 +88,10 @@ export async function loadKnowledge(directory: string, options: LoadOptions = {}
 	documents ??= await ingestHere(directory, paths, labeller);
 	if (options.layer) documents = [...documents, ...(await ingestLayer(options.layer, documents, labeller))];
 	if (documents.length === 0 && problems.length === 0) problems.push({ file: directory, issue: messages.folderEmpty });
-	return { documents, lexicon, problems };
+	// Curated questions name their facts by sentence, so they are resolved once the documents are read.
+	const curated = await loadCurated(directory, documents);
+	problems.push(...curated.problems);
+	return { documents, lexicon, problems, curated: curated.links };
 
 	/** The folder's documents ingested in this thread, in `paths`' order; skipped files go to `problems`. */
 	async function ingestHere(folder: string, files: readonly string[], topics: TopicLabeller): Promise<KnowledgeDocument[]> {
