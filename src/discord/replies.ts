@@ -4,9 +4,9 @@ import {
 	ButtonStyle,
 	EmbedBuilder,
 	MessageFlags,
-	StringSelectMenuBuilder,
 	time,
 	TimestampStyles,
+	type StringSelectMenuBuilder,
 } from 'discord.js';
 import { formatExplanation } from '../cli/format.ts';
 import { smallTalkReply } from '../answering/smallTalk.ts';

@@ -1,9 +1,10 @@
-import type {
-	AutocompleteInteraction,
-	ChatInputCommandInteraction,
-	MessageContextMenuCommandInteraction,
-	RESTPostAPIChatInputApplicationCommandsJSONBody,
-	RESTPostAPIContextMenuApplicationCommandsJSONBody,
+import {
+	ApplicationCommandType,
+	type AutocompleteInteraction,
+	type ChatInputCommandInteraction,
+	type MessageContextMenuCommandInteraction,
+	type RESTPostAPIChatInputApplicationCommandsJSONBody,
+	type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
@@ -49,7 +50,7 @@ export type AnyCommand = Command | MessageCommand;
 
 /** True for a message context-menu command, false for a slash command. */
 export function isMessageCommand(command: AnyCommand): command is MessageCommand {
-	return command.data.toJSON().type === 3;
+	return command.data.toJSON().type === ApplicationCommandType.Message;
 }
 
 /** What every handler gets: the live knowledge base, the store, the logger and the settings. */

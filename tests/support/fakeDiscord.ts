@@ -449,7 +449,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		ws.on('message', (raw) => {
 			let payload: any;
 			try {
-				payload = JSON.parse(raw.toString());
+				payload = JSON.parse((Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(new Uint8Array(raw))).toString());
 			} catch {
 				ws.close(4002, 'Decode error');
 				return;
@@ -682,7 +682,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions) {
 		/** Every IDENTIFY's `d`, in order. */
 		identifyPayloads,
 		/** Application commands registered now: globally, or in a guild by its id. */
-		registeredCommands(scope: 'global' | string): any[] {
+		registeredCommands(scope: string): any[] {
 			return registered.get(scope) ?? [];
 		},
 		forumPost,
