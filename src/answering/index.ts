@@ -11,6 +11,6 @@ export { quotedText } from './quote.ts';
 export { citedDocuments, httpsLink, linesText, type CitedDocument } from './sources.ts';
 export { suggestQuestions } from './suggest.ts';
 export { findInstitutions, institutionKey, institutionLabels, institutions, parseInstitution, parseTopicName, topicFacts, type Institution } from './topicFacts.ts';
-export { groupNearDuplicates, questionKey, sameQuestion } from './curated.ts';
+export { curatedMatch, groupNearDuplicates, questionKey, sameQuestion } from './curated.ts';
 export type { Answer, Citation } from './types.ts';
 export { validateDocumentUpload } from '../knowledge/validateUpload.ts';

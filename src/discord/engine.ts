@@ -6,6 +6,7 @@ export {
 	answer,
 	answerInConversation,
 	citedDocuments,
+	curatedMatch,
 	exampleQuestions,
 	factContext,
 	findDocuments,

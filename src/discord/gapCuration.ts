@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ActionRowBuilder, StringSelectMenuBuilder, type StringSelectMenuInteraction } from 'discord.js';
-import { groupNearDuplicates, questionKey, sameQuestion } from '../answering/curated.ts';
+import { answer, curatedMatch, groupNearDuplicates, questionKey, sameQuestion, searchFacts, type Fact, type KnowledgeBase } from './engine.ts';
 import { appendCuratedEntry, CURATED_FILE, restoreCurated } from '../knowledge/curated.ts';
 import { say, type Language } from '../i18n/index.ts';
 import type { KnowledgeGap } from '../store/store.ts';
 import { rebuildOrUndo, safeAudit } from './curation.ts';
 import { encodeCustomId } from './customIds.ts';
-import { answer, searchFacts, type Fact, type KnowledgeBase } from './engine.ts';
 import type { Actor } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
 import { canCurate } from './permissions.ts';
@@ -57,8 +56,13 @@ export function groupGaps(gaps: readonly KnowledgeGap[]): GapGroup[] {
 		.sort((a, b) => b.unanswered + b.downvotes - (a.unanswered + a.downvotes));
 }
 
+/**
+ * The gaps to show now. The store brings a resolved gap back as soon as it is asked again, with its earlier counts,
+ * even when it is answered now: a gap a curated question answers is left out unless someone voted its answer down.
+ */
 async function currentGroups(ctx: BotContext): Promise<GapGroup[]> {
-	return groupGaps(await ctx.store.gaps(GAP_WINDOW));
+	const kb = ctx.knowledge.current;
+	return groupGaps(await ctx.store.gaps(GAP_WINDOW)).filter((group) => !kb || group.downvotes > 0 || !curatedMatch(kb, group.head.question));
 }
 
 /** An autocomplete value that names a listed gap rather than a typed question. */
