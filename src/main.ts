@@ -18,6 +18,13 @@ if (process.env.DISCORD_TOKEN?.trim()) {
 		process.exitCode = 1;
 	}
 } else {
-	const { runConsole } = await import('./cli/console.ts');
-	process.exitCode = await runConsole(process.env.KNOWLEDGE_DIR?.trim() || 'knowledge');
+	const { consoleLanguage, runConsole } = await import('./cli/console.ts');
+	// `npm start -- --lang ru`: the console's own words in Russian (or en, kk).
+	const chosen = consoleLanguage(process.argv.slice(2));
+	if ('error' in chosen) {
+		process.stderr.write(`${chosen.error}\n`);
+		process.exitCode = 1;
+	} else {
+		process.exitCode = await runConsole(process.env.KNOWLEDGE_DIR?.trim() || 'knowledge', process.stdin, process.stdout, chosen.language);
+	}
 }

@@ -1,6 +1,7 @@
 /**
  * The command-line contract (see README): `npm run --silent ask -- [--json] [--knowledge DIR] [--session ID]
- * (QUESTION | --batch FILE|- | --topic NAME)`. With --json, stdout carries only JSON lines. With --session, the
+ * [--lang en|ru|kk] (QUESTION | --batch FILE|- | --topic NAME)`. --lang sets the language of the bot's own words
+ * when a question does not show its own; the JSON keys stay the same. With --json, stdout carries only JSON lines. With --session, the
  * questions are one conversation, kept in the store under DATA_DIR, so follow-ups ("who is he?") can be tested.
  */
 import { readFile } from 'node:fs/promises';
@@ -9,6 +10,8 @@ import { z } from 'zod';
 import { answer, loadKnowledgeBase, parseTopicName, quotedText, topicFacts, type Answer, type KnowledgeBase } from '../answering/index.ts';
 import { answerInConversation, type ConversationStore } from '../answering/conversation.ts';
 import { messages, UserError } from '../errors.ts';
+import type { Language } from '../i18n/index.ts';
+import { LANGUAGES } from '../language/detect.ts';
 import { Store } from '../store/store.ts';
 import { formatAnswer, formatExplanation, formatProblems, formatTopic } from './format.ts';
 
@@ -22,12 +25,13 @@ const argsSchema = z.object({
 	batch: z.string().min(1).optional(),
 	topic: z.string().min(1).optional(),
 	session: z.string().min(1).max(200).optional(),
+	lang: z.enum(LANGUAGES).default('en'),
 	question: z.string().default(''),
 });
 
 async function main(): Promise<number> {
 	const { values, positionals } = parseArgs({
-		options: { json: { type: 'boolean' }, explain: { type: 'boolean' }, knowledge: { type: 'string' }, batch: { type: 'string' }, topic: { type: 'string' }, session: { type: 'string' } },
+		options: { json: { type: 'boolean' }, explain: { type: 'boolean' }, knowledge: { type: 'string' }, batch: { type: 'string' }, topic: { type: 'string' }, session: { type: 'string' }, lang: { type: 'string' } },
 		allowPositionals: true,
 	});
 	const args = argsSchema.parse({ ...values, question: positionals.join(' ') });
@@ -37,13 +41,13 @@ async function main(): Promise<number> {
 		process.stderr.write(`${formatProblems(problems)}\nThe knowledge folder "${args.knowledge}" cannot be used as it is.\n`);
 		return EXIT_KNOWLEDGE;
 	}
-	if (args.topic) return printTopic(knowledgeBase, args.topic, args.json);
+	if (args.topic) return printTopic(knowledgeBase, args.topic, args.json, args.lang);
 	const store = args.session === undefined ? undefined : openStore();
 	if (store === null) return EXIT_USAGE;
 	try {
-		const ask = asker(knowledgeBase, args.explain, store, args.session);
-		if (args.batch) return await printBatch(knowledgeBase, args.batch, args.json, ask);
-		return await printAnswer(knowledgeBase, args.question, args.json, ask);
+		const ask = asker(knowledgeBase, { explain: args.explain, language: args.lang }, store, args.session);
+		if (args.batch) return await printBatch(knowledgeBase, args.batch, args.json, ask, args.lang);
+		return await printAnswer(knowledgeBase, args.question, args.json, ask, args.lang);
 	} finally {
 		await store?.close();
 	}
@@ -52,10 +56,10 @@ async function main(): Promise<number> {
 type Ask = (question: string) => Answer | Promise<Answer>;
 
 /** Without a session every question stands alone, exactly as before; with one, each is a turn of its conversation. */
-function asker(kb: KnowledgeBase, explain: boolean, store: ConversationStore | undefined, session: string | undefined): Ask {
+function asker(kb: KnowledgeBase, options: { explain: boolean; language: Language }, store: ConversationStore | undefined, session: string | undefined): Ask {
 	// The CLI's sessions are named apart from Discord's, so a script never joins a person's conversation.
-	if (store && session !== undefined) return (question) => answerInConversation(question, kb, { store, session: `cli:${session}` }, { explain });
-	return (question) => answer(question, kb, { explain });
+	if (store && session !== undefined) return (question) => answerInConversation(question, kb, { store, session: `cli:${session}` }, options);
+	return (question) => answer(question, kb, options);
 }
 
 /** The store that keeps `--session` conversations, or null (said on stderr) when DATA_DIR cannot hold it. */
@@ -68,19 +72,19 @@ function openStore(): Store | null {
 	}
 }
 
-async function printAnswer(kb: KnowledgeBase, question: string, json: boolean, ask: Ask): Promise<number> {
+async function printAnswer(kb: KnowledgeBase, question: string, json: boolean, ask: Ask, language: Language): Promise<number> {
 	try {
 		const result = await ask(question);
-		process.stdout.write(`${json ? toJsonLine(result) : formatAnswer(result, kb)}${!json && result.explain ? `\n\n${formatExplanation(result.explain)}` : ''}\n`);
+		process.stdout.write(`${json ? toJsonLine(result) : formatAnswer(result, kb, language)}${!json && result.explain ? `\n\n${formatExplanation(result.explain)}` : ''}\n`);
 		return 0;
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
-		process.stderr.write(`${error.message}\nUsage: npm run ask -- [--json] [--explain] [--knowledge DIR] [--session ID] "QUESTION" | --batch FILE | --topic NAME\n`);
+		process.stderr.write(`${error.message}\nUsage: npm run ask -- [--json] [--explain] [--knowledge DIR] [--session ID] [--lang en|ru|kk] "QUESTION" | --batch FILE | --topic NAME\n`);
 		return EXIT_USAGE;
 	}
 }
 
-async function printBatch(kb: KnowledgeBase, file: string, json: boolean, ask: Ask): Promise<number> {
+async function printBatch(kb: KnowledgeBase, file: string, json: boolean, ask: Ask, language: Language): Promise<number> {
 	let text: string;
 	try {
 		text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
@@ -93,18 +97,18 @@ async function printBatch(kb: KnowledgeBase, file: string, json: boolean, ask: A
 	for (const line of text.split(/\r?\n/)) {
 		if (!line.trim()) continue;
 		const result = await ask(line);
-		out.push(json ? toJsonLine(result) : `> ${result.question}\n${formatAnswer(result, kb)}\n`);
+		out.push(json ? toJsonLine(result) : `> ${result.question}\n${formatAnswer(result, kb, language)}\n`);
 	}
 	process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
 	return 0;
 }
 
-function printTopic(kb: KnowledgeBase, name: string, json: boolean): number {
+function printTopic(kb: KnowledgeBase, name: string, json: boolean, language: Language): number {
 	try {
 		const topic = parseTopicName(name);
 		const facts = topicFacts(kb, topic);
 		process.stdout.write(
-			`${json ? JSON.stringify({ topic, facts: facts.map((f) => ({ text: quotedText(f), document: f.document, line: f.line })) }) : formatTopic(topic, facts)}\n`,
+			`${json ? JSON.stringify({ topic, facts: facts.map((f) => ({ text: quotedText(f), document: f.document, line: f.line })) }) : formatTopic(topic, facts, language)}\n`,
 		);
 		return 0;
 	} catch (error) {
@@ -148,7 +152,8 @@ main().then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		const message = error instanceof z.ZodError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : String((error as Error).stack ?? error);
+		const message =
+			error instanceof z.ZodError ? z.prettifyError(error) : (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : String((error as Error).stack ?? error);
 		process.stderr.write(`ask: ${message || messages.emptyQuestion}\n`);
 		process.exitCode = EXIT_USAGE;
 	},

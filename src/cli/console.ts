@@ -3,17 +3,13 @@ import { answer, loadKnowledgeBase, parseTopicName, quotedText, searchFacts, top
 import { CONVERSATION_TTL_MS, nextContext } from '../answering/conversation.ts';
 import { MORE_ABOUT, type ConversationContext } from '../answering/followUp.ts';
 import { UserError } from '../errors.ts';
+import { isLanguage } from '../i18n/choose.ts';
+import { say, type Language } from '../i18n/index.ts';
+import { LANGUAGES } from '../language/detect.ts';
 import { TOPIC_NAMES } from '../knowledge/types.ts';
-import { formatAnswer, formatExplanation, formatProblems, formatSources, formatTopic, sourcesSummary } from './format.ts';
+import { factPlace, formatAnswer, formatExplanation, formatProblems, formatSources, formatTopic, replyLanguage, sourcesSummary } from './format.ts';
 
-const HELP = `Ask a question in plain words, or:
-  /topic NAME     the facts on a topic (${TOPIC_NAMES.join(', ')})
-  /search WORDS   the facts that best match some words
-  /sources        the documents the answers come from
-  /why            why the last answer was given or declined: terms, candidates, feature contributions
-  1, 2, 3         after "did you mean": answer that suggestion
-  /help           this text
-  /quit           leave (or Ctrl-D)`;
+const help = (language: Language) => say(language, 'consoleHelp', { topics: TOPIC_NAMES.join(', ') });
 
 /**
  * What the console remembers between lines: the last question, for `/why`; a refusal's suggestions, for a bare number;
@@ -25,19 +21,33 @@ export interface ConsoleSession {
 	conversation?: ConversationContext;
 	/** The clock a conversation expires by (tests set it). */
 	now?: () => number;
+	/** The language of the bot's own words (`--lang`) when a question does not show its own; English by default. */
+	language?: Language;
 }
 
 const PICK = /^\d{1,2}$/;
 
 /**
+ * `--lang en|ru|kk` among a command line's arguments: the language of the console's own words. Missing, English;
+ * anything else is refused with a message naming the choices.
+ */
+export function consoleLanguage(args: readonly string[]): { language: Language } | { error: string } {
+	const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+	if (at < 0) return { language: 'en' };
+	const value = args[at]!.includes('=') ? args[at]!.split('=')[1] : args[at + 1];
+	return isLanguage(value) ? { language: value } : { error: `--lang must be one of ${LANGUAGES.join(', ')} (got ${value === undefined ? 'nothing' : JSON.stringify(value)})` };
+}
+
+/**
  * The local console that `npm start` opens when no Discord token is set: the bot's answers, with their
- * confidence and citation, from the same `answer` path as Discord.
+ * confidence and citation, from the same `answer` path as Discord; its own words in `language`.
  * @returns the process exit code.
  */
 export async function runConsole(
 	knowledgeDir: string,
 	input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
 	output: NodeJS.WritableStream = process.stdout,
+	language: Language = 'en',
 ): Promise<number> {
 	const { knowledgeBase, problems } = await loadKnowledgeBase(knowledgeDir);
 	if (problems.length) process.stderr.write(`${formatProblems(problems)}\n`);
@@ -46,11 +56,11 @@ export async function runConsole(
 		return 2;
 	}
 	const write = (text: string) => output.write(`${text}\n`);
-	write(`Ombudsbot console (no DISCORD_TOKEN set). ${sourcesSummary(knowledgeBase)}.\nType /help for commands.`);
+	write(say(language, 'consoleGreeting', { summary: sourcesSummary(knowledgeBase, language) }));
 	const interactive = input.isTTY === true;
 	const lines = createInterface({ input, output, prompt: 'ombudsbot> ', terminal: interactive });
 	const prompt = () => interactive && lines.prompt();
-	const session: ConsoleSession = {};
+	const session: ConsoleSession = { language };
 	let quit = false;
 	prompt();
 	for await (const line of lines) {
@@ -60,7 +70,7 @@ export async function runConsole(
 	}
 	lines.close();
 	// Ctrl-C and Ctrl-D end the input with the cursor still after the prompt; /quit ended with Enter.
-	write(`${interactive && !quit ? '\n' : ''}Bye.`);
+	write(`${interactive && !quit ? '\n' : ''}${say(language, 'consoleBye')}`);
 	return 0;
 }
 
@@ -68,43 +78,46 @@ export async function runConsole(
 export function respond(line: string, kb: KnowledgeBase, session: ConsoleSession = {}): string {
 	const [command, ...rest] = line.trim().split(/\s+/);
 	const argument = rest.join(' ');
+	const language = session.language ?? 'en';
 	try {
 		switch (command?.toLowerCase()) {
 			case '/help':
-				return HELP;
+				return help(language);
 			case '/sources':
-				return formatSources(kb);
+				return formatSources(kb, language);
 			case '/topic': {
 				const topic = parseTopicName(argument);
-				return formatTopic(topic, topicFacts(kb, topic));
+				return formatTopic(topic, topicFacts(kb, topic), language);
 			}
 			case '/search': {
 				const hits = searchFacts(kb, argument, 5);
-				return hits.length ? hits.map((h, i) => `${i + 1}. ${quotedText(h.fact)}\n   (${h.fact.document}, line ${h.fact.line})`).join('\n') : 'No fact matches that.';
+				return hits.length ? hits.map((h, i) => `${i + 1}. ${quotedText(h.fact)}\n   ${factPlace(h.fact, language)}`).join('\n') : say(language, 'consoleNoMatch');
 			}
 			case '/why': {
-				if (session.lastQuestion === undefined) return 'Nothing to explain yet: ask a question first, then /why.';
+				if (session.lastQuestion === undefined) return say(language, 'consoleWhyFirst');
 				// Asked again rather than kept: answers stay cheap, and only a /why pays for the explanation.
-				const explained = answer(session.lastQuestion, kb, { explain: true });
-				if (!explained.explain) return `Nothing to explain: "${explained.question}" was small talk, answered without the documents.`;
-				return `Why: ${explained.question}\n${formatExplanation(explained.explain)}`;
+				const explained = answer(session.lastQuestion, kb, { explain: true, language });
+				if (!explained.explain) return say(language, 'consoleWhySmallTalk', { question: explained.question });
+				return `${say(language, 'consoleWhy', { question: explained.question })}\n${formatExplanation(explained.explain)}`;
 			}
 			default: {
-				if (command?.startsWith('/')) return `Unknown command ${command}.\n${HELP}`;
-				const picked = pickSuggestion(line.trim(), session);
+				if (command?.startsWith('/')) return `${say(language, 'consoleUnknownCommand', { command })}\n${help(language)}`;
+				const picked = pickSuggestion(line.trim(), session, language);
 				if (picked.refusal) return picked.refusal;
 				const now = (session.now ?? Date.now)();
 				// Like any conversation's, the console's last turn is forgotten after a while: a later question stands alone.
 				// A picked suggestion is a document's sentence, made to stand alone: never a follow-up.
 				const context = !picked.question && session.conversation && now - session.conversation.at <= CONVERSATION_TTL_MS ? session.conversation : undefined;
-				const result = answer(picked.question ?? line, kb, context ? { context } : {});
+				const result = answer(picked.question ?? line, kb, { language, ...(context ? { context } : {}) });
 				session.conversation = nextContext(context, result, kb, now);
 				// /why explains the question as it was read: a follow-up's rewritten form stands alone.
 				session.lastQuestion = result.askedAs && !result.askedAs.startsWith(MORE_ABOUT) ? result.askedAs : result.question;
 				// Only right after a refusal does a bare number pick: later, "2" is whatever it was asked as.
 				session.suggestions = result.answered || result.smallTalk ? undefined : result.suggestions;
-				const reply = formatAnswer(result, kb);
-				const hint = session.suggestions?.length ? `\nType ${session.suggestions.length === 1 ? '1' : `a number from 1 to ${session.suggestions.length}`} to have it answered.` : '';
+				const reply = formatAnswer(result, kb, language);
+				const count = session.suggestions?.length ?? 0;
+				const replied = replyLanguage(result.question, language);
+				const hint = count ? `\n${count === 1 ? say(replied, 'consolePickOne') : say(replied, 'consolePickMany', { count })}` : '';
 				return `${reply}${hint}`;
 			}
 		}
@@ -115,9 +128,9 @@ export function respond(line: string, kb: KnowledgeBase, session: ConsoleSession
 }
 
 /** A bare number right after a refusal: the suggestion it names, or why it names none. */
-function pickSuggestion(line: string, session: ConsoleSession): { question?: string; refusal?: string } {
+function pickSuggestion(line: string, session: ConsoleSession, language: Language): { question?: string; refusal?: string } {
 	const suggestions = session.suggestions;
 	if (!suggestions?.length || !PICK.test(line)) return {};
 	const suggestion = suggestions[Number(line) - 1];
-	return suggestion ? { question: suggestion } : { refusal: `Pick a number from 1 to ${suggestions.length}, or ask a question.` };
+	return suggestion ? { question: suggestion } : { refusal: say(language, 'consolePickRefusal', { count: suggestions.length }) };
 }

@@ -1,33 +1,53 @@
 import { quotedText } from '../answering/quote.ts';
-import { citedDocuments, linesText } from '../answering/sources.ts';
+import { citedDocuments } from '../answering/sources.ts';
+import { chooseLanguage } from '../i18n/choose.ts';
+import { say, type Language } from '../i18n/index.ts';
 import type { Answer, Explanation } from '../answering/types.ts';
 import type { KnowledgeBase } from '../answering/knowledgeBase.ts';
 import type { Fact, KnowledgeProblem, TopicName } from '../knowledge/types.ts';
 
 /**
- * Human-readable renderings shared by the console and the CLI without `--json`. An answer names each cited
- * document once, with its date and source; a refusal says so without a percentage and numbers its suggestions.
+ * Human-readable renderings shared by the console and the CLI without `--json`, in the language of the bot's own
+ * words (`--lang`; the documents' sentences stay as written). An answer names each cited document once, with its
+ * date and source; a refusal says so without a percentage and numbers its suggestions. Its frame is in the language
+ * answer() spoke in: the question's own when it shows one, else `lang`.
  */
-export function formatAnswer(result: Answer, kb?: Pick<KnowledgeBase, 'documents'>): string {
+export function formatAnswer(result: Answer, kb?: Pick<KnowledgeBase, 'documents'>, lang: Language = 'en'): string {
 	// Small talk is the bot's own reply: no confidence, nothing cited.
 	if (result.smallTalk) return result.answer;
+	const language = replyLanguage(result.question, lang);
 	// A follow-up says how it was read, so a wrong reading of "he" or "it" is seen at once.
-	const lines: string[] = result.askedAs ? [`(read as: ${result.askedAs})`] : [];
+	const lines: string[] = result.askedAs ? [say(language, 'cliReadAs', { question: result.askedAs })] : [];
 	if (result.answered) {
 		lines.push(result.answer, '');
 		for (const cited of citedDocuments(result.sources, kb?.documents ?? [])) {
 			const beside = [cited.date, cited.link ?? cited.origin].filter(Boolean).map((text) => ` · ${text}`).join('');
-			lines.push(`  source: ${cited.document}, ${linesText(cited.lines)}${beside}`);
+			lines.push(`  ${say(language, 'cliSource', { document: cited.document, lines: linesOf(cited.lines, language) })}${beside}`);
 		}
-		lines.push(`  confidence: ${Math.round(result.confidence * 100)}%${result.topic ? `  topic: ${result.topic}` : ''}`);
+		// Answered across languages, the reply says its source is in English, as on Discord.
+		const sourceLanguages = result.sources.map((source) => kb?.documents.find((d) => d.id === source.document)?.language);
+		if (language !== 'en' && sourceLanguages.length && sourceLanguages.every((l) => l === 'en')) lines.push(`  ${say(language, 'sourceInEnglish')}`);
+		const topic = result.topic ? `  ${say(language, 'cliTopic', { topic: result.topic })}` : '';
+		lines.push(`  ${say(language, 'cliConfidence', { percent: Math.round(result.confidence * 100) })}${topic}`);
 	} else {
 		lines.push(result.answer);
 		if (result.suggestions.length) {
-			lines.push('', 'Did you mean:');
+			lines.push('', say(language, 'cliDidYouMean'));
 			result.suggestions.forEach((suggestion, index) => lines.push(`  ${index + 1}. ${suggestion}`));
 		}
 	}
 	return lines.join('\n');
+}
+
+/** The language answer() replies to a question in, given the door's `--lang` (see chooseLanguage). */
+export function replyLanguage(question: string, lang: Language): Language {
+	return chooseLanguage({ question, user: lang });
+}
+
+/** "line 5", "lines 5, 7 and 9", in the language asked. */
+function linesOf(numbers: readonly number[], language: Language): string {
+	if (numbers.length <= 1) return say(language, 'cliLine', { line: numbers[0] ?? '?' });
+	return say(language, 'cliLines', { lines: numbers.slice(0, -1).join(', '), last: numbers[numbers.length - 1]! });
 }
 
 /** An explanation for a maintainer: the terms read, then each candidate's probability and its largest contributions. */
@@ -47,27 +67,33 @@ export function formatExplanation(explain: Explanation, shown = 3, contributions
 	return lines.join('\n');
 }
 
-export function formatTopic(topic: TopicName, facts: readonly Fact[]): string {
-	if (facts.length === 0) return `Nothing in the documents is about ${topic}.`;
-	return [`${topic} (${plural(facts.length, 'fact')}):`, ...facts.map((f, i) => `${i + 1}. ${quotedText(f)}\n   (${f.document}, line ${f.line})`)].join('\n');
+export function formatTopic(topic: TopicName, facts: readonly Fact[], language: Language = 'en'): string {
+	if (facts.length === 0) return say(language, 'cliTopicEmpty', { topic });
+	return [say(language, 'cliTopicTitle', { topic, facts: factCount(facts.length, language) }), ...facts.map((f, i) => `${i + 1}. ${quotedText(f)}\n   ${factPlace(f, language)}`)].join('\n');
+}
+
+/** "(kazakhstan-joins-asia-pacific-forum, line 5)": where a fact is, after it in a list. */
+export function factPlace(fact: Pick<Fact, 'document' | 'line'>, language: Language = 'en'): string {
+	return say(language, 'cliFactPlace', { document: fact.document, line: fact.line });
 }
 
 /** "1 document, 21 facts, built in 110 ms": what the console greets with and `/sources` opens with. */
-export function sourcesSummary(kb: KnowledgeBase): string {
-	return `${plural(kb.documents.length, 'document')}, ${plural(kb.facts.length, 'fact')}, built in ${kb.buildMs.toFixed(0)} ms`;
+export function sourcesSummary(kb: KnowledgeBase, language: Language = 'en'): string {
+	const documents = kb.documents.length === 1 ? say(language, 'countDocumentsOne') : say(language, 'countDocuments', { count: kb.documents.length });
+	return say(language, 'cliSummary', { documents, facts: factCount(kb.facts.length, language), ms: kb.buildMs.toFixed(0) });
 }
 
-export function formatSources(kb: KnowledgeBase): string {
+export function formatSources(kb: KnowledgeBase, language: Language = 'en'): string {
 	return [
-		`${sourcesSummary(kb)}:`,
-		...kb.documents.map((d) => `  ${d.id}: ${d.title} (${plural(d.facts.length, 'fact')}${d.date ? `, ${d.date}` : ''})`),
+		`${sourcesSummary(kb, language)}:`,
+		...kb.documents.map((d) => `  ${d.id}: ${d.title} (${factCount(d.facts.length, language)}${d.date ? `, ${d.date}` : ''})`),
 	].join('\n');
+}
+
+function factCount(count: number, language: Language): string {
+	return count === 1 ? say(language, 'countFactsOne') : say(language, 'countFacts', { count });
 }
 
 export function formatProblems(problems: readonly KnowledgeProblem[]): string {
 	return problems.map((p) => `knowledge problem: ${p.file}: ${p.issue}`).join('\n');
-}
-
-export function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

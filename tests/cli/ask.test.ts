@@ -170,3 +170,27 @@ describe('ask --session: follow-ups through the contract', () => {
 		expect(second.askedAs).toBeUndefined();
 	});
 });
+
+describe('ask --lang', () => {
+	test('GIVEN --lang kk and an English greeting THEN the Kazakh reply, with the same JSON keys', () => {
+		const english = JSON.parse(ask(['--json', 'hi']).stdout);
+		const { code, stdout } = ask(['--json', '--lang', 'kk', 'hi']);
+		expect(code).toBe(0);
+		const kazakh = JSON.parse(stdout);
+		expect(Object.keys(kazakh).sort()).toEqual(Object.keys(english).sort());
+		expect(kazakh.answer).toMatch(/^Сәлеметсіз бе!/);
+	});
+
+	test('GIVEN --lang ru without --json THEN the answer’s frame is Russian', () => {
+		const { code, stdout } = ask(['--lang', 'ru', 'кто представлял Казахстан на встрече?']);
+		expect(code).toBe(0);
+		expect(stdout).toMatch(/источник: kazakhstan-joins-asia-pacific-forum, строка 12/);
+	});
+
+	test('GIVEN --lang de THEN exit 1 naming the choices, nothing on stdout', () => {
+		const { code, stdout, stderr } = ask(['--json', '--lang', 'de', 'hi']);
+		expect(code).toBe(1);
+		expect(stdout).toBe('');
+		expect(stderr).toMatch(/expected one of "en"\|"ru"\|"kk"[\s\S]*lang/);
+	});
+});

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { expect, test, vi } from 'vitest';
-import { respond, runConsole, type ConsoleSession } from '../../src/cli/console.ts';
+import { consoleLanguage, respond, runConsole, type ConsoleSession } from '../../src/cli/console.ts';
 import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
@@ -146,4 +146,38 @@ test('GIVEN piped lines THEN a follow-up leans on the answer before it', async (
 	const printed = await consoleOver('Where was the 19th annual forum held?\nand who hosted it?\ntell me more\n');
 	expect(printed).toMatch(/\(read as: who hosted the 19th annual forum\?\)/);
 	expect(printed).toMatch(/\(read as: tell me more about: who hosted the 19th annual forum\?\)\nThis year's meeting is being hosted by the National Human Rights Commission of India\./);
+});
+
+test.each([
+	['ru', 'Здравствуйте!', 'Введите /help', /^Задайте вопрос обычными словами/, /^Неизвестная команда \/frobnicate/],
+	['kk', 'Сәлеметсіз бе!', '/help енгізіңіз', /^Сұрағыңызды қарапайым сөздермен/, /^Белгісіз команда \/frobnicate/],
+] as const)('GIVEN --lang %s THEN the console greets, helps and answers small talk in it', async (language, greeting, greetingLine, helpText, unknown) => {
+	const session: ConsoleSession = { language };
+	expect(respond('hi', kb, session)).toMatch(new RegExp(`^${greeting}`));
+	expect(respond('/help', kb, session)).toMatch(helpText);
+	expect(respond('/frobnicate', kb, session)).toMatch(unknown);
+	const input = new PassThrough();
+	const output = new PassThrough();
+	let printed = '';
+	output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+	input.end('/quit\n');
+	expect(await runConsole(PROJECT_KNOWLEDGE, input, output, language)).toBe(0);
+	expect(printed).toContain(greetingLine);
+});
+
+test('GIVEN --lang ru THEN an answer’s frame is Russian and says the source is in English; an English question keeps an English frame', () => {
+	const session: ConsoleSession = { language: 'ru' };
+	expect(respond('кто представлял Казахстан на встрече?', kb, session)).toMatch(/Askar Shakirov[\s\S]*источник: kazakhstan-joins-asia-pacific-forum, строка 12[\s\S]*Источник на английском[\s\S]*уверенность: \d+%/);
+	expect(respond('Who represented Kazakhstan at the meeting?', kb, session)).toMatch(/source: kazakhstan-joins-asia-pacific-forum, line 12[\s\S]*confidence: \d+%/);
+	expect(respond('/sources', kb, session)).toMatch(/^документов: 1, фактов: \d+, собрано за \d+ мс:/);
+});
+
+test.each([
+	[['--lang', 'kk'], { language: 'kk' }],
+	[['--lang=ru'], { language: 'ru' }],
+	[[], { language: 'en' }],
+	[['--lang', 'de'], { error: '--lang must be one of en, ru, kk (got "de")' }],
+	[['--lang'], { error: '--lang must be one of en, ru, kk (got nothing)' }],
+])('consoleLanguage(%j) → %j', (args, expected) => {
+	expect(consoleLanguage(args)).toEqual(expected);
 });
