@@ -61,6 +61,29 @@ describe('fake Discord server', () => {
 		expect(discord.resumes).toBeGreaterThanOrEqual(1);
 	});
 
+	test('GIVEN a forum post THEN the client sees a new thread under the forum and can fetch its first message', async () => {
+		const created = new Promise<{ parentId: string | null; name: string; newly: boolean; content: string }>((resolve) =>
+			client.once(Events.ThreadCreate, (thread, newly) => {
+				void thread.fetchStarterMessage().then((starter) => resolve({ parentId: thread.parentId, name: thread.name, newly, content: starter?.content ?? '' }));
+			}),
+		);
+		const id = discord.forumPost('A title', 'The body');
+		expect(await created).toEqual({ parentId: discord.forumId, name: 'A title', newly: true, content: 'The body' });
+		expect(client.channels.cache.get(id)?.isThread()).toBe(true);
+	});
+
+	test('GIVEN commands put globally and to the guild THEN each scope keeps its own, listed and deleted by id', async () => {
+		const headers = { authorization: `Bot ${TOKEN}`, 'content-type': 'application/json' };
+		const base = `${discord.apiUrl}/v10/applications/${discord.applicationId}`;
+		await fetch(`${base}/commands`, { method: 'PUT', headers, body: JSON.stringify([{ name: 'a', description: 'a' }]) });
+		await fetch(`${base}/guilds/${discord.guildId}/commands`, { method: 'PUT', headers, body: JSON.stringify([{ name: 'b', description: 'b' }]) });
+		const global = (await (await fetch(`${base}/commands`, { headers })).json()) as { id: string; name: string }[];
+		expect(global.map((c) => c.name)).toEqual(['a']);
+		expect(discord.registeredCommands(discord.guildId).map((c) => c.name)).toEqual(['b']);
+		expect((await fetch(`${base}/commands/${global[0]!.id}`, { method: 'DELETE', headers })).status).toBe(204);
+		expect(discord.registeredCommands('global')).toEqual([]);
+	});
+
 	test('GIVEN a wrong token on REST THEN 401', async () => {
 		const response = await fetch(`${discord.apiUrl}/v10/users/@me`, { headers: { authorization: 'Bot wrong' } });
 		expect(response.status).toBe(401);
