@@ -16,14 +16,14 @@ describe('fake Discord server', () => {
 			partials: [Partials.Channel],
 			rest: { api: discord.apiUrl },
 		});
-		client.on(Events.InteractionCreate, async (interaction) => {
+		client.on(Events.InteractionCreate, (interaction) => {
 			if (interaction.isChatInputCommand()) {
-				await interaction.reply({ content: `pong ${interaction.options.getString('text') ?? ''}`, flags: MessageFlags.Ephemeral });
+				void interaction.reply({ content: `pong ${interaction.options.getString('text') ?? ''}`, flags: MessageFlags.Ephemeral });
 			}
 		});
-		client.on(Events.MessageCreate, async (message) => {
+		client.on(Events.MessageCreate, (message) => {
 			if (message.author.bot) return;
-			await message.reply({ content: `echo ${message.content}`, allowedMentions: { parse: [] } });
+			void message.reply({ content: `echo ${message.content}`, allowedMentions: { parse: [] } });
 		});
 		const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
 		await client.login(TOKEN);
