@@ -1,6 +1,8 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { institutionKey, institutions } from '../../src/answering/topicFacts.ts';
+import { encodeCustomId } from '../../src/discord/customIds.ts';
 import { CURATED_FILE, parseCurated } from '../../src/knowledge/curated.ts';
 import { expectNoPings, messageOf, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
@@ -164,6 +166,19 @@ describe('institutions', () => {
 		const choices = (await t.interact(t.discord.payloads.autocomplete('mandate', 'institution', 'kaz'))).body.data.choices;
 		expect(choices).toEqual([{ name: KAZAKH, value: KAZAKH }]);
 		expect(await mandate([{ name: 'institution', type: 3, value: 'Atlantis' }])).toMatch(/No document is about “Atlantis”\. Institutions: .*Valdorian Ombudsman/);
+	});
+
+	test("GIVEN an institution's topic page THEN its ◀ ▶ buttons keep to that institution; a button naming a gone institution is outdated", async () => {
+		const kb = t.bot.ctx.knowledge.current!;
+		const valdorian = institutions(kb).find((i) => i.name === VALDORIAN)!;
+		const { body } = await t.interact(t.discord.payloads.slash('mandate', [{ name: 'institution', type: 3, value: VALDORIAN }]));
+		const page = encodeCustomId({ kind: 'institution-page', topic: 'mandate', page: 0, ownerId: USERS.member.id, institution: institutionKey(valdorian) });
+		const { body: turned } = await t.interact(t.discord.payloads.button(page, body.data));
+		expect(turned.type).toBe(7);
+		expect(textOf(turned.data)).toMatch(/· Valdorian Ombudsman/);
+		expect(textOf(turned.data)).not.toMatch(/Kazakhstan/);
+		const gone = encodeCustomId({ kind: 'institution-page', topic: 'mandate', page: 0, ownerId: USERS.member.id, institution: 'AAAAAAAAAA' });
+		expect((await t.interact(t.discord.payloads.button(gone, body.data))).body.data.content).toBe("This button is out of date.");
 	});
 
 	test('GIVEN /kb settings institution THEN topic commands and /search default to it; the option still overrides; clearing lists all again', async () => {
