@@ -86,7 +86,16 @@ export async function deployCommands(
 		: Routes.applicationCommands(applicationId);
 	const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
 	// Only once the new registration stands: a failed deploy leaves the old copies working.
-	const { removed, guildsUnchecked } = await removeStale(rest, applicationId, env.DEV_GUILD_ID);
+	let stale: Awaited<ReturnType<typeof removeStale>>;
+	try {
+		stale = await removeStale(rest, applicationId, env.DEV_GUILD_ID);
+	} catch (error) {
+		// The commands are registered: say so, and what is left to clean, rather than "deploy failed".
+		throw new Error(
+			`registered ${registered.length} commands ${env.DEV_GUILD_ID ? `to guild ${env.DEV_GUILD_ID}` : 'globally'}, but could not remove the copies at the other scope (they may show twice): ${(error as Error).message}`,
+		);
+	}
+	const { removed, guildsUnchecked } = stale;
 	return {
 		scope: env.DEV_GUILD_ID ? 'guild' : 'global',
 		...(env.DEV_GUILD_ID ? { guildId: env.DEV_GUILD_ID } : {}),

@@ -135,3 +135,17 @@ describe('npm run deploy', () => {
 		}
 	});
 });
+
+describe('npm run deploy when the cleanup fails', () => {
+	test('GIVEN Discord refusing to list the global commands THEN it fails saying the guild registration stands', async () => {
+		const discord = await startFakeDiscord({ token: TEST_TOKEN });
+		try {
+			discord.intercept((call) => (call.method === 'GET' && call.path.endsWith(`/applications/${discord.applicationId}/commands`) ? { status: 403, body: { message: 'Missing Access', code: 50001 } } : undefined));
+			const failure = await deployCommands({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: undefined, DEV_GUILD_ID: discord.guildId, DISCORD_API_URL: discord.apiUrl }).catch((error: Error) => error);
+			expect(String((failure as Error).message)).toMatch(new RegExp(`^registered 10 commands to guild ${discord.guildId}, but could not remove the copies at the other scope \\(they may show twice\\): Missing Access`));
+			expect(discord.registeredCommands(discord.guildId)).toHaveLength(10);
+		} finally {
+			await discord.close();
+		}
+	});
+});
