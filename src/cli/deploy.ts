@@ -93,6 +93,7 @@ export async function deployCommands(
 		// The commands are registered: say so, and what is left to clean, rather than "deploy failed".
 		throw new Error(
 			`registered ${registered.length} commands ${env.DEV_GUILD_ID ? `to guild ${env.DEV_GUILD_ID}` : 'globally'}, but could not remove the copies at the other scope (they may show twice): ${(error as Error).message}`,
+			{ cause: error },
 		);
 	}
 	const { removed, guildsUnchecked } = stale;
