@@ -45,6 +45,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 				say(language, 'helpIntro'),
 				say(language, 'helpAsk'),
 				mention ? say(language, 'helpDmExample', { example: plain(mention) }) : say(language, 'helpDm'),
+				say(language, 'helpFollowUps'),
 				...(examples.length > 0 ? [say(language, 'helpExamples', { examples: examples.map((example) => `*${example}*`).join(' · ') })] : []),
 				say(language, 'helpButtons'),
 				say(language, 'helpUnknown'),
