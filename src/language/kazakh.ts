@@ -156,3 +156,14 @@ export const KAZAKH_SMALL_TALK: Readonly<Record<SmallTalkKind, readonly string[]
 
 /** Words that may pad Kazakh small talk without making it a question ("сәлем, бот", "көп рахмет сізге"). */
 export const KAZAKH_SMALL_TALK_FILLERS: readonly string[] = withKeyboardPhrases(['бот', 'омбудсбот', 'сізге', 'саған', 'тағы', 'да', 'өте', 'жауап', 'үшін', 'жарайды', 'жақсы', 'керемет', 'бәріне']);
+
+/** Kazakh third-person pronouns that stand for a person named before ("Оның айтуынша, …"). */
+export const KAZAKH_PERSON_PRONOUNS: ReadonlySet<string> = withKeyboardSpellings('ол оның оған оны онымен одан');
+
+/** Kazakh surnames: Russian-style endings (Ахметов, Сәрсенова) or "-ұлы"/"-қызы", then any case ending. */
+const KAZAKH_SURNAME = /^(\p{Lu}\p{Ll}+(?:ов|ев|ин|ұлы|қызы|улы|кызы))\p{Ll}{0,5}$/u;
+
+/** The surname of a word as a Kazakh text writes it, without its endings, lower-case ("Ахметованың" → "ахметов"). */
+export function kazakhSurname(word: string): string | undefined {
+	return KAZAKH_SURNAME.exec(word)?.[1]?.toLowerCase();
+}

@@ -167,3 +167,20 @@ export const RUSSIAN_SMALL_TALK_FILLERS: readonly string[] = [
 	'бот', 'ботик', 'омбудсбот', 'ну', 'а', 'и', 'же', 'еще', 'раз', 'вам', 'тебе', 'всем', 'ребята', 'друг', 'пожалуйста', 'плиз', 'ок', 'окей',
 	'ладно', 'хорошо', 'отлично', 'супер', 'очень', 'за', 'ответ', 'там', 'снова',
 ];
+
+/**
+ * Third-person pronouns that stand for a person named before ("По ее словам, …", "— сказал он", "ее заместителем"):
+ * the sentence is about that person though it does not name them.
+ */
+export const RUSSIAN_PERSON_PRONOUNS: ReadonlySet<string> = new Set('он она его ее её ему ей него нее неё нему ней ним нем нём им ею'.split(' '));
+
+/** Russian surnames by their endings, in any case (Оскольская, Климовой, Вересова, Вересов, Гаранин): the base, then the case. */
+const RUSSIAN_SURNAME = /^(\p{Lu}\p{Ll}+(?:ов|ев|ёв|ин|ын|ск|цк))(?:а|ой|у|ую|ым|ом|е|ий|ая|ого|ому|им|ей|ых|ыми)?$/u;
+
+/**
+ * The surname of a word as a Russian text writes it, without its case ending, lower-case: "Оскольской" →
+ * "оскольск", "Вересов" and "Вересова" → "вересов" (Snowball cuts the two apart). Undefined for a word that is none.
+ */
+export function russianSurname(word: string): string | undefined {
+	return RUSSIAN_SURNAME.exec(word)?.[1]?.toLowerCase();
+}

@@ -4,6 +4,7 @@ import type { Lexicon } from '../knowledge/schema.ts';
 import type { KnowledgeDocument } from '../knowledge/types.ts';
 import { words, type Word } from './analyze.ts';
 import { ConceptMatcher, type ConceptMatch } from './concepts.ts';
+import { personReferences } from './personReference.ts';
 import { FactIndex, type FactIndexParts, type Postings } from './factIndex.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import { TypoCorrector } from './typoCorrector.ts';
@@ -49,7 +50,8 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 	const referencing: PostingsBuilder = new Map();
 	for (const [docIndex, doc] of documents.entries()) {
 		let previousTerms: string[] = [];
-		for (const fact of doc.facts) {
+		const persons = personReferences(doc.facts, doc.language);
+		for (const [position, fact] of doc.facts.entries()) {
 			const factIndex = facts.length;
 			facts.push(fact);
 			factDocument.push(docIndex);
@@ -68,7 +70,8 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 			for (const [term, weight] of terms) addPosting(building, term, factIndex, weight);
 			const referred = new Map<string, number>();
 			for (const term of subjectTerms[docIndex]!) referred.set(term, options.subjectWeight);
-			for (const term of fact.mentions.flatMap((name) => termsOfName(name, doc.language))) referred.set(term, Math.max(referred.get(term) ?? 0, options.aboutWeight));
+			const person = persons[position];
+			for (const term of [...fact.mentions, ...(person ? [person] : [])].flatMap((name) => termsOfName(name, doc.language))) referred.set(term, Math.max(referred.get(term) ?? 0, options.aboutWeight));
 			if (fact.leansOnPrevious) {
 				for (const term of previousTerms) referred.set(term, Math.max(referred.get(term) ?? 0, options.previousSentenceWeight));
 			}
