@@ -6,7 +6,7 @@ import type { Env } from '../env.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { healthPortFor, startHealthServer, type HealthServer } from '../observability/health.ts';
 import { Metrics } from '../observability/metrics.ts';
-import { redactDatabaseUrl, type Listener } from '../store/postgres.ts';
+import { databasePassword, redactDatabaseUrl, type Listener } from '../store/postgres.ts';
 import { openStore, type StoreOptions } from '../store/store.ts';
 import { FloodControl } from './floodControl.ts';
 import * as interactionCreate from './events/interactionCreate.ts';
@@ -77,6 +77,9 @@ export function clientOptions(env: Env): ClientOptions {
 		// The line under the bot's name in the member list: where to start.
 		presence: { activities: [{ type: ActivityType.Custom, name: 'help', state: 'Questions about the documents? Type /help' }] },
 		...(env.DISCORD_API_URL ? { rest: { api: env.DISCORD_API_URL } } : {}),
+		// This process's share of the shards on several machines. Under `start:sharded` discord.js's ShardingManager
+		// hands each child its shards through the environment instead (and sharded.ts keeps SHARD_IDS from them).
+		...(env.SHARD_IDS && env.TOTAL_SHARDS !== undefined ? { shards: [...env.SHARD_IDS], shardCount: env.TOTAL_SHARDS } : {}),
 	};
 }
 
@@ -88,7 +91,7 @@ export function clientOptions(env: Env): ClientOptions {
  * const bot = await startBot(env);
  */
 export async function startBot(env: Env, options: StartOptions = {}): Promise<BotHandle> {
-	const logger: Logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN], destination: options.logDestination });
+	const logger: Logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN, ...databasePassword(env.DATABASE_URL)], destination: options.logDestination });
 	const metrics = new Metrics();
 	const store = await openStore(env, { ...options.store, onError: () => metrics.storeError() });
 	logger.info(env.DATABASE_URL ? { store: 'postgres', database: redactDatabaseUrl(env.DATABASE_URL) } : { store: 'sqlite', dataDir: env.DATA_DIR }, 'store opened');

@@ -23,6 +23,13 @@ export function redactDatabaseUrl(url: string): string {
 	}
 }
 
+/** The password in a `postgres://` URL, as a one-element list (for the logger's secrets), or none. */
+export function databasePassword(url: string | undefined): string[] {
+	if (!url || !URL.canParse(url)) return [];
+	const { password } = new URL(url);
+	return password ? [decodeURIComponent(password)] : [];
+}
+
 export interface PoolSettings {
 	/** How long a statement waits for another transaction's lock before failing (PostgreSQL's lock_timeout). */
 	lockTimeoutMs: number;
