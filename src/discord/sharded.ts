@@ -5,22 +5,29 @@
  * Each shard is a child process running `src/main.ts` (discord.js passes the shard ids through
  * the environment). They share the SQLite store under DATA_DIR (WAL mode, busy timeout): feedback,
  * answers behind buttons and the audit log work on any shard, and a `/kb` change on one shard is
- * picked up by the others within 30 seconds. Cooldowns are per process.
+ * picked up by the others within 30 seconds. With DATABASE_URL they share PostgreSQL instead, with
+ * the processes of other machines too, and a `/kb` change reaches every one of them within a second.
+ * On several machines each runs its share: SHARD_IDS (this machine's shards) of TOTAL_SHARDS.
+ * Flood control's buckets are per process.
  */
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { config } from 'dotenv';
 import { parseEnvOrExit } from '../env.ts';
 import { createLogger } from '../logger.ts';
+import { databasePassword } from '../store/postgres.ts';
 
 config({ quiet: true });
 const env = parseEnvOrExit(process.env);
-const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN] });
-const totalShards = process.env.TOTAL_SHARDS ? Number(process.env.TOTAL_SHARDS) : 'auto';
+const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN, ...databasePassword(env.DATABASE_URL)] });
+// The children learn their shards from the manager (SHARDS, SHARD_COUNT): this machine's whole list is not theirs.
+delete process.env.SHARD_IDS;
 
 const manager = new ShardingManager(fileURLToPath(new URL('../main.ts', import.meta.url)), {
 	token: env.DISCORD_TOKEN,
-	totalShards,
+	totalShards: env.TOTAL_SHARDS ?? 'auto',
+	// One child per shard this machine runs; all of them when SHARD_IDS is unset.
+	shardList: env.SHARD_IDS ? [...env.SHARD_IDS] : 'auto',
 	// The children run TypeScript through tsx, like `npm start`.
 	execArgv: ['--import', 'tsx'],
 	respawn: true,
