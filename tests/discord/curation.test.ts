@@ -2,7 +2,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { institutionKey, institutions } from '../../src/answering/topicFacts.ts';
-import { encodeCustomId } from '../../src/discord/customIds.ts';
+import { decodeCustomId, encodeCustomId } from '../../src/discord/customIds.ts';
 import { CURATED_FILE, parseCurated } from '../../src/knowledge/curated.ts';
 import { expectNoPings, messageOf, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
@@ -209,6 +209,17 @@ describe('institutions', () => {
 		const { body } = await t.interact(settings('institution', [{ name: 'institution', type: 3, value: VALDORIAN }], USERS.member));
 		expect(body.data.content).toMatch(/moderator roles/);
 		expect(await t.bot.ctx.store.getSetting(t.discord.guildId, 'institution')).toBeNull();
+	});
+});
+
+describe('custom ids of the curation loop', () => {
+	test('GIVEN the new kinds THEN they round-trip, and malformed ones from a client decode to nothing', () => {
+		const page = { kind: 'institution-page', topic: 'mandate', page: 3, ownerId: USERS.member.id, institution: 'Ab-_012345' } as const;
+		expect(decodeCustomId(encodeCustomId(page))).toEqual(page);
+		expect(decodeCustomId(encodeCustomId({ kind: 'gap-dismiss' }))).toEqual({ kind: 'gap-dismiss' });
+		for (const bad of ['gapd:1', `ipage:mandate:0:${USERS.member.id}`, `ipage:mandate:0:${USERS.member.id}:short`, `ipage:mandate:-1:${USERS.member.id}:AAAAAAAAAA`, 'ipage:mandate:0:notanid:AAAAAAAAAA']) {
+			expect(decodeCustomId(bad), bad).toBeNull();
+		}
 	});
 });
 
