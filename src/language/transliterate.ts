@@ -27,12 +27,13 @@ export function transliterate(text: string): string {
 }
 
 /**
- * How Russian writes a name that comes from English or Latin, undone: "Квиллон" is "Quillon", "Арнезия" is
- * "Arnesia", "Эстрада" keeps its "e", "Джонас" is "Jonas", "Максим" may be "Maxim", "Хоакин" "Hoakin".
+ * How Russian writes a name or word that comes from English or Latin, undone: "Квиллон" is "Quillon", "Арнезия" is
+ * "Arnesia", "партия" is "party", "Джонас" is "Jonas", "Максим" may be "Maxim", "Хоакин" "Hoakin".
  */
 const BORROWED_SPELLINGS: readonly [RegExp, string][] = [
 	[/kv/g, 'qu'],
 	[/iya$/g, 'ia'],
+	[/iya$/g, 'y'],
 	[/(?<=[aeiou])z(?=[aeiou])/g, 's'],
 	[/ks/g, 'x'],
 	[/kh/g, 'h'],

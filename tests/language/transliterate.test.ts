@@ -25,6 +25,7 @@ describe('transliterate', () => {
 	it.each([
 		['Квиллон', 'quillon'],
 		['Арнезия', 'arnesia'],
+		['партия', 'party'],
 		['Максим', 'maxim'],
 		['Джонас', 'jonas'],
 	])('spells %j back as English gave it to Russian: %j', (cyrillic, latin) => {
