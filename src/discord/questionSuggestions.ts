@@ -1,5 +1,7 @@
 import { questionsFrom } from '../answering/examples.ts';
-import { isQuestionWord, PLAIN_QUESTION_WORDS } from '../language/english.ts';
+import { personNames } from '../knowledge/names.ts';
+import type { Fact } from '../knowledge/types.ts';
+import { isMonthOrDay, isQuestionWord, PLAIN_QUESTION_WORDS } from '../language/english.ts';
 import { words } from '../search/analyze.ts';
 import { normalizeQuestion } from '../store/store.ts';
 import { answer, type KnowledgeBase } from './engine.ts';
@@ -21,10 +23,8 @@ interface Candidate {
 	readonly weight: number;
 }
 
-const WEIGHT = { curated: 3, asked: 2, made: 1 } as const;
-
-/** A made question must be answered at least this surely to be offered: a shaky one is a suggestion the bot then hedges. */
-const MADE_CONFIDENCE = 0.75;
+/** Curated over asked over made: a made question weighs its confidence (0 to 1), below every asked one. */
+const WEIGHT = { curated: 3, asked: 2 } as const;
 /** How many facts questions are made from: enough to cover a knowledge base's subjects, cheap once per knowledge base. */
 const FACTS_READ = 400;
 /** How often the people's answered questions are read again from the store: autocomplete fires on every key. */
@@ -55,12 +55,29 @@ const CHECK_BUDGET_MS = 150;
 const CHECK_AT_LEAST = 12;
 const SLICE_MS = 20;
 
+/**
+ * "Who is Marta Quillon?", "What is the Optional Protocol?": the names of an English fact as questions. A name of one
+ * word, a list of two ("Harnow and Lisca") or one running into a date ("Keldrin on Monday") makes none. The engine
+ * decides which are answered.
+ */
+function namedQuestions(fact: Fact): string[] {
+	const people = personNames(fact.text);
+	return fact.names
+		.filter((name) => /^\p{Lu}\S*(?:\s+\S+)*\s+\p{Lu}\S*$/u.test(name) && !/\s(?:and|or)\s/u.test(name) && !name.split(/\s+/).some(isMonthOrDay))
+		.map((name) => {
+			// "Ombudsman Ilse Varga" is a person with a title: asked about by name.
+			const person = people.find((candidate) => name === candidate || name.endsWith(` ${candidate}`));
+			return person ? `Who is ${person}?` : `What is the ${name.replace(/^the\s+/i, '')}?`;
+		});
+}
+
 function* questionsToCheck(kb: KnowledgeBase): Generator<{ question: string; factId: string }> {
 	const seen = new Set<string>();
+	// The patterns are English: a Russian or Kazakh document's sentences make no questions from them.
+	const english = new Set(kb.documents.filter((document) => document.language === 'en').map((document) => document.id));
 	for (const fact of kb.facts.slice(0, FACTS_READ)) {
-		// "What is the Optional Protocol?": the documents' names of things, as questions.
-		const names = fact.names.filter((name) => name.includes(' ')).map((name) => `What is the ${name}?`);
-		for (const question of [...questionsFrom(fact), ...names]) {
+		if (!english.has(fact.document)) continue;
+		for (const question of [...questionsFrom(fact), ...namedQuestions(fact)]) {
 			const key = normalizeQuestion(question);
 			if (seen.has(key)) continue;
 			seen.add(key);
@@ -99,9 +116,9 @@ function check(kb: KnowledgeBase, made: Made, budgetMs: number, atLeast: number)
 	for (let checked = 0; checked < atLeast || performance.now() - started < budgetMs; checked++) {
 		const next = made.pending.next();
 		if (next.done) return false;
-		// Asked, as the bot would be: kept only when the very fact it was made from answers it, surely.
+		// Asked, as the bot would be: kept only when the very fact it was made from answers it; the surer, the higher.
 		const result = answer(next.value.question, kb);
-		if (result.answered && result.confidence >= MADE_CONFIDENCE && result.factIds.includes(next.value.factId)) made.questions.push(candidate(next.value.question, WEIGHT.made));
+		if (result.answered && result.factIds.includes(next.value.factId)) made.questions.push(candidate(next.value.question, result.confidence));
 	}
 	return true;
 }

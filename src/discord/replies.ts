@@ -35,10 +35,13 @@ export interface ReplyPayload {
 
 const COLORS = { high: 0x2e7d32, medium: 0xf9a825, none: 0x9e9e9e, info: 0x1565c0, error: 0xc62828 } as const;
 
+/** From this confidence an answer is marked 🟢 high; below it 🟡 moderate. */
+export const HIGH_CONFIDENCE = 0.75;
+
 /** The confidence marker shown beside an answer; a refusal has none (a percentage beside "no" only confuses). */
 export function confidenceMarker(answer: Pick<Answer, 'confidence'>, language: Language = 'en'): string {
 	const percent = Math.round(Math.max(0, Math.min(1, answer.confidence)) * 100);
-	return say(language, answer.confidence >= 0.75 ? 'confidenceHigh' : 'confidenceModerate', { percent });
+	return say(language, answer.confidence >= HIGH_CONFIDENCE ? 'confidenceHigh' : 'confidenceModerate', { percent });
 }
 
 function documentTitle(kb: KnowledgeBase | null, id: string): string {
@@ -114,7 +117,7 @@ export function answerPayload(answer: Answer, answerId: string | null, kb: Knowl
 		return notice(text, { ephemeral: false });
 	}
 	const embed = new EmbedBuilder()
-		.setColor(!answer.answered ? COLORS.none : answer.confidence >= 0.75 ? COLORS.high : COLORS.medium)
+		.setColor(!answer.answered ? COLORS.none : answer.confidence >= HIGH_CONFIDENCE ? COLORS.high : COLORS.medium)
 		.setTitle(clip(plain(answer.question).replace(/\s+/g, ' ') || say(language, 'questionTitle'), LIMITS.embedTitle));
 	const across = crossLanguage(answer, kb);
 	const components: Row[] = [];

@@ -1,5 +1,8 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { answer, factLabel, type KnowledgeBase } from '../../src/answering/index.ts';
+import { answer, factLabel, loadKnowledgeBase, type KnowledgeBase } from '../../src/answering/index.ts';
 import { ASKED_REFRESH_MS, AskedQuestions, questionSuggestions } from '../../src/discord/questionSuggestions.ts';
 import type { BotContext } from '../../src/discord/types.ts';
 import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
@@ -11,6 +14,7 @@ function contextWith(asked: { question: string; count: number }[] = []): BotCont
 }
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
+const VALDORIA = new URL('../fixtures/valdorian-ombudsman-office.md', import.meta.url).pathname;
 
 describe('questionSuggestions', () => {
 	test('GIVEN a common opening THEN never an empty list, and every suggestion is a question the bot answers, no fact sentence', async () => {
@@ -57,6 +61,23 @@ describe('questionSuggestions', () => {
 		expect(offered.slice(3)).toContain('Who represented Kazakhstan at the meeting?');
 		// The same question asked and made is offered once.
 		expect(new Set(offered.map((q) => q.toLowerCase().replace(/\?$/, ''))).size).toBe(offered.length);
+	});
+
+	test('GIVEN another institution\'s document alone (no lexicon) THEN its openings still offer questions it answers', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'ombudsbot-suggest-'));
+		try {
+			cpSync(VALDORIA, join(dir, 'valdorian-ombudsman-office.md'));
+			const { knowledgeBase: other } = await loadKnowledgeBase(dir);
+			for (const typed of ['', 'wh', 'who', 'when did']) {
+				const offered = await questionSuggestions(contextWith(), other!, typed, 25);
+				expect(offered.length, typed).toBeGreaterThan(0);
+				for (const question of offered) expect(answer(question, other!).answered, question).toBe(true);
+			}
+			// A person named with a title is asked about by name.
+			expect(await questionSuggestions(contextWith(), other!, 'who', 25)).toContain('Who is Ilse Varga?');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	test('GIVEN nothing like the typed words THEN no made-up suggestions', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answering/index.ts';
+import { HIGH_CONFIDENCE } from '../../src/discord/replies.ts';
 import { customIdsOf, expectNoPings, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
 const ANSWERABLE = 'Where was the 19th annual forum held?';
@@ -113,9 +114,16 @@ describe('the help forum', () => {
 		expect(answered?.body.message_reference).toBeDefined();
 		const unanswered = async () => (await t.bot.ctx.store.gaps(50)).find((gap) => gap.question === UNANSWERABLE)?.unanswered ?? 0;
 		const before = await unanswered();
-		expect(await post(UNANSWERABLE, 'I need help with my case.')).toBeNull();
+		expect(await post(UNANSWERABLE, 'Can anyone recommend a good lawyer in Paris?')).toBeNull();
 		// Left alone, it is no knowledge gap either: the forum's own business.
 		expect(await unanswered()).toBe(before);
+	});
+
+	test('GIVEN a post the documents answer only with moderate confidence THEN left alone: nobody asked the bot there', async () => {
+		const hedged = 'When did Kazakhstan join the forum?';
+		const result = answer(hedged, t.bot.ctx.knowledge.current!);
+		expect(result.answered && result.confidence < HIGH_CONFIDENCE, `${result.confidence}`).toBe(true);
+		expect(await post(hedged, '')).toBeNull();
 	});
 
 	test('GIVEN a post whose title is no question but whose text is THEN the text is answered', async () => {

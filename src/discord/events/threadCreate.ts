@@ -1,6 +1,7 @@
 import { ChannelType, Events, type AnyThreadChannel } from 'discord.js';
 import { answerQuestion } from '../answerFlow.ts';
 import { answer } from '../engine.ts';
+import { HIGH_CONFIDENCE } from '../replies.ts';
 import { asMessageReply } from '../respond.ts';
 import type { BotContext } from '../types.ts';
 
@@ -8,7 +9,7 @@ export const name = Events.ThreadCreate;
 
 /**
  * A new post in the help forum the moderators chose (`/kb settings forum`): answered in the post when the documents
- * answer it, left alone otherwise, so the people there reply. The post's title is asked first, then its text (which
+ * answer it with high confidence, left alone otherwise, so the people there reply. The post's title is asked first, then its text (which
  * the bot reads only with the MessageContent intent); the first the engine answers is the one replied to.
  */
 export async function execute(thread: AnyThreadChannel, newlyCreated: boolean, ctx: BotContext): Promise<void> {
@@ -29,7 +30,12 @@ export async function execute(thread: AnyThreadChannel, newlyCreated: boolean, c
 	if (!asker || starter?.author.bot) return;
 	const body = (starter?.content ?? '').replace(/<@[!&]?\d+>/g, ' ').replace(/\s+/g, ' ').trim();
 	// Decided before anything is recorded: a post the documents don't answer is the forum's business, no knowledge gap.
-	const question = [thread.name, body].find((text) => text && answer(text, kb).answered);
+	// Nobody asked the bot here, so only a confident answer (🟢) is worth a reply; a hedged one is left to people.
+	const question = [thread.name, body].find((text) => {
+		if (!text) return false;
+		const result = answer(text, kb);
+		return result.answered && result.confidence >= HIGH_CONFIDENCE;
+	});
 	if (!question) {
 		ctx.logger.debug({ guildId: thread.guildId, threadId: thread.id }, 'forum post not answered from the documents: left alone');
 		return;
