@@ -130,12 +130,15 @@ const envSchema = z.object({
 			.optional(),
 	),
 }).superRefine((env, ctx) => {
+	// zod runs this even when a field failed, with that field's raw input: check only what parsed.
+	const ids = Array.isArray(env.SHARD_IDS) ? env.SHARD_IDS : undefined;
+	const total = typeof env.TOTAL_SHARDS === 'number' ? env.TOTAL_SHARDS : undefined;
 	// The two together or neither: a process cannot know its share of the shards without the whole.
-	if (env.SHARD_IDS && env.TOTAL_SHARDS === undefined) {
+	if (ids && env.TOTAL_SHARDS === undefined) {
 		ctx.addIssue({ code: 'custom', path: ['TOTAL_SHARDS'], message: 'TOTAL_SHARDS must be set with SHARD_IDS (every machine\'s processes together run shards 0 to TOTAL_SHARDS - 1)' });
 	}
-	const beyond = env.TOTAL_SHARDS === undefined ? undefined : env.SHARD_IDS?.find((id) => id >= env.TOTAL_SHARDS!);
-	if (beyond !== undefined) ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: `SHARD_IDS names shard ${beyond}, but shards run from 0 to TOTAL_SHARDS - 1 (${env.TOTAL_SHARDS! - 1})` });
+	const beyond = total === undefined ? undefined : ids?.find((id) => id >= total);
+	if (beyond !== undefined) ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: `SHARD_IDS names shard ${beyond}, but shards run from 0 to TOTAL_SHARDS - 1 (${total! - 1})` });
 });
 
 /** The bot's validated configuration. */

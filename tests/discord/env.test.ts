@@ -102,3 +102,29 @@ describe('parseEnv', () => {
 		expect(problems({})).toEqual(['DISCORD_TOKEN is required to run the bot']);
 	});
 });
+
+describe('PostgreSQL and shards on several machines', () => {
+	test('GIVEN a PostgreSQL URL THEN it is kept; anything else is refused without echoing it (it carries a password)', () => {
+		const url = 'postgres://ombudsbot:hunter2-secret@db.example:5432/ombudsbot';
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, DATABASE_URL: url }).DATABASE_URL).toBe(url);
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+		for (const bad of ['mysql://root:hunter2-secret@db/ombudsbot', 'hunter2-secret', 'postgres://:hunter2-secret@/x']) {
+			const found = problems({ DISCORD_TOKEN: TOKEN, DATABASE_URL: bad });
+			expect(found).toHaveLength(1);
+			expect(found[0]).toMatch(/^DATABASE_URL .*the value is not shown/);
+			expect(found[0]).not.toContain('hunter2');
+		}
+	});
+
+	test('GIVEN SHARD_IDS with TOTAL_SHARDS THEN both are read; without the total, out of range or repeated THEN refused', () => {
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN, SHARD_IDS: '2, 3', TOTAL_SHARDS: '4' })).toMatchObject({ SHARD_IDS: [2, 3], TOTAL_SHARDS: 4 });
+		expect(parseEnv({ DISCORD_TOKEN: TOKEN })).toMatchObject({ SHARD_IDS: undefined, TOTAL_SHARDS: undefined });
+		expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_IDS: '0,1' })).toEqual([expect.stringMatching(/^TOTAL_SHARDS must be set with SHARD_IDS/)]);
+		expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_IDS: '0,4', TOTAL_SHARDS: '4' })).toEqual([expect.stringMatching(/^SHARD_IDS names shard 4/)]);
+		expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_IDS: '1,1', TOTAL_SHARDS: '4' })).toEqual(['SHARD_IDS must not name a shard twice']);
+		expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_IDS: 'one', TOTAL_SHARDS: '0' })).toEqual([
+			'SHARD_IDS must be a comma-separated list of shard numbers such as 0,1',
+			'TOTAL_SHARDS must be a whole number of shards, 1 or more',
+		]);
+	});
+});
