@@ -58,6 +58,24 @@ describe('follow-ups on Discord', () => {
 		expect(footer(followUp.body)).toMatch(/Asked as: who is Askar Shakirov\?/);
 	});
 
+	test('GIVEN a reply whose event carries only the reference and the ping THEN still a follow-up of the bot\'s answer', async () => {
+		const bot = t.discord.payloads.botUser;
+		const answered = await reply(t.discord.payloads.message(`<@${bot.id}> Who represented Kazakhstan at the meeting?`, { user: USERS.owner, mentions: [bot] }));
+		const { referenced_message: _dropped, ...bare } = t.discord.payloads.message('who is he?', { user: USERS.owner, replyTo: answered.response });
+		const followUp = await reply(bare);
+		expect(footer(followUp.body)).toMatch(/Asked as: who is Askar Shakirov\?/);
+	});
+
+	test('GIVEN a reply to someone else\'s message, without a mention THEN the bot stays out of it', async () => {
+		const bot = t.discord.payloads.botUser;
+		const human = t.discord.payloads.message('Who represented Kazakhstan at the meeting?', { user: USERS.other });
+		const theirs = { ...t.discord.payloads.message('who is he?', { user: USERS.member }), type: 19, message_reference: { type: 0, message_id: human.id, channel_id: t.discord.channelId, guild_id: t.discord.guildId }, referenced_message: human };
+		t.discord.sendMessage(theirs);
+		// A mention sent after it is answered; the reply never is.
+		await reply(t.discord.payloads.message(`<@${bot.id}> Where was the 19th annual forum held?`, { user: USERS.member, mentions: [bot] }));
+		expect(t.discord.calls.some((call) => call.body?.message_reference?.message_id === theirs.id)).toBe(false);
+	});
+
 	test('GIVEN someone else in the same thread THEN "who is he?" gets none of the first asker\'s context', async () => {
 		await inThread('Who represented Kazakhstan at the meeting?', USERS.member);
 		const stranger = await inThread('who is he?', USERS.admin);

@@ -27,8 +27,10 @@ function hint(ctx: BotContext, language: Language): string {
 export async function execute(message: Message, ctx: BotContext): Promise<void> {
 	if (message.author.bot || message.system || message.webhookId) return;
 	const me = message.client.user;
-	// Replying to one of the bot's answers continues that conversation, mention or not.
-	const replyToBot = message.reference?.messageId !== undefined && message.mentions.repliedUser?.id === me.id;
+	// Replying to one of the bot's answers continues that conversation, mention or not. Without the replied-to
+	// message in the event, the reply's ping of the bot tells the same.
+	const replied = message.mentions.repliedUser;
+	const replyToBot = message.reference?.messageId !== undefined && (replied ? replied.id === me.id : message.mentions.users.has(me.id));
 	let question: string;
 	if (message.guildId === null) {
 		question = message.content;
