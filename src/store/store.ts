@@ -73,18 +73,20 @@ export interface KnowledgeGap {
 	lastAskedAt: Date;
 }
 
-/** Options for {@link Store.open}. */
+/** Options for {@link Store.open} and {@link Store.connect}. */
 export interface StoreOptions {
 	/**
-	 * How long a write waits for another process's (shard's) lock before failing, in ms. Kept short
-	 * because better-sqlite3 waits synchronously: the whole bot stalls while it does. Shards hold the
-	 * lock for a millisecond or so; anything longer is an outage, better reported than waited out.
+	 * How long a write waits for another process's (shard's) lock before failing, in ms. On SQLite 250 unless
+	 * set, kept short because better-sqlite3 waits synchronously: the whole bot stalls while it does. Shards
+	 * hold the lock for a millisecond or so; anything longer is an outage, better reported than waited out.
+	 * On PostgreSQL (its `lock_timeout`) 2,000 unless set: waiting there stalls only the one request.
 	 */
 	busyTimeoutMs?: number;
 	/**
-	 * After a write fails for a reason that tends to last (locked, busy, I/O error, disk full,
-	 * read-only), further writes fail at once for this long instead of stalling again. Answers still
-	 * go out meanwhile (without buttons); see `answerQuestion`.
+	 * After a write fails for a reason that tends to last (locked, busy, I/O error, disk full, read-only;
+	 * on PostgreSQL also the server refusing or dropping connections, see `isLastingPostgresFailure`),
+	 * further writes fail at once for this long instead of stalling again. Answers still go out meanwhile
+	 * (without buttons); see `answerQuestion`.
 	 */
 	backoffMs?: number;
 	/** Told of every failed write, including those refused while paused (the bot counts them in its metrics). */

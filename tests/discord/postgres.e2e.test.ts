@@ -217,6 +217,32 @@ test('GIVEN a process killed at points through a /kb add THEN the database holds
 	expect(outcomes.some((outcome) => outcome.includes(': stored'))).toBe(true);
 }, 120_000);
 
+test('GIVEN an upload that does not build THEN nothing is stored; GIVEN a shipped document removed through one process THEN neither serves it, the removal a row of its own', async () => {
+	const before = await query('SELECT seq FROM knowledge_documents');
+	const broken = kbAdd(a, 'broken.md', '---\ntitle: [unclosed\n---\nText.\n');
+	expect(messageOf(await waitForCall(a, broken.token, 2)).embeds[0].title).toBe('Upload refused');
+	expect(await query('SELECT seq FROM knowledge_documents')).toEqual(before);
+
+	const shipped = 'kazakhstan-joins-asia-pacific-forum';
+	const question = 'Where was the 19th annual forum held?';
+	const servesForum = async (bot: BotProcess) => /Leela Palace/.test(textOf(messageOf((await ask(bot, question)).call)));
+	expect(await servesForum(a)).toBe(true);
+	const removal = b.discord.interact(
+		b.discord.payloads.slash('kb', [{ name: 'remove', type: 1, options: [{ name: 'document', type: 3, value: shipped }] }], { user: USERS.moderator }),
+	);
+	expect(messageOf(await waitForCall(b, removal.token, 2)).embeds[0].title).toBe('Document removed');
+	const removedAt = Date.now();
+	while ((await servesForum(a)) && Date.now() - removedAt < 2_000) await new Promise((resolve) => setTimeout(resolve, 50));
+	expect(await servesForum(a)).toBe(false);
+	expect(await servesForum(b)).toBe(false);
+	// The folder's file is still on both machines' disks: the database's row hides it.
+	expect(await query('SELECT document_id, action, content FROM knowledge_documents WHERE document_id = $1', [shipped])).toEqual([
+		{ document_id: shipped, action: 'remove', content: null },
+	]);
+	// What was added through Discord before is still served.
+	expect(textOf(messageOf((await ask(a, 'How long is the term of the Zemblian ombudsman?')).call))).toMatch(/eleven years/);
+});
+
 async function waitForCall(bot: BotProcess, token: string, n: number, timeoutMs = 10_000): Promise<RecordedCall> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
