@@ -186,6 +186,30 @@ function fit(candidate: Candidate, typedKey: string, typed: readonly string[], p
 	return null;
 }
 
+/** Whether each asked question is answered standing alone by a knowledge base: asked once per question and knowledge base. */
+const standsAlone = new WeakMap<KnowledgeBase, Map<string, boolean>>();
+/** Engine time one keystroke may spend on asked questions not yet checked; the rest wait for the next keystroke. */
+const ASKED_BUDGET_MS = 50;
+
+/**
+ * The asked questions this knowledge base answers as they stand: "tell me more", answered in its conversation, is
+ * nothing to offer anyone, and neither is a question whose document was removed since.
+ */
+function standing(kb: KnowledgeBase, asked: readonly Candidate[]): Candidate[] {
+	let known = standsAlone.get(kb);
+	if (!known) standsAlone.set(kb, (known = new Map<string, boolean>()));
+	const started = performance.now();
+	return asked.filter((c) => {
+		let answered = known.get(c.key);
+		if (answered === undefined) {
+			if (performance.now() - started > ASKED_BUDGET_MS) return false;
+			answered = answer(c.question, kb).answered;
+			known.set(c.key, answered);
+		}
+		return answered;
+	});
+}
+
 /** A question word, or the start of one ("h", "wh"). */
 function opensQuestion(word: string | undefined): boolean {
 	return word !== undefined && (isQuestionWord(word) || PLAIN_QUESTION_WORDS.some((q) => q.toLowerCase().startsWith(word)));
@@ -214,7 +238,7 @@ function completions(text: string, partial: string | undefined, typedCount: numb
 export async function questionSuggestions(ctx: BotContext, kb: KnowledgeBase, typed: string, limit: number): Promise<string[]> {
 	const own = made(kb);
 	const curated = ((kb as KnowledgeBase & { curated?: readonly CuratedQuestion[] }).curated ?? []).map((c) => candidate(c.question, WEIGHT.curated));
-	const pool = [...curated, ...(await askedOf(ctx).current()), ...own.questions];
+	const pool = [...curated, ...standing(kb, await askedOf(ctx).current()), ...own.questions];
 	const text = typed.replace(/\s+/g, ' ').replace(/^\s+/, '');
 	const typedWords = words(text).map((w) => w.surface);
 	const partial = /[\p{L}\p{N}]$/u.test(text) ? typedWords.at(-1) : undefined;

@@ -59,6 +59,9 @@ describe('questionSuggestions', () => {
 		const offered = await questionSuggestions(ctx, curated, 'who', 25);
 		expect(offered.slice(0, 3)).toEqual(['Who speaks for Kazakhstan at the forum?', 'Who hosted the 19th annual forum?', 'who hosted the meeting']);
 		expect(offered.slice(3)).toContain('Who represented Kazakhstan at the meeting?');
+		// A follow-up answered in its conversation is no question standing alone: never offered.
+		const followUps = await questionSuggestions(contextWith([{ question: 'tell me more', count: 5 }, { question: 'who is he', count: 5 }]), kb, '', 25);
+		expect(followUps.filter((q) => /^(tell me more|who is he)$/.test(q))).toEqual([]);
 		// The same question asked and made is offered once.
 		expect(new Set(offered.map((q) => q.toLowerCase().replace(/\?$/, ''))).size).toBe(offered.length);
 	});
