@@ -196,7 +196,6 @@ describe('no user input near a shell, eval or an unchecked path', () => {
 		expect(sites.map((site) => site.split(':')[0]).sort()).toEqual(
 			[
 				'src/cli/ask.ts', // Store.open(DATA_DIR) for --session conversations
-				'src/discord/bot.ts', // Store.open(env.DATA_DIR)
 				'src/discord/curation.ts', // unlink(target) where target = insideFolder(dir, safeName)
 				'src/discord/curation.ts', // mkdir(DATA_DIR/removed)
 				'src/discord/curation.ts', // unlink(source) where source = insideFolder(dir, document.file)
@@ -210,6 +209,7 @@ describe('no user input near a shell, eval or an unchecked path', () => {
 				'src/language/wordnetCompile.ts', // renameSync of that file into place
 				'src/store/store.ts', // static open(
 				'src/store/store.ts', // mkdirSync(dataDir)
+				'src/store/store.ts', // openStore: Store.open(DATA_DIR) when no DATABASE_URL is set (the bot's store)
 			].sort(),
 		);
 	});
