@@ -7,12 +7,6 @@ import { normalizeQuestion } from '../store/store.ts';
 import { answer, type KnowledgeBase } from './engine.ts';
 import type { BotContext } from './types.ts';
 
-/** A curated alternate question of a fact (moderators' answers to gaps), when the knowledge base carries them. */
-interface CuratedQuestion {
-	readonly question: string;
-	readonly factId: string;
-}
-
 /** A question the autocomplete may offer, and how much it is worth beside the others. */
 interface Candidate {
 	readonly question: string;
@@ -237,7 +231,7 @@ function completions(text: string, partial: string | undefined, typedCount: numb
  */
 export async function questionSuggestions(ctx: BotContext, kb: KnowledgeBase, typed: string, limit: number): Promise<string[]> {
 	const own = made(kb);
-	const curated = ((kb as KnowledgeBase & { curated?: readonly CuratedQuestion[] }).curated ?? []).map((c) => candidate(c.question, WEIGHT.curated));
+	const curated = kb.curated.map((c) => candidate(c.question, WEIGHT.curated));
 	const pool = [...curated, ...standing(kb, await askedOf(ctx).current()), ...own.questions];
 	const text = typed.replace(/\s+/g, ' ').replace(/^\s+/, '');
 	const typedWords = words(text).map((w) => w.surface);

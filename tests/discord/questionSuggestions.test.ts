@@ -51,7 +51,7 @@ describe('questionSuggestions', () => {
 	});
 
 	test('GIVEN curated and asked questions THEN curated first, then the most asked, then the documents\' own', async () => {
-		const curated = { ...kb, curated: [{ question: 'Who speaks for Kazakhstan at the forum?', factId: kb.facts[0]!.id }] } as KnowledgeBase;
+		const curated: KnowledgeBase = { ...kb, curated: [{ question: 'Who speaks for Kazakhstan at the forum?', factId: kb.facts[0]!.id }] };
 		const ctx = contextWith([
 			{ question: 'who hosted the meeting', count: 1 },
 			{ question: 'Who hosted the 19th annual forum?', count: 9 },
