@@ -108,7 +108,15 @@ describe('the help forum', () => {
 	});
 
 	test('GIVEN the moderators\' forum THEN a post the documents answer gets the answer, one they don\'t is left to people', async () => {
-		await t.bot.ctx.store.setSetting(t.discord.guildId, 'forumChannel', t.discord.forumId);
+		// Chosen by a moderator, as people do it.
+		const forum = { id: t.discord.forumId, type: 15, name: 'help', guild_id: t.discord.guildId, permissions: '2248473465835073' };
+		const chosen = await t.interact(
+			t.discord.payloads.slash('kb', [{ name: 'settings', type: 2, options: [{ name: 'forum', type: 1, options: [{ name: 'channel', type: 7, value: forum.id }] }] }], {
+				user: USERS.moderator,
+				resolved: { channels: { [forum.id]: forum } },
+			}),
+		);
+		expect(textOf(chosen.body.data)).toContain(`<#${forum.id}>`);
 		const answered = await post(ANSWERABLE, 'Asking for our newsletter.');
 		expect(answered?.body.embeds[0].description).toMatch(/Leela Palace Hotel/);
 		expect(answered?.body.message_reference).toBeDefined();
