@@ -48,11 +48,15 @@ describe('a document in Russian', () => {
 });
 
 describe('across languages', () => {
-	it('answers a Russian question about the English article with the English sentence', () => {
-		const result = answer('Кто представлял Казахстан на форуме?', english);
+	it.each(['Кто представлял Казахстан на встрече?', 'Қазақстанның атынан кездесуге кім қатысты?'])('answers %j about the English article with the English sentence', (question) => {
+		const result = answer(question, english);
 		expect(result.answered).toBe(true);
 		expect(result.answer).toMatch(/^Askar Shakirov, Commissioner for Human Rights \(Ombudsman\) represented Kazakhstan/);
 		expect(result.sources[0]!.document).toBe('kazakhstan-joins-asia-pacific-forum');
+	});
+
+	it('reads "на форуме" as the English "at the forum": declined as the English question is, the article saying "at the meeting"', () => {
+		expect(answer('Кто представлял Казахстан на форуме?', english).answered).toBe(answer('Who represented Kazakhstan at the forum?', english).answered);
 	});
 
 	const conceptOf = (term: string) => english.index.concepts.match(words(term))[0]?.concept;
