@@ -49,6 +49,12 @@ describe('follow-ups on Discord', () => {
 		expect(footer(body.data)).toMatch(/Asked as: who is Askar Shakirov\?/);
 	});
 
+	test('GIVEN a DM question THEN /ask in that DM continues it', async () => {
+		await dm('Who represented Kazakhstan at the meeting?', USERS.admin);
+		const { body } = await t.interact(t.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: 'who is he?' }], { user: USERS.admin, dm: true }));
+		expect(footer(body.data)).toMatch(/Asked as: who is Askar Shakirov\?/);
+	});
+
 	test('GIVEN a reply to the bot\'s answer in a channel, without a mention THEN it is a follow-up of that answer', async () => {
 		const bot = t.discord.payloads.botUser;
 		const answered = await reply(t.discord.payloads.message(`<@${bot.id}> Who represented Kazakhstan at the meeting?`, { user: USERS.other, mentions: [bot] }));
