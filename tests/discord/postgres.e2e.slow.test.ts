@@ -1,4 +1,7 @@
 /**
+ * `npm run test:stress` (one file at a time: it starts nine bot processes, whose start-up would crowd the
+ * timing-sensitive tests that `npm test` runs side by side).
+ *
  * Two bot processes on one PostgreSQL, as on two machines: each runs `src/main.ts` with its own shard
  * (SHARD_IDS 0 or 1 of TOTAL_SHARDS 2), its own data folder and its own copy of the knowledge folder. Each
  * shard's gateway is a Discord-compatible server of its own, so an interaction lands on the process that
