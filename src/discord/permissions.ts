@@ -25,7 +25,7 @@ function memberRoleIds(interaction: CheckedInteraction): string[] {
 	if (Array.isArray(roles)) return roles;
 	// GuildMember: `_roles` has every id even when a role is missing from the cache.
 	const raw = (member as unknown as { _roles?: string[] })._roles;
-	return raw ?? [...(roles as GuildMember['roles']).cache.keys()];
+	return raw ?? [...roles.cache.keys()];
 }
 
 /**

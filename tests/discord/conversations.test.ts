@@ -75,7 +75,7 @@ describe('follow-ups on Discord', () => {
 	test('GIVEN a reply to someone else\'s message, without a mention THEN the bot stays out of it', async () => {
 		const bot = t.discord.payloads.botUser;
 		const human = t.discord.payloads.message('Who represented Kazakhstan at the meeting?', { user: USERS.other });
-		const theirs = { ...t.discord.payloads.message('who is he?', { user: USERS.member }), type: 19, message_reference: { type: 0, message_id: human.id, channel_id: t.discord.channelId, guild_id: t.discord.guildId }, referenced_message: human };
+		const theirs: Record<string, unknown> = { ...t.discord.payloads.message('who is he?', { user: USERS.member }), type: 19, message_reference: { type: 0, message_id: human.id, channel_id: t.discord.channelId, guild_id: t.discord.guildId }, referenced_message: human };
 		t.discord.sendMessage(theirs);
 		// A mention sent after it is answered; the reply never is.
 		await reply(t.discord.payloads.message(`<@${bot.id}> Where was the 19th annual forum held?`, { user: USERS.member, mentions: [bot] }));

@@ -24,7 +24,7 @@ describe('loadCommands', () => {
 			expect(json.description.length).toBeLessThanOrEqual(100);
 		}
 		const ask = commands.get('ask')!;
-		expect(!isMessageCommand(ask) && ask.autocomplete).toBeTypeOf('function');
+		expect(!isMessageCommand(ask) && typeof ask.autocomplete).toBe('function');
 		expect(commands.get('Ask Ombudsbot')?.data.toJSON().type).toBe(3);
 		expect(commands.get('kb')?.data.toJSON().default_member_permissions).toBe('32'); // Manage Server
 	});
