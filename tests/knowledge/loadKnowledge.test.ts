@@ -21,7 +21,8 @@ describe('loadKnowledge', () => {
 		['an empty document', { 'empty.md': '   \n\n' }, /empty\.md.*no text/],
 		['a lexicon that is not JSON', { 'lexicon.json': '{ synonyms: ' }, /lexicon\.json.*not valid JSON/],
 		['a lexicon with an alias in two groups', { 'lexicon.json': JSON.stringify({ synonyms: [['a', 'b'], ['b', 'c']], topics: { mandate: { description: 'd', markers: ['m'] }, independence: { description: 'd', markers: ['i'] }, cooperation: { description: 'd', markers: ['c'] } } }) }, /lexicon\.json.*"b" is already in synonym group 1/],
-		['broken front matter', { 'doc.md': '---\ntitle: [unclosed\n---\nA sentence of text here.\n' }, /doc\.md.*front matter/],
+		// The parser's position, as a line of the file, and its complaint as a sentence (not cut before its snippet).
+		['broken front matter', { 'doc.md': '---\ntitle: [unclosed\n---\nA sentence of text here.\n' }, /^doc\.md: front matter is not valid YAML on line 2, column \d+: [^:\n]+[^:\s]$/m],
 		['an unknown front matter key', { 'doc.md': '---\nauthor: Someone\n---\nA sentence of text here.\n' }, /doc\.md.*front matter/],
 		['a file of another type', { 'notes.pdf': 'x' }, /notes\.pdf.*only \.txt and \.md/],
 	];
