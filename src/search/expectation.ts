@@ -95,7 +95,7 @@ const RULES_OF: Readonly<Record<Language, readonly (readonly [RegExp, Expectatio
 /** "how many X", "сколько X", "қанша X": X is what the number counts. */
 const COUNTED: Readonly<Record<Language, RegExp>> = {
 	en: /\bhow many\s+(.*)$/,
-	ru: /(?<![\p{L}])(?:сколько|скока|скольким|скольких)\s+(.*)$/u,
+	ru: /(?<![\p{L}])(?:сколько|скока|скольким|скольких|скольки)\s+(.*)$/u,
 	kk: /(?<![\p{L}])(?:қанша|неше|канша)\s+(.*)$/u,
 };
 
