@@ -167,3 +167,6 @@ const KAZAKH_SURNAME = /^(\p{Lu}\p{Ll}+(?:ов|ев|ин|ұлы|қызы|улы|
 export function kazakhSurname(word: string): string | undefined {
 	return KAZAKH_SURNAME.exec(word)?.[1]?.toLowerCase();
 }
+
+/** A Kazakh sentence whose subject is the sentence before it: it opens with "Бұл", "Ол", "Олар", "Сол". */
+export const KAZAKH_LEANS_ON_PREVIOUS = /^(?:Бұл|Ол|Олар|Сол|Мұнда)(?![\p{L}\p{N}])/u;

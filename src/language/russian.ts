@@ -185,3 +185,9 @@ const RUSSIAN_SURNAME = /^(\p{Lu}\p{Ll}+(?:ов|ев|ёв|ин|ын|ск|цк))(
 export function russianSurname(word: string): string | undefined {
 	return RUSSIAN_SURNAME.exec(word)?.[1]?.toLowerCase();
 }
+
+/**
+ * A sentence whose subject is the sentence before it, or what that sentence spoke of: it opens with a pronoun or
+ * "Это" ("Он не вправе быть членом партии.", "Это позволило …"), as English "This …", "It …" do.
+ */
+export const RUSSIAN_LEANS_ON_PREVIOUS = /^(?:Это|Этот|Эта|Эти|Он|Она|Оно|Они|Там|Тогда)(?![\p{L}\p{N}])/u;

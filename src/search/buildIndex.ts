@@ -4,7 +4,7 @@ import type { Lexicon } from '../knowledge/schema.ts';
 import type { KnowledgeDocument } from '../knowledge/types.ts';
 import { words, type Word } from './analyze.ts';
 import { ConceptMatcher, type ConceptMatch } from './concepts.ts';
-import { personReferences } from './personReference.ts';
+import { leansOnPrevious, personReferences } from './personReference.ts';
 import { FactIndex, type FactIndexParts, type Postings } from './factIndex.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import { TypoCorrector } from './typoCorrector.ts';
@@ -72,7 +72,7 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 			for (const term of subjectTerms[docIndex]!) referred.set(term, options.subjectWeight);
 			const person = persons[position];
 			for (const term of [...fact.mentions, ...(person ? [person] : [])].flatMap((name) => termsOfName(name, doc.language))) referred.set(term, Math.max(referred.get(term) ?? 0, options.aboutWeight));
-			if (fact.leansOnPrevious) {
+			if (fact.leansOnPrevious || leansOnPrevious(fact.text, doc.language)) {
 				for (const term of previousTerms) referred.set(term, Math.max(referred.get(term) ?? 0, options.previousSentenceWeight));
 			}
 			for (const [term, weight] of referred) if (weight > (terms.get(term) ?? 0)) addPosting(referencing, term, factIndex, weight);

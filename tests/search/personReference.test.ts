@@ -7,7 +7,7 @@ import { properNames } from '../../src/knowledge/names.ts';
 import type { Fact } from '../../src/knowledge/types.ts';
 import { kazakhSurname } from '../../src/language/kazakh.ts';
 import { russianSurname } from '../../src/language/russian.ts';
-import { personReferences } from '../../src/search/personReference.ts';
+import { leansOnPrevious, personReferences } from '../../src/search/personReference.ts';
 import { readQuestion } from '../../src/search/query.ts';
 import { knowledgeBaseOf } from '../helpers.ts';
 
@@ -79,5 +79,34 @@ describe('a Russian document end to end: a question naming the person finds the 
 		expect(saidBy!.credit).toBeGreaterThan(0);
 		expect(budget!.credit).toBe(0);
 		expect(answer('сколько человек обратились к Марковой за год?', kb).answer).toMatch(/^По ее словам, за год к ней обратились 2 190 человек/);
+	});
+});
+
+describe('leansOnPrevious: a Russian or Kazakh sentence whose subject is the one before it', () => {
+	test.each([
+		['Он не вправе быть членом политической партии.', 'ru', true],
+		['Это позволило сократить сроки.', 'ru', true],
+		['Ол саяси партияның мүшесі бола алмайды.', 'kk', true],
+		['Уполномоченный не может быть депутатом.', 'ru', false],
+		['Оскольская представила доклад.', 'ru', false],
+		['Он не вправе быть членом политической партии.', 'en', false],
+	] as const)('%j (%s) → %s', (text, language, leans) => {
+		expect(leansOnPrevious(text, language)).toBe(leans);
+	});
+
+	test('GIVEN "Он не вправе …" after a sentence about the ombudsman THEN it is found through that sentence’s words, as a reference', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'ombudsbot-leans-'));
+		try {
+			writeFileSync(join(folder, 'law.md'), '---\ntitle: Закон\nlanguage: ru\n---\nУполномоченный не может быть депутатом краевого собрания.\nОн не вправе быть членом политической партии.\nБюджет утверждается ежегодно отдельной строкой.\n');
+			const kb = await knowledgeBaseOf(folder);
+			const [deputy] = readQuestion('депутатом', kb.index, kb.options).terms;
+			const [own, leaning, unrelated] = [0, 1, 2].map((i) => kb.index.creditOf(i, deputy!));
+			expect(own!.direct).toBe(true);
+			expect(leaning!.direct).toBe(false);
+			expect(leaning!.credit).toBeGreaterThan(0);
+			expect(unrelated!.credit).toBe(0);
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
 	});
 });
