@@ -108,6 +108,7 @@ const SLOTS: readonly { endings: readonly string[]; shortest: number }[] = [
  */
 const ONE_LETTER: readonly (readonly string[])[] = [['н', 'ң'], ['ы', 'і', 'и'], []];
 const VOWEL = /[аәеиоөұүуыіэюя]/u;
+const SHORT_ROOT = /^[аәеоөұүыі][бвгғджзйклмнңпрстфхһцчшщ]$/u;
 
 /**
  * A light stem of a Kazakh word: case, possessive and plural endings stripped while a stem with a vowel is left,
@@ -119,7 +120,8 @@ export function kazakhStem(word: string): string {
 	SLOTS.forEach(({ endings, shortest }, slot) => {
 		// "-стан" names a land ("Қазақстан"): its "-тан" and "-н" are no case endings.
 		if (slot === 0 && stem.endsWith('стан')) return;
-		const keeps = (rest: string) => rest.length >= shortest && VOWEL.test(rest);
+		// A two-letter root of a vowel and a consonant takes case endings too: "үй-де" (in the house), "ел-де" (in the country).
+		const keeps = (rest: string) => (rest.length >= shortest && VOWEL.test(rest)) || (slot === 0 && SHORT_ROOT.test(rest));
 		const ending = endings.find((e) => stem.endsWith(e) && keeps(stem.slice(0, -e.length))) ?? ONE_LETTER[slot]!.find((e) => stem.length >= 6 && stem.endsWith(e) && keeps(stem.slice(0, -1)));
 		if (ending) stem = stem.slice(0, -ending.length);
 	});

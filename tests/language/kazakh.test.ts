@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kazakhStem, onRussianKeyboard } from '../../src/language/kazakh.ts';
 import { words } from '../../src/search/analyze.ts';
+import { ConceptMatcher } from '../../src/search/concepts.ts';
 import { expectationOf } from '../../src/search/expectation.ts';
 
 describe('Kazakh suffix stripper', () => {
@@ -12,6 +13,8 @@ describe('Kazakh suffix stripper', () => {
 		['ұйымдармен', 'ұйым'],
 		['омбудсменге', 'омбудсмен'],
 		['мүшесі', 'мүше'],
+		['үйде', 'үй'],
+		['елдің', 'ел'],
 		['партияның', 'партия'],
 		['шағымдар', 'шағым'],
 		// Stems that end like an ending keep it: one slot is stripped once.
@@ -24,6 +27,15 @@ describe('Kazakh suffix stripper', () => {
 		['қазақстанның', 'қазақстан'],
 	])('%j → %j', (word, stem) => {
 		expect(kazakhStem(word)).toBe(stem);
+	});
+
+	it('leaves a short word whose end only looks like a case ending: "ата", "ана", "оны"', () => {
+		expect(['ата', 'ана', 'оны'].map(kazakhStem)).toEqual(['ата', 'ана', 'оны']);
+	});
+
+	it('finds the lexicon\'s "қонақ үй" (hotel) in "қонақ үйде"', () => {
+		const matcher = new ConceptMatcher([['hotel', 'қонақ үй']]);
+		expect(matcher.match(words('форум қай қонақ үйде өтті', 'kk'))).toEqual([{ concept: '~0', start: 2, end: 4 }]);
 	});
 
 	it('stems a Kazakh word by its letters whatever the text, and a Russian-keyboard one in Kazakh text', () => {
