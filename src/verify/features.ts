@@ -1,7 +1,8 @@
 import { KIND_ASKING_WORDS, KIND_NOUNS, KIND_OF_WORDS, STOPWORDS } from '../language/english.ts';
 import { isNegated, isYesNoQuestion } from '../language/negation.ts';
-import { KAZAKH_STOPWORDS } from '../language/kazakh.ts';
-import { RUSSIAN_STOPWORDS } from '../language/russian.ts';
+import type { Language } from '../language/detect.ts';
+import { KAZAKH_KIND_ASKING_WORDS, KAZAKH_KIND_NOUNS, KAZAKH_STOPWORDS } from '../language/kazakh.ts';
+import { RUSSIAN_KIND_ASKING_WORDS, RUSSIAN_KIND_NOUNS, RUSSIAN_STOPWORDS } from '../language/russian.ts';
 import type { ExpectationKind } from '../search/expectation.ts';
 import type { FactIndex } from '../search/factIndex.ts';
 import type { QueryTerm, ReadQuestion } from '../search/query.ts';
@@ -81,7 +82,7 @@ export function questionContext(text: string, read: ReadQuestion, index: FactInd
 		yesNo: isYesNoQuestion(text, read.language),
 		totalWeight: weights.reduce((a, b) => a + b, 0),
 		heaviestWeight: Math.max(0, ...weights),
-		...askedNounOf(text),
+		...askedNounOf(text, read.language),
 		antonyms: contentWords.map((w) => ({ stem: w.stem, antonyms: new Set(wordRelations(w.surface).antonyms.flatMap((a) => (a.includes(' ') ? [] : gradedForms(a).map((w) => stem(w))))) })),
 	};
 }
@@ -119,14 +120,22 @@ const STOPWORD_STEMS: ReadonlySet<string> = new Set(
 );
 
 /** "Which party …", "what kind of member …": the noun right after the asking word names the answer's kind. */
-function askedNounOf(text: string): { askedNoun?: string } {
-	const list = words(text);
-	const at = list.findIndex((w) => KIND_ASKING_WORDS.has(w.surface));
+/** Per language, the words that ask for a kind ("which", "какой", "қандай"), those that only say "kind of", and the nouns of a date or place. */
+const KIND_WORDS: Readonly<Record<Language, { asking: ReadonlySet<string>; kindOf: ReadonlySet<string>; nouns: ReadonlySet<string> }>> = {
+	en: { asking: KIND_ASKING_WORDS, kindOf: KIND_OF_WORDS, nouns: KIND_NOUNS },
+	ru: { asking: RUSSIAN_KIND_ASKING_WORDS, kindOf: new Set(), nouns: RUSSIAN_KIND_NOUNS },
+	kk: { asking: KAZAKH_KIND_ASKING_WORDS, kindOf: new Set(), nouns: KAZAKH_KIND_NOUNS },
+};
+
+function askedNounOf(text: string, language: Language): { askedNoun?: string } {
+	const kinds = KIND_WORDS[language];
+	const list = words(text, language);
+	const at = list.findIndex((w) => kinds.asking.has(w.surface));
 	if (at < 0) return {};
 	let next = at + 1;
-	while (list[next] && list[next]!.isStopword && KIND_OF_WORDS.has(list[next]!.surface)) next++;
+	while (list[next] && list[next]!.isStopword && kinds.kindOf.has(list[next]!.surface)) next++;
 	const noun = list[next];
-	return noun && !noun.isStopword && !KIND_NOUNS.has(noun.surface) ? { askedNoun: noun.surface } : {};
+	return noun && !noun.isStopword && !kinds.nouns.has(noun.surface) ? { askedNoun: noun.surface } : {};
 }
 
 /** Whether the fact lacks, in its own words, the noun that names what the answer is ("which party" → a party). */

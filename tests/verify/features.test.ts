@@ -217,3 +217,19 @@ describe('parseModel: rejects a model that does not fit together', () => {
 		expect(() => parseModel(data)).toThrow(expected);
 	});
 });
+
+const russian = await knowledgeBaseOf(
+	knowledgeFolder({
+		'report.md': '---\ntitle: Доклад\nlanguage: ru\n---\nВересов окончил юридический факультет Вельского университета в 1990 году.\nВересов окончил курсы медиаторов в Тарнове.\n',
+	}),
+);
+
+describe('askedNounMissing in Russian: "какой университет" asks for a university', () => {
+	test.each([
+		['какой университет окончил вересов', 'университета', 0],
+		['какую академию окончил вересов', 'университета', 1],
+		['в каком году окончил вересов', 'университета', 0],
+	])('GIVEN %j THEN the fact with %j has askedNounMissing %i (a year asks for no noun)', (question, phrase, missing) => {
+		expect(featuresFor(russian, question, phrase).askedNounMissing).toBe(missing);
+	});
+});
