@@ -154,7 +154,7 @@ export async function answerInteraction(
 	ctx: BotContext,
 	options: Pick<Asker, 'followUp'> = {},
 ): Promise<ReplyPayload | null> {
-	const turn = ctx.flood.take(interaction.user.id);
+	const turn = await ctx.flood.turn(interaction.user.id);
 	if (!turn.ok) {
 		ctx.metrics.answer('refused_by_flood_control');
 		await respond(interaction, notice(floodMessage(turn.waitMs, await replyLanguage(ctx, listenerOf(interaction), question))));

@@ -169,7 +169,8 @@ export async function startBot(env: Env, options: StartOptions = {}): Promise<Bo
 			store,
 			knowledge,
 			metrics,
-			flood: new FloodControl({ burst: env.ASK_BURST, refillMs: env.ASK_REFILL_SECONDS * 1000 }),
+			// With PostgreSQL one bucket per user for every process and machine; else this process's own.
+			flood: new FloodControl({ burst: env.ASK_BURST, refillMs: env.ASK_REFILL_SECONDS * 1000 }, Date.now, store.shared ? store : undefined),
 			commands,
 			version: packageVersion(),
 			startedAt: new Date(),

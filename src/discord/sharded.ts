@@ -8,7 +8,7 @@
  * picked up by the others within 30 seconds. With DATABASE_URL they share PostgreSQL instead, with
  * the processes of other machines too, and a `/kb` change reaches every one of them within a second.
  * On several machines each runs its share: SHARD_IDS (this machine's shards) of TOTAL_SHARDS.
- * Flood control's buckets are per process.
+ * Flood control's buckets are per process without PostgreSQL, in the database with it.
  */
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';

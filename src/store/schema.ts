@@ -38,6 +38,7 @@ export interface Tables {
 	conversations: { session: string; updated_at: number; context: string };
 	guild_settings: { guild_id: string; key: string; value: string; at: number };
 	gap_resolutions: { normalized: string; resolution: string; fact_id: string | null; actor_id: string; at: number };
+	flood_buckets: { key: string; tokens: number; at: number };
 	knowledge_documents: {
 		seq: Generated<number>;
 		document_id: string;
@@ -188,6 +189,20 @@ export const MIGRATIONS: readonly Migration[] = [
 					.addColumn('at', MILLIS, (c) => c.notNull())
 					.addCheckConstraint('knowledge_documents_added_has_content', sql`action = 'remove' OR (file IS NOT NULL AND content IS NOT NULL)`),
 				schema.createIndex('knowledge_documents_latest').on('knowledge_documents').columns(['document_id', 'seq']),
+			];
+		},
+	},
+	// Flood control's token buckets, with PostgreSQL: one bucket per user wherever the interaction lands.
+	{
+		name: '0006-flood-buckets',
+		steps(schema) {
+			return [
+				schema
+					.createTable('flood_buckets')
+					.addColumn('key', 'text', (c) => c.primaryKey())
+					.addColumn('tokens', REAL, (c) => c.notNull())
+					.addColumn('at', MILLIS, (c) => c.notNull()),
+				schema.createIndex('flood_buckets_at').on('flood_buckets').column('at'),
 			];
 		},
 	},

@@ -213,6 +213,12 @@ export type KnowledgeChange = { kind: 'add'; id: string; file: string; content: 
 
 const KNOWLEDGE_GENERATION = 'knowledge_generation';
 
+/** A flood-control token bucket: tokens left (negative while questions wait their turn) as of `at` (ms since the epoch). */
+export interface FloodBucket {
+	tokens: number;
+	at: number;
+}
+
 /**
  * better-sqlite3 transactions that take the write lock as they begin (BEGIN IMMEDIATE): a read-then-write one
  * never finds at its first write that another process wrote since its read (SQLITE_BUSY_SNAPSHOT, which no
@@ -738,6 +744,34 @@ export class Store {
 				await listener.close();
 			},
 		};
+	}
+
+	/**
+	 * Reads and replaces one flood-control bucket atomically, whichever process asks: `decide` gets the bucket
+	 * (`initial` when there was none) and returns the bucket to keep (null: keep it as it was) and its answer.
+	 * On PostgreSQL the row is locked for the transaction, so two processes taking a turn at once take two.
+	 */
+	async withFloodBucket<T>(key: string, initial: FloodBucket, decide: (bucket: FloodBucket) => { next: FloodBucket | null; result: T }): Promise<T> {
+		return this.write(() =>
+			this.db.transaction().execute(async (trx) => {
+				await trx.insertInto('flood_buckets').values({ key, ...initial }).onConflict((oc) => oc.column('key').doNothing()).execute();
+				const row = await trx
+					.selectFrom('flood_buckets')
+					.select(['tokens', 'at'])
+					.where('key', '=', key)
+					// SQLite's IMMEDIATE transaction holds the whole file already; PostgreSQL locks the row.
+					.$if(this.backend === 'postgres', (query) => query.forUpdate())
+					.executeTakeFirstOrThrow();
+				const { next, result } = decide({ tokens: row.tokens, at: Number(row.at) });
+				if (next) await trx.updateTable('flood_buckets').set(next).where('key', '=', key).execute();
+				return result;
+			}),
+		);
+	}
+
+	/** Deletes flood-control buckets last touched before `before` (ms since the epoch): full again by then, the same as none. */
+	async pruneFloodBuckets(before: number): Promise<void> {
+		await this.write(() => this.db.deleteFrom('flood_buckets').where('at', '<', before).execute());
 	}
 
 	/** A session's last conversation context (JSON) if it was saved at or after `notBefore` (ms since the epoch). */

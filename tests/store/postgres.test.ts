@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { expect, test } from 'vitest';
+import { FloodControl } from '../../src/discord/floodControl.ts';
 import { Store, StoreUnavailableError } from '../../src/store/store.ts';
 import { usePostgres } from '../support/postgres.ts';
 
@@ -98,5 +99,25 @@ postgres.describe('the PostgreSQL store', () => {
 			await watching?.close();
 			await Promise.all([one.close(), two.close()]);
 		}
+	});
+
+	test('GIVEN two processes sharing flood buckets THEN a user gets one burst in all, wherever the questions land; with the store gone, each process\'s own bucket decides', async () => {
+		const url = await postgres.server.createDatabase('flood');
+		const [one, two] = await Promise.all([Store.connect(url), Store.connect(url)]);
+		const options = { burst: 3, refillMs: 60_000 };
+		const floods = [new FloodControl(options, Date.now, one), new FloodControl(options, Date.now, two)];
+		try {
+			const turns = await Promise.all(Array.from({ length: 10 }, (_, i) => floods[i % 2]!.turn('930000000000000001')));
+			expect(turns.filter((turn) => turn.ok)).toHaveLength(3);
+			expect(turns.filter((turn) => !turn.ok).every((turn) => !turn.ok && turn.waitMs > 0 && turn.waitMs <= 60_000)).toBe(true);
+			// Another user has a bucket of their own.
+			expect((await floods[1]!.turn('930000000000000002')).ok).toBe(true);
+			// A DM's queue: past the burst, waiting its turn rather than refused.
+			expect(await floods[0]!.turn('930000000000000001', 1)).toMatchObject({ ok: true, delayMs: expect.any(Number) });
+		} finally {
+			await Promise.all([one.close(), two.close()]);
+		}
+		// Closed store: the process's own (fresh) bucket answers, so a question is never refused for the database's sake.
+		expect(await floods[0]!.turn('930000000000000001')).toEqual({ ok: true, delayMs: 0 });
 	});
 });

@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
+import { MIGRATIONS } from '../../src/store/schema.ts';
 import { normalizeQuestion, Store, STORE_FILE } from '../../src/store/store.ts';
 import { describeOnEachBackend, useTempStore } from '../helpers.ts';
 
@@ -155,6 +156,25 @@ describeOnEachBackend('Store', (temp) => {
 		await temp.reopen();
 	});
 
+	test('GIVEN flood buckets THEN a missing one starts as given, a kept one is read back, null keeps it, and old ones are pruned', async () => {
+		const seen: unknown[] = [];
+		const take = (key: string, keep: boolean) =>
+			temp.store.withFloodBucket(key, { tokens: 3, at: 1000 }, (bucket) => {
+				seen.push(bucket);
+				return { next: keep ? { tokens: bucket.tokens - 1, at: bucket.at + 500 } : null, result: bucket.tokens };
+			});
+		expect(await take('u1', true)).toBe(3);
+		expect(await take('u1', true)).toBe(2);
+		expect(await take('u1', false)).toBe(1);
+		expect(await take('u1', false)).toBe(1);
+		expect(seen).toEqual([{ tokens: 3, at: 1000 }, { tokens: 2, at: 1500 }, { tokens: 1, at: 2000 }, { tokens: 1, at: 2000 }]);
+		await take('u2', true);
+		await temp.store.pruneFloodBuckets(1800);
+		// u1 (touched at 2000) stays; u2 (at 1500) is gone and starts afresh.
+		expect(await take('u1', false)).toBe(1);
+		expect(await take('u2', false)).toBe(3);
+	});
+
 	test('GIVEN a vote on an answer never recorded THEN it is refused, not kept dangling', async () => {
 		await expect(temp.store.recordVote('missing', 'u1', 1)).rejects.toThrow();
 		expect(await temp.store.tally('missing')).toEqual({ up: 0, down: 0 });
@@ -188,7 +208,7 @@ describe('a SQLite data folder from before the PostgreSQL store', () => {
 		expect(await store.changeKnowledge({ kind: 'remove', id: 'x' }, { id: 'u', name: 'u' })).toBe(8);
 		expect(await store.recordVote('a1', 'u', 1)).toEqual({ up: 1, down: 0, changed: true });
 		const check = new Database(join(temp.dir, STORE_FILE), { readonly: true });
-		expect(check.pragma('user_version', { simple: true })).toBe(5);
+		expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
 		check.close();
 	});
 });

@@ -53,7 +53,7 @@ export async function execute(message: Message, ctx: BotContext): Promise<void> 
 			return;
 		}
 		// A DM is a conversation: a question past the burst waits for its turn (a few may) rather than being refused.
-		const turn = ctx.flood.take(message.author.id, message.guildId === null ? ctx.env.ASK_DM_QUEUE : 0);
+		const turn = await ctx.flood.turn(message.author.id, message.guildId === null ? ctx.env.ASK_DM_QUEUE : 0);
 		if (!turn.ok) {
 			ctx.metrics.answer('refused_by_flood_control');
 			await message.reply(asMessageReply(notice(floodMessage(turn.waitMs, language))));

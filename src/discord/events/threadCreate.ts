@@ -41,7 +41,7 @@ export async function execute(thread: AnyThreadChannel, newlyCreated: boolean, c
 		return;
 	}
 	// Unasked help: a person flooding the forum gets no more replies, and no refusal either.
-	if (!ctx.flood.take(asker).ok) return;
+	if (!(await ctx.flood.turn(asker)).ok) return;
 	const { payload } = await answerQuestion(question, ctx, { userId: asker, guildId: thread.guildId, channelId: thread.id, source: 'mention' });
 	await (starter ? starter.reply(asMessageReply(payload)) : thread.send(asMessageReply(payload)));
 	ctx.logger.info({ guildId: thread.guildId, threadId: thread.id }, 'forum post answered');
