@@ -3,7 +3,7 @@ import { snowflake } from '../support/fakeDiscord.ts';
 import { customIdsOf, messageOf, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
 
 /** Answered from the English seed article (tests/answering/languages.test.ts). */
-const RUSSIAN_ANSWERABLE = 'Кто представлял Казахстан на форуме?';
+const RUSSIAN_ANSWERABLE = 'Кто представлял Казахстан на встрече?';
 const RUSSIAN_UNANSWERABLE = 'Какая зарплата у омбудсмена Франции?';
 const ENGLISH_ANSWERABLE = 'Where was the 19th annual forum held?';
 /** Declined, with suggestions from the English article. */
