@@ -57,8 +57,8 @@ export function questionSets(): QuestionSet[] {
 		shared('public/seed', join(SHARED_EVAL, 'questions.json'), join(ROOT, 'knowledge'));
 		shared('public/multi-doc', join(SHARED_EVAL, 'multi-doc/questions.json'), join(ROOT, 'knowledge'), [join(SHARED_EVAL, 'multi-doc/merovia-human-rights-commission.txt')]);
 		shared('public/squad', join(SHARED_EVAL, 'squad/questions.json'), join(SHARED_EVAL, 'squad/knowledge'));
-		shared('public/seed-ru', join(SHARED_EVAL, 'ru/seed-ru.json'), join(ROOT, 'knowledge'), [], true);
-		shared('public/tavria-ru', join(SHARED_EVAL, 'ru/tavria-questions.json'), join(ROOT, 'knowledge'), [join(SHARED_EVAL, 'ru/tavria-ombudsman.txt')], true);
+		shared('public/seed-ru', join(SHARED_EVAL, 'ru/seed-ru.json'), join(ROOT, 'knowledge'));
+		shared('public/tavria-ru', join(SHARED_EVAL, 'ru/tavria-questions.json'), join(ROOT, 'knowledge'), [join(SHARED_EVAL, 'ru/tavria-ombudsman.txt')]);
 	}
 	return sets;
 }

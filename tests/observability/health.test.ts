@@ -206,7 +206,8 @@ describe('store errors', () => {
 			other.exec('ROLLBACK');
 			other.close();
 		}
-		expect(metricValue(await metrics(), 'ombudsbot_store_errors_total')).toBe(before + 1);
+		// The conversation's save and the answer's record both fail (the second refused during the back-off): each counts.
+		expect(metricValue(await metrics(), 'ombudsbot_store_errors_total')).toBe(before + 2);
 		const readyz = await get('/readyz');
 		expect(readyz.status).toBe(503);
 		expect(JSON.parse(readyz.text)).toMatchObject({ ready: false, missing: ['store'] });

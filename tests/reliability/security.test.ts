@@ -204,6 +204,7 @@ describe('no user input near a shell, eval or an unchecked path', () => {
 				'src/discord/uploads.ts', // rename(temporary, target)
 				'src/discord/uploads.ts', // unlink(temporary)
 				'src/discord/uploads.ts', // unlink of a dead writer's temporary file
+				'src/knowledge/curated.ts', // unlink(KNOWLEDGE_DIR/curated.yaml): undoing a link that created the file
 				'src/language/wordnetCompile.ts', // mkdirSync of the WordNet cache folder under node_modules/.cache
 				'src/language/wordnetCompile.ts', // writeFileSync of its temporary file there
 				'src/language/wordnetCompile.ts', // renameSync of that file into place
