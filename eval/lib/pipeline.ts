@@ -150,14 +150,19 @@ function judged(example: Example, ranker: Fitted, standard: Standardised, option
 	return scored.map((s, i) => ({ answerInput: [...s.x, s.z, marginOf(logits, i)], right: s.c.right }));
 }
 
+/** A training row's label: typed as the fitters take it, without an assertion. */
+function label(right: boolean): 0 | 1 {
+	return right ? 1 : 0;
+}
+
 function train(examples: readonly Example[], options: TrainingOptions): Trained {
 	const standard = standardisation(examples);
 	const weight = setWeights(examples, options);
-	const rows = examples.flatMap((e) => e.candidates.map((c) => ({ x: standardise(c.x, standard, options), y: (c.right ? 1 : 0) as 0 | 1, weight: weight.get(e.set)! })));
+	const rows = examples.flatMap((e) => e.candidates.map((c) => ({ x: standardise(c.x, standard, options), y: label(c.right), weight: weight.get(e.set)! })));
 	const ranker = fitLogistic(rows, options.l2);
 	const picks = examples.flatMap((e) => {
 		const pick = chosen(e, ranker, standard, options);
-		return pick ? [{ x: pick.answerInput, y: (pick.right ? 1 : 0) as 0 | 1, weight: weight.get(e.set)! }] : [];
+		return pick ? [{ x: pick.answerInput, y: label(pick.right), weight: weight.get(e.set)! }] : [];
 	});
 	// A linear model first, which weighs even rare signals (a name the fact lacks), then steps that bend it.
 	const linear = fitSigned(picks, options.answerL2, options.boosting.monotone ?? []);

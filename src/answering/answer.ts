@@ -7,7 +7,7 @@ import type { Language } from '../language/detect.ts';
 import { shippedModel, type Regime, type VerifierModel } from '../verify/model.ts';
 import { contributionsOf, verify, type Verification } from '../verify/verify.ts';
 import { curatedAnswer } from './curated.ts';
-import { exampleQuestions } from './examples.ts';
+import { exampleQuestionsAnsweredBy } from './examples.ts';
 import { quotedText } from './quote.ts';
 import { readSmallTalk, smallTalkReply, type SmallTalkKind } from './smallTalk.ts';
 import { nextFacts, readFollowUp, type ConversationContext, type FollowUp } from './followUp.ts';
@@ -86,6 +86,14 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
  */
 function declined(kb: KnowledgeBase, asked: Language, language: Language): string {
 	return asked !== 'en' && !kb.index.languages.has(asked) ? say(language, 'notFoundDocumentsInEnglish') : say(language, 'notFound');
+}
+
+/**
+ * Questions the knowledge base answers, for `/help`, `/ask`'s hint, the mention reply and small talk (see
+ * `exampleQuestionsAnsweredBy`): each one asked of this answer path and kept only if it answers from its own fact.
+ */
+export function exampleQuestions(kb: KnowledgeBase, count = 3): string[] {
+	return exampleQuestionsAnsweredBy(kb, answer, count);
 }
 
 /** An answer that shows facts, cited, whichever way they were chosen. */

@@ -60,7 +60,7 @@ export async function loadContext(store: ConversationStore, session: string, now
 	if (saved === undefined) return undefined;
 	try {
 		const parsed = contextSchema.safeParse(JSON.parse(saved));
-		return parsed.success && now - parsed.data.at <= ttlMs ? (parsed.data as ConversationContext) : undefined;
+		return parsed.success && now - parsed.data.at <= ttlMs ? parsed.data : undefined;
 	} catch {
 		return undefined;
 	}

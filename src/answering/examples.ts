@@ -1,6 +1,9 @@
 import type { Fact } from '../knowledge/types.ts';
-import { answer } from './answer.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
+import type { Answer } from './types.ts';
+
+/** The answer path, handed in by `answer.ts` (which shows examples in small talk): no import cycle between the two. */
+export type Ask = (question: string, kb: KnowledgeBase) => Pick<Answer, 'answered' | 'factIds' | 'confidence'>;
 
 /** How many facts are read for examples at most: enough for a few good ones, cheap on a large knowledge base. */
 const FACTS_READ = 200;
@@ -14,17 +17,17 @@ const MAX_LENGTH = 70;
  * small talk). Made from the facts by a few plain English patterns (who did it, who hosted it, where it was held,
  * when it was created), then asked: only a question the engine answers from the very fact it was made from is kept.
  * Nothing here knows what the documents say. Best (most confident, then shortest) first; made once per knowledge base.
- * @example exampleQuestions(kb) // → ['Where was the 19th annual forum held?', 'Who hosted this year's meeting?', …]
+ * @example exampleQuestionsAnsweredBy(kb, answer) // → ['Where was the 19th annual forum held?', 'Who hosted this year's meeting?', …]
  */
-export function exampleQuestions(kb: KnowledgeBase, count = 3): string[] {
+export function exampleQuestionsAnsweredBy(kb: KnowledgeBase, ask: Ask, count = 3): string[] {
 	let examples = made.get(kb);
-	if (!examples) made.set(kb, (examples = makeExamples(kb)));
+	if (!examples) made.set(kb, (examples = makeExamples(kb, ask)));
 	return examples.slice(0, count);
 }
 
 const made = new WeakMap<KnowledgeBase, string[]>();
 
-function makeExamples(kb: KnowledgeBase): string[] {
+function makeExamples(kb: KnowledgeBase, ask: Ask): string[] {
 	const kept: { question: string; confidence: number }[] = [];
 	const seen = new Set<string>();
 	for (const fact of kb.facts.slice(0, FACTS_READ)) {
@@ -32,7 +35,7 @@ function makeExamples(kb: KnowledgeBase): string[] {
 			const key = question.toLowerCase();
 			if (seen.has(key) || question.length > MAX_LENGTH) continue;
 			seen.add(key);
-			const result = answer(question, kb);
+			const result = ask(question, kb);
 			if (result.answered && result.factIds.includes(fact.id)) kept.push({ question, confidence: result.confidence });
 		}
 		if (kept.length >= KEPT * 2) break;

@@ -2,7 +2,7 @@
 export { answer, type AnswerOptions } from './answer.ts';
 export { answerInConversation, CONVERSATION_TTL_MS, loadContext, MemoryConversations, nextContext, type ConversationStore } from './conversation.ts';
 export type { ConversationContext } from './followUp.ts';
-export { exampleQuestions } from './examples.ts';
+export { exampleQuestions } from './answer.ts';
 export { factLabel } from './factLabel.ts';
 export { findDocuments } from './findDocuments.ts';
 export { buildKnowledgeBase, loadKnowledgeBase, type KnowledgeBase, type KnowledgeBaseLoad } from './knowledgeBase.ts';

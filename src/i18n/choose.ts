@@ -24,7 +24,7 @@ export function isLanguage(value: unknown): value is Language {
 export function clearLanguageOf(text: string): Language | null {
 	const words = text.match(/\p{L}+/gu) ?? [];
 	if (words.length === 0) return null;
-	if (words.length === 1 && !/\p{Script=Cyrillic}/u.test(words[0]!)) return null;
+	if (words.length === 1 && !/\p{Script=Cyrillic}/u.test(words[0])) return null;
 	return languageOf(text);
 }
 

@@ -68,7 +68,8 @@ export function coverFacts(index: FactIndex, terms: readonly QueryTerm[], option
 	};
 
 	const credit = new Float32Array(termCount);
-	let direct = false;
+	// Set per fact before it is scored: whether any credit came from the fact's own words, not only its document's.
+	let direct: boolean;
 	const earn = (c: Cursor, at: number) => {
 		const earned = c.quality * c.weights[at]!;
 		if (earned > credit[c.term]!) credit[c.term] = earned;

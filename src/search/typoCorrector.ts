@@ -68,7 +68,7 @@ export class TypoCorrector {
 
 function isTransposition(a: string, b: string): boolean {
 	const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
-	return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+	return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]] && a[diff[1]] === b[diff[0]!];
 }
 
 function deletions(word: string, includeSelf: boolean): string[] {

@@ -27,6 +27,8 @@ const YEAR = /^(?:1[0-9]|20)\d\d$/;
 /** The values a text states, in order. */
 export function valuesIn(text: string): Value[] {
 	recogniser ??= winkNLP(model, ['ner']);
+	// wink-nlp's `its` helpers are plain functions that out() recognises by identity (see knowledge/nlp.ts).
+	// eslint-disable-next-line @typescript-eslint/unbound-method
 	const entities = recogniser.readDoc(text).entities().out(recogniser.its.detail) as unknown as { value: string; type: string }[];
 	return entities.map(({ value, type }) => ({ kind: type === 'CARDINAL' && YEAR.test(value) ? 'YEAR' : (type as ValueKind), text: value.toLowerCase() }));
 }

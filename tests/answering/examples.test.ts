@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answering/answer.ts';
-import { exampleQuestions } from '../../src/answering/examples.ts';
+import { exampleQuestions } from '../../src/answering/answer.ts';
 import { knowledgeBaseOf, PROJECT_KNOWLEDGE, twoInstitutions } from '../helpers.ts';
 
 describe('exampleQuestions', () => {
