@@ -85,7 +85,7 @@ export function sourcesSummary(kb: KnowledgeBase, language: Language = 'en'): st
 
 export function formatSources(kb: KnowledgeBase, language: Language = 'en'): string {
 	return [
-		`${sourcesSummary(kb, language)}:`,
+		`${sourcesSummary(kb, language)}.`,
 		...kb.documents.map((d) => `  ${d.id}: ${d.title} (${factCount(d.facts.length, language)}${d.date ? `, ${d.date}` : ''})`),
 	].join('\n');
 }
