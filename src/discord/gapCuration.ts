@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ActionRowBuilder, StringSelectMenuBuilder, type StringSelectMenuInteraction } from 'discord.js';
-import { answer, curatedMatch, groupNearDuplicates, questionKey, sameQuestion, searchFacts, type Fact, type KnowledgeBase } from './engine.ts';
+import { answer, groupNearDuplicates, questionKey, sameQuestion, searchFacts, type Fact, type KnowledgeBase } from './engine.ts';
 import { appendCuratedEntry, CURATED_FILE, restoreCurated } from '../knowledge/curated.ts';
 import { say, type Language } from '../i18n/index.ts';
 import type { KnowledgeGap } from '../store/store.ts';
@@ -57,12 +57,11 @@ export function groupGaps(gaps: readonly KnowledgeGap[]): GapGroup[] {
 }
 
 /**
- * The gaps to show now. The store brings a resolved gap back as soon as it is asked again, with its earlier counts,
- * even when it is answered now: a gap a curated question answers is left out unless someone voted its answer down.
+ * The gaps to show now. A gap answered by `/kb answer` needs no hiding here: the store counts only what came after
+ * its resolution, and a curated question asked again is answered.
  */
 async function currentGroups(ctx: BotContext): Promise<GapGroup[]> {
-	const kb = ctx.knowledge.current;
-	return groupGaps(await ctx.store.gaps(GAP_WINDOW)).filter((group) => !kb || group.downvotes > 0 || !curatedMatch(kb, group.head.question));
+	return groupGaps(await ctx.store.gaps(GAP_WINDOW));
 }
 
 /** An autocomplete value that names a listed gap rather than a typed question. */

@@ -20,8 +20,11 @@ import { MIGRATIONS, type Backend, type Tables } from './schema.ts';
 
 export type { Backend } from './schema.ts';
 
-/** Where the answer came from: which door the question used. */
-export type AnswerSource = 'slash' | 'dm' | 'mention' | 'suggestion';
+/**
+ * Where the answer came from: which door the question used. `menu` is the "Ask Ombudsbot" message command, `forum`
+ * a post in the help forum answered unasked. Kept as text (no CHECK), so a new door needs no migration.
+ */
+export type AnswerSource = 'slash' | 'dm' | 'mention' | 'suggestion' | 'menu' | 'forum';
 
 /** One answer given, kept so that buttons on it keep working after a restart or on another shard. */
 export interface AnswerRecord {
@@ -133,6 +136,12 @@ export type GuildSetting = 'institution' | 'forumChannel';
 
 /** What moderators decided about a gap: not worth answering, or answered by a fact (see `knowledge/curated.yaml`). */
 export type GapResolution = { kind: 'dismissed' } | { kind: 'answered'; factId: string };
+
+/**
+ * Whose questions autocomplete may offer: those asked in one server, or, outside any server (a DM, a group DM with
+ * the app installed by the user), the person's own: another's DM is nobody else's business.
+ */
+export type QuestionScope = { kind: 'guild'; guildId: string } | { kind: 'private'; userId: string };
 
 /** A question people asked that the bot answered and nobody voted down: autocomplete offers these. */
 export interface AskedQuestion {
@@ -508,7 +517,11 @@ export class Store {
 		return (await query.execute()).map(toAudit);
 	}
 
-	/** The most frequent unanswered or voted-down questions, worst first. */
+	/**
+	 * The most frequent unanswered or voted-down questions, worst first. A gap a moderator resolved counts only what
+	 * came after the decision (askings left unanswered, 👎 votes cast): it is listed again only for those. The decision's
+	 * own millisecond counts as after: the moderator cannot have seen what came then.
+	 */
 	async gaps(limit = 10): Promise<KnowledgeGap[]> {
 		const grouped = this.db
 			.selectFrom('answers as a')
@@ -516,24 +529,32 @@ export class Store {
 			.select((eb) => [
 				'a.normalized',
 				eb.fn.min('a.question').as('question'),
-				eb.fn.sum<number>(eb.case().when('a.answered', '=', 0).then(1).else(0).end()).as('unanswered'),
+				eb.fn
+					.sum<number>(
+						eb
+							.case()
+							.when(eb.and([eb('a.answered', '=', 0), eb.or([eb('r.at', 'is', null), eb('a.created_at', '>=', eb.ref('r.at'))])]))
+							.then(1)
+							.else(0)
+							.end(),
+					)
+					.as('unanswered'),
 				eb
 					.selectFrom('feedback as f')
 					.innerJoin('answers as b', 'b.id', 'f.answer_id')
 					.whereRef('b.normalized', '=', 'a.normalized')
 					.where('f.vote', '=', -1)
+					.where((sub) => sub.or([sub('r.at', 'is', null), sub('f.at', '>=', sub.ref('r.at'))]))
 					.select((sub) => sub.fn.countAll<number>().as('n'))
 					.as('downvotes'),
 				eb.fn.max('a.created_at').as('last_at'),
-				eb.fn.max('r.at').as('resolved_at'),
 			])
-			.groupBy('a.normalized');
+			// One resolution row per key at most: grouping by its time too lets the vote count above refer to it.
+			.groupBy(['a.normalized', 'r.at']);
 		const rows = await this.db
 			.selectFrom(grouped.as('g'))
 			.selectAll()
 			.where((eb) => eb.or([eb('g.unanswered', '>', 0), eb('g.downvotes', '>', 0)]))
-			// A moderator's decision holds until the question is asked again after it.
-			.where((eb) => eb.or([eb('g.resolved_at', 'is', null), eb('g.resolved_at', '<', eb.ref('g.last_at'))]))
 			.orderBy(sql`g.unanswered + g.downvotes`, 'desc')
 			.orderBy('g.last_at', 'desc')
 			.limit(limit)
@@ -549,7 +570,7 @@ export class Store {
 
 	/**
 	 * Records moderators' decision on gaps (by their {@link KnowledgeGap.normalized} keys), in one transaction: they
-	 * leave `gaps()` until the question is asked again after the decision.
+	 * leave `gaps()` until asked again and left unanswered, or voted down, after the decision (a later one replaces it).
 	 */
 	async resolveGaps(normalized: readonly string[], resolution: GapResolution, actorId: string, at = Date.now()): Promise<void> {
 		const keys = [...new Set(normalized)];
@@ -573,18 +594,22 @@ export class Store {
 	}
 
 	/**
-	 * Questions people typed (not suggestions they clicked) that were answered and not voted down more than up, most
-	 * asked first; those starting with `prefix` (compared as {@link normalizeQuestion} does) when one is given.
+	 * Questions people typed (not suggestions they clicked) in `scope` that were answered and not voted down more than
+	 * up, most asked first; those starting with `prefix` (compared as {@link normalizeQuestion} does) when one is given.
 	 */
-	async answeredQuestions(limit = 25, prefix = ''): Promise<AskedQuestion[]> {
+	async answeredQuestions(scope: QuestionScope, limit = 25, prefix = ''): Promise<AskedQuestion[]> {
 		const start = normalizeQuestion(prefix);
 		const rows = await this.db
 			.selectFrom('answers as a')
 			.select((eb) => [eb.fn.min('a.question').as('question'), eb.fn.countAll<number>().as('count'), eb.fn.max('a.created_at').as('last_at')])
+			.$call((query) =>
+				scope.kind === 'guild' ? query.where('a.guild_id', '=', scope.guildId) : query.where('a.guild_id', 'is', null).where('a.user_id', '=', scope.userId),
+			)
 			.where('a.answered', '=', 1)
 			.where('a.source', '!=', 'suggestion')
 			.where(sql<string>`substr(a.normalized, 1, ${start.length})`, '=', start)
 			.groupBy('a.normalized')
+			// Votes from anywhere: the answer is the same in every server, and so is a bad one.
 			.having(
 				(eb) =>
 					eb

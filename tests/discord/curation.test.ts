@@ -122,8 +122,8 @@ describe('a gap dismissed', () => {
 		expect(textOf(reply)).toMatch(/^Dismissed “How tall is the palace\?”/);
 		expect(await gapsText()).not.toMatch(/How tall is the palace/);
 		await ask('How tall is the palace?');
-		// Back in the list (how many of the earlier askings it counts is the store's choice).
-		expect(await gapsText()).toMatch(/How tall is the palace\?: \d+× unanswered/);
+		// Back in the list, counting the one asking since the dismissal, not the earlier ones.
+		expect(await gapsText()).toMatch(/How tall is the palace\?: 1× unanswered(?!,)/);
 	});
 
 	test('GIVEN a gap that is no longer listed THEN the menu says so', async () => {

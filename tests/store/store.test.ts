@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { MIGRATIONS } from '../../src/store/schema.ts';
-import { normalizeQuestion, Store, STORE_FILE } from '../../src/store/store.ts';
+import { normalizeQuestion, Store, STORE_FILE, type QuestionScope } from '../../src/store/store.ts';
 import { describeOnEachBackend, useTempStore } from '../helpers.ts';
+
+const GUILD = '910000000000000001';
+const OTHER_GUILD = '910000000000000002';
 
 const answer = (id: string, question: string, answered: boolean, createdAt = new Date()) => ({
 	id,
@@ -53,30 +56,72 @@ describeOnEachBackend('Store', (temp) => {
 		]);
 	});
 
-	test('GIVEN gaps resolved by moderators THEN they leave the list until asked again after the decision', async () => {
+	test('GIVEN gaps resolved by moderators THEN they leave the list, and come back counting only what came after the decision', async () => {
 		await temp.store.recordAnswer(answer('a1', 'What is the salary?', false, new Date(1000)));
-		await temp.store.recordAnswer(answer('a2', 'Who is the deputy?', false, new Date(2000)));
-		const [salary, deputy] = ['what is the salary', 'who is the deputy'];
-		await temp.store.resolveGaps([salary], { kind: 'dismissed' }, 'mod', 5000);
-		await temp.store.resolveGaps([deputy, deputy], { kind: 'answered', factId: 'doc:1:0' }, 'mod', 5000);
+		await temp.store.recordAnswer(answer('a2', 'what is the salary', false, new Date(1500)));
+		await temp.store.recordAnswer(answer('a3', 'Who is the deputy?', true, new Date(2000)));
+		await temp.store.recordAnswer(answer('a4', 'Where is the office?', false, new Date(2500)));
+		await temp.store.recordVote('a3', 'u1', -1);
+		const [salary, deputy, office] = ['what is the salary', 'who is the deputy', 'where is the office'];
+		const decided = Date.now();
+		await temp.store.resolveGaps([salary, office], { kind: 'dismissed' }, 'mod', decided);
+		await temp.store.resolveGaps([deputy, deputy], { kind: 'answered', factId: 'doc:1:0' }, 'mod', decided);
 		expect(await temp.store.gaps(10)).toEqual([]);
-		await temp.store.recordAnswer(answer('a3', 'what is the salary??', false, new Date(6000)));
-		expect((await temp.store.gaps(10)).map((gap) => [gap.normalized, gap.unanswered])).toEqual([[salary, 2]]);
+		const counts = async () => (await temp.store.gaps(10)).map((gap) => [gap.normalized, gap.unanswered, gap.downvotes]);
+		// Asked again and not answered: one asking, not three.
+		await temp.store.recordAnswer(answer('a5', 'what is the salary??', false, new Date(decided + 1000)));
+		// Asked again and answered now (the moderator's fact): nothing to look at.
+		await temp.store.recordAnswer(answer('a6', 'Who is the deputy?', true, new Date(decided + 2000)));
+		expect(await counts()).toEqual([[salary, 1, 0]]);
+		// A 👎 cast after the decision brings the gap back with that vote alone (the one before stays out), more recent first.
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		await temp.store.recordVote('a6', 'u2', -1);
+		expect(await counts()).toEqual([
+			[deputy, 0, 1],
+			[salary, 1, 0],
+		]);
+		// A later decision replaces the earlier one, and counts start again from it.
+		await temp.store.resolveGaps([salary], { kind: 'dismissed' }, 'mod', decided + 1500);
+		expect(await counts()).toEqual([[deputy, 0, 1]]);
 	});
 
 	test('GIVEN answered questions THEN answeredQuestions lists the typed ones not voted down, most asked first, by prefix', async () => {
-		await temp.store.recordAnswer(answer('a1', 'Who hosted the meeting?', true, new Date(1000)));
-		await temp.store.recordAnswer(answer('a2', 'who hosted the meeting', true, new Date(2000)));
-		await temp.store.recordAnswer(answer('a3', 'When did Kazakhstan join?', true, new Date(3000)));
-		await temp.store.recordAnswer(answer('a4', 'Who pays the ombudsman?', true, new Date(4000)));
-		await temp.store.recordAnswer({ ...answer('a5', 'Whom did the forum admit?', true, new Date(5000)), source: 'suggestion' });
-		await temp.store.recordAnswer(answer('a6', 'Who is the deputy?', false, new Date(6000)));
+		const here = { kind: 'guild', guildId: GUILD } as const;
+		const inGuild = (...args: Parameters<typeof answer>) => ({ ...answer(...args), guildId: GUILD });
+		await temp.store.recordAnswer(inGuild('a1', 'Who hosted the meeting?', true, new Date(1000)));
+		await temp.store.recordAnswer(inGuild('a2', 'who hosted the meeting', true, new Date(2000)));
+		await temp.store.recordAnswer(inGuild('a3', 'When did Kazakhstan join?', true, new Date(3000)));
+		await temp.store.recordAnswer(inGuild('a4', 'Who pays the ombudsman?', true, new Date(4000)));
+		await temp.store.recordAnswer({ ...inGuild('a5', 'Whom did the forum admit?', true, new Date(5000)), source: 'suggestion' });
+		await temp.store.recordAnswer(inGuild('a6', 'Who is the deputy?', false, new Date(6000)));
 		await temp.store.recordVote('a4', 'u1', -1);
-		expect(await temp.store.answeredQuestions(10)).toEqual([
+		expect(await temp.store.answeredQuestions(here, 10)).toEqual([
 			{ question: 'Who hosted the meeting?', count: 2 },
 			{ question: 'When did Kazakhstan join?', count: 1 },
 		]);
-		expect((await temp.store.answeredQuestions(10, 'WHEN ')).map((q) => q.question)).toEqual(['When did Kazakhstan join?']);
+		expect((await temp.store.answeredQuestions(here, 10, 'WHEN ')).map((q) => q.question)).toEqual(['When did Kazakhstan join?']);
+	});
+
+	test('GIVEN questions asked in two servers and in DMs THEN each server is offered its own, and a DM only the person\'s own DM questions', async () => {
+		const asked = (id: string, question: string, where: { guildId: string | null; userId: string }) => ({ ...answer(id, question, true), ...where });
+		await temp.store.recordAnswer(asked('a1', 'Who hosted the meeting?', { guildId: GUILD, userId: 'u1' }));
+		await temp.store.recordAnswer(asked('a2', 'Who hosted the meeting?', { guildId: GUILD, userId: 'u2' }));
+		await temp.store.recordAnswer(asked('a3', 'What is the budget?', { guildId: OTHER_GUILD, userId: 'u1' }));
+		await temp.store.recordAnswer(asked('a4', 'Is my complaint private?', { guildId: null, userId: 'u1' }));
+		await temp.store.recordAnswer(asked('a5', 'Who hosted the meeting?', { guildId: null, userId: 'u2' }));
+		const questions = async (scope: QuestionScope) => (await temp.store.answeredQuestions(scope, 10)).map((q) => [q.question, q.count]);
+		expect(await questions({ kind: 'guild', guildId: GUILD })).toEqual([['Who hosted the meeting?', 2]]);
+		expect(await questions({ kind: 'guild', guildId: OTHER_GUILD })).toEqual([['What is the budget?', 1]]);
+		expect(await questions({ kind: 'private', userId: 'u1' })).toEqual([['Is my complaint private?', 1]]);
+		expect(await questions({ kind: 'private', userId: 'u2' })).toEqual([['Who hosted the meeting?', 1]]);
+		expect(await questions({ kind: 'guild', guildId: '910000000000000099' })).toEqual([]);
+	});
+
+	test('GIVEN the message menu and a forum post as sources THEN they are kept as such', async () => {
+		await temp.store.recordAnswer({ ...answer('a1', 'q', true), source: 'menu' });
+		await temp.store.recordAnswer({ ...answer('a2', 'q', true), source: 'forum' });
+		expect((await temp.store.getAnswer('a1'))?.source).toBe('menu');
+		expect((await temp.store.getAnswer('a2'))?.source).toBe('forum');
 	});
 
 	test('GIVEN a server setting THEN it is kept per server and cleared by null', async () => {
