@@ -1,7 +1,7 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { answerInteraction } from '../src/discord/answerFlow.ts';
 import { clip, LIMITS } from '../src/discord/limits.ts';
-import { questionSuggestions } from '../src/discord/questionSuggestions.ts';
+import { questionScope, questionSuggestions } from '../src/discord/questionSuggestions.ts';
 import { ephemeral } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { BotContext } from '../src/discord/types.ts';
@@ -49,7 +49,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
 	}
 	const typed = interaction.options.getFocused().slice(0, 200);
 	const seen = new Set<string>();
-	const choices = (await questionSuggestions(ctx, kb, typed, LIMITS.autocompleteChoices))
+	const choices = (await questionSuggestions(ctx, kb, questionScope({ guildId: interaction.guildId, userId: interaction.user.id }), typed, LIMITS.autocompleteChoices))
 		.map((text) => clip(text, LIMITS.choiceName))
 		.filter((text) => text.length > 0 && !seen.has(text) && seen.add(text))
 		.map((text) => ({ name: text, value: clip(text, LIMITS.choiceValue) }));

@@ -3,7 +3,7 @@ import { personNames } from '../knowledge/names.ts';
 import type { Fact } from '../knowledge/types.ts';
 import { isMonthOrDay, isQuestionWord, PLAIN_QUESTION_WORDS } from '../language/english.ts';
 import { words } from '../search/analyze.ts';
-import { normalizeQuestion } from '../store/store.ts';
+import { normalizeQuestion, type QuestionScope } from '../store/store.ts';
 import { answer, type KnowledgeBase } from './engine.ts';
 import type { BotContext } from './types.ts';
 
@@ -151,17 +151,34 @@ export class AskedQuestions {
 	}
 }
 
-const askedByStore = new WeakMap<BotContext['store'], AskedQuestions>();
+/** Scopes whose asked questions are kept in memory per store; the least recently used goes past this. */
+const SCOPES_KEPT = 500;
+const askedByStore = new WeakMap<BotContext['store'], Map<string, AskedQuestions>>();
 
-function askedOf(ctx: BotContext): AskedQuestions {
-	let asked = askedByStore.get(ctx.store);
-	if (!asked) {
+/**
+ * Where `/ask` is being typed: in a server, its members' questions are offered; elsewhere (a DM, a group DM through a
+ * user install) only the person's own, since nobody else saw them.
+ */
+export function questionScope(where: { guildId: string | null; userId: string }): QuestionScope {
+	return where.guildId ? { kind: 'guild', guildId: where.guildId } : { kind: 'private', userId: where.userId };
+}
+
+function askedOf(ctx: BotContext, scope: QuestionScope): AskedQuestions {
+	let byScope = askedByStore.get(ctx.store);
+	if (!byScope) askedByStore.set(ctx.store, (byScope = new Map<string, AskedQuestions>()));
+	const key = scope.kind === 'guild' ? `guild:${scope.guildId}` : `private:${scope.userId}`;
+	let asked = byScope.get(key);
+	if (asked) {
+		// Moved to the end: the Map's order is then least recently used first.
+		byScope.delete(key);
+	} else {
 		asked = new AskedQuestions(
-			() => ctx.store.answeredQuestions(ASKED_KEPT),
+			() => ctx.store.answeredQuestions(scope, ASKED_KEPT),
 			(error) => ctx.logger.warn({ err: error }, 'store: could not read answered questions for autocomplete'),
 		);
-		askedByStore.set(ctx.store, asked);
+		if (byScope.size >= SCOPES_KEPT) byScope.delete(byScope.keys().next().value!);
 	}
+	byScope.set(key, asked);
 	return asked;
 }
 
@@ -225,14 +242,14 @@ function completions(text: string, partial: string | undefined, typedCount: numb
 
 /**
  * Questions to offer as `/ask`'s question is typed: curated ones (`kb.curated`, moderators' answers to gaps), questions
- * people asked that were answered and not voted down, and questions made from the documents that the bot answers;
- * then the typed text completed with the documents' words. Never fact sentences. Stable as the user types: each
+ * people asked in `scope` (see {@link questionScope}) that were answered and not voted down, and questions made from
+ * the documents that the bot answers; then the typed text completed with the documents' words. Never fact sentences. Stable as the user types: each
  * keystroke keeps the same kinds of match, and a common opening ("wh", "who", "when did") always finds some.
  */
-export async function questionSuggestions(ctx: BotContext, kb: KnowledgeBase, typed: string, limit: number): Promise<string[]> {
+export async function questionSuggestions(ctx: BotContext, kb: KnowledgeBase, scope: QuestionScope, typed: string, limit: number): Promise<string[]> {
 	const own = made(kb);
 	const curated = kb.curated.map((c) => candidate(c.question, WEIGHT.curated));
-	const pool = [...curated, ...standing(kb, await askedOf(ctx).current()), ...own.questions];
+	const pool = [...curated, ...standing(kb, await askedOf(ctx, scope).current()), ...own.questions];
 	const text = typed.replace(/\s+/g, ' ').replace(/^\s+/, '');
 	const typedWords = words(text).map((w) => w.surface);
 	const partial = /[\p{L}\p{N}]$/u.test(text) ? typedWords.at(-1) : undefined;

@@ -206,4 +206,11 @@ export const MIGRATIONS: readonly Migration[] = [
 			];
 		},
 	},
+	// Autocomplete reads the answered questions of one server, or of one person outside any server, every few seconds.
+	{
+		name: '0007-answers-scope',
+		steps(schema) {
+			return [schema.createIndex('answers_scope').on('answers').columns(['guild_id', 'user_id'])];
+		},
+	},
 ];

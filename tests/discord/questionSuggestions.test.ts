@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { answer, factLabel, loadKnowledgeBase, type KnowledgeBase } from '../../src/answering/index.ts';
-import { ASKED_REFRESH_MS, AskedQuestions, questionSuggestions } from '../../src/discord/questionSuggestions.ts';
+import { ASKED_REFRESH_MS, AskedQuestions, questionScope, questionSuggestions } from '../../src/discord/questionSuggestions.ts';
+import { Store } from '../../src/store/store.ts';
 import type { BotContext } from '../../src/discord/types.ts';
 import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
@@ -14,6 +15,7 @@ function contextWith(asked: { question: string; count: number }[] = []): BotCont
 }
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
+const HERE = questionScope({ guildId: '910000000000000001', userId: '930000000000000001' });
 const VALDORIA = new URL('../fixtures/valdorian-ombudsman-office.md', import.meta.url).pathname;
 
 describe('questionSuggestions', () => {
@@ -21,7 +23,7 @@ describe('questionSuggestions', () => {
 		const ctx = contextWith();
 		const sentences = new Set(kb.facts.flatMap((fact) => [fact.text, factLabel(fact)]));
 		for (const typed of ['', 'w', 'wh', 'who', 'who ', 'when', 'when did', 'where', 'what', 'what is', 'how', 'h']) {
-			const offered = await questionSuggestions(ctx, kb, typed, 25);
+			const offered = await questionSuggestions(ctx, kb, HERE, typed, 25);
 			expect(offered.length, typed).toBeGreaterThan(0);
 			for (const question of offered) {
 				expect(question, typed).toMatch(/\?$/);
@@ -36,18 +38,18 @@ describe('questionSuggestions', () => {
 		const target = 'Who represented Kazakhstan at the meeting?';
 		for (let end = 3; end <= target.length; end++) {
 			const typed = target.slice(0, end).toLowerCase();
-			expect(await questionSuggestions(ctx, kb, typed, 25), typed).toContain(target);
+			expect(await questionSuggestions(ctx, kb, HERE, typed, 25), typed).toContain(target);
 		}
 		// "when did" opens no question the bot was given, yet keeps its "when" ones.
-		expect((await questionSuggestions(ctx, kb, 'when did', 25)).every((q) => q.startsWith('When '))).toBe(true);
+		expect((await questionSuggestions(ctx, kb, HERE, 'when did', 25)).every((q) => q.startsWith('When '))).toBe(true);
 	});
 
 	test('GIVEN a question under way THEN its last word is completed from the documents\' words, as a question', async () => {
-		const offered = await questionSuggestions(contextWith(), kb, 'who represented kaz', 25);
+		const offered = await questionSuggestions(contextWith(), kb, HERE, 'who represented kaz', 25);
 		expect(offered[0]).toBe('Who represented Kazakhstan at the meeting?');
 		expect(offered).toContain('Who represented Kazakhstan?');
 		// An opening is not completed word by word: "who rep" offers questions, not "Who report?".
-		expect(await questionSuggestions(contextWith(), kb, 'who rep', 25)).not.toContain('Who report?');
+		expect(await questionSuggestions(contextWith(), kb, HERE, 'who rep', 25)).not.toContain('Who report?');
 	});
 
 	test('GIVEN curated and asked questions THEN curated first, then the most asked, then the documents\' own', async () => {
@@ -56,11 +58,11 @@ describe('questionSuggestions', () => {
 			{ question: 'who hosted the meeting', count: 1 },
 			{ question: 'Who hosted the 19th annual forum?', count: 9 },
 		]);
-		const offered = await questionSuggestions(ctx, curated, 'who', 25);
+		const offered = await questionSuggestions(ctx, curated, HERE, 'who', 25);
 		expect(offered.slice(0, 3)).toEqual(['Who speaks for Kazakhstan at the forum?', 'Who hosted the 19th annual forum?', 'who hosted the meeting']);
 		expect(offered.slice(3)).toContain('Who represented Kazakhstan at the meeting?');
 		// A follow-up answered in its conversation is no question standing alone: never offered.
-		const followUps = await questionSuggestions(contextWith([{ question: 'tell me more', count: 5 }, { question: 'who is he', count: 5 }]), kb, '', 25);
+		const followUps = await questionSuggestions(contextWith([{ question: 'tell me more', count: 5 }, { question: 'who is he', count: 5 }]), kb, HERE, '', 25);
 		expect(followUps.filter((q) => /^(tell me more|who is he)$/.test(q))).toEqual([]);
 		// The same question asked and made is offered once.
 		expect(new Set(offered.map((q) => q.toLowerCase().replace(/\?$/, ''))).size).toBe(offered.length);
@@ -72,19 +74,46 @@ describe('questionSuggestions', () => {
 			cpSync(VALDORIA, join(dir, 'valdorian-ombudsman-office.md'));
 			const { knowledgeBase: other } = await loadKnowledgeBase(dir);
 			for (const typed of ['', 'wh', 'who', 'when did']) {
-				const offered = await questionSuggestions(contextWith(), other!, typed, 25);
+				const offered = await questionSuggestions(contextWith(), other!, HERE, typed, 25);
 				expect(offered.length, typed).toBeGreaterThan(0);
 				for (const question of offered) expect(answer(question, other!).answered, question).toBe(true);
 			}
 			// A person named with a title is asked about by name.
-			expect(await questionSuggestions(contextWith(), other!, 'who', 25)).toContain('Who is Ilse Varga?');
+			expect(await questionSuggestions(contextWith(), other!, HERE, 'who', 25)).toContain('Who is Ilse Varga?');
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
 
 	test('GIVEN nothing like the typed words THEN no made-up suggestions', async () => {
-		expect(await questionSuggestions(contextWith(), kb, 'zzqx', 25)).toEqual([]);
+		expect(await questionSuggestions(contextWith(), kb, HERE, 'zzqx', 25)).toEqual([]);
+	});
+});
+
+describe('questions asked elsewhere', () => {
+	test('GIVEN questions asked in two servers and in DMs THEN each server is offered its own, and a DM only the person\'s own', async () => {
+		const store = Store.open(':memory:');
+		try {
+			const ctx = { store, logger: { warn: vi.fn() } } as unknown as BotContext;
+			const [first, second, alice, bob] = ['910000000000000001', '910000000000000002', '930000000000000001', '930000000000000002'];
+			const asked = [
+				{ question: 'who hosted the 19th annual forum', guildId: first, userId: alice },
+				{ question: 'who hosted the meeting', guildId: second, userId: alice },
+				{ question: 'where was the 19th annual forum held', guildId: null, userId: bob },
+			];
+			for (const [i, where] of asked.entries()) {
+				await store.recordAnswer({ id: `a${i}`, ...where, channelId: null, source: 'slash', answered: true, confidence: 0.9, factIds: [], suggestions: [] });
+			}
+			const offered = (guildId: string | null, userId: string) => questionSuggestions(ctx, kb, questionScope({ guildId, userId }), '', 25);
+			// Typed in lower case, unlike the questions made from the documents: offered only where they were asked.
+			const own = (list: string[]) => list.filter((question) => asked.some((a) => a.question === question));
+			expect(own(await offered(first, bob))).toEqual(['who hosted the 19th annual forum']);
+			expect(own(await offered(second, bob))).toEqual(['who hosted the meeting']);
+			expect(own(await offered(null, bob))).toEqual(['where was the 19th annual forum held']);
+			expect(own(await offered(null, alice))).toEqual([]);
+		} finally {
+			await store.close();
+		}
 	});
 });
 
