@@ -20,6 +20,6 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
 		await respond(interaction, notice(say(await replyLanguage(ctx, listenerOf(interaction)), 'contextMenuNoText')));
 		return;
 	}
-	const payload = await answerInteraction(interaction, question, ctx);
+	const payload = await answerInteraction(interaction, question, ctx, { source: 'menu' });
 	if (payload) await respond(interaction, payload);
 }

@@ -144,15 +144,15 @@ export async function answerQuestion(
 }
 
 /**
- * A question asked through a command (/ask, the message menu): answered in the asker's name, or, past their burst,
- * refused politely with when to ask again (no queue: an interaction must be answered within seconds). Null once
- * refused; the caller sends the answer (as it is, or privately).
+ * A question asked through a command (/ask, the message menu: `source` says which, /ask unless given): answered in
+ * the asker's name, or, past their burst, refused politely with when to ask again (no queue: an interaction must be
+ * answered within seconds). Null once refused; the caller sends the answer (as it is, or privately).
  */
 export async function answerInteraction(
 	interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
 	question: string,
 	ctx: BotContext,
-	options: Pick<Asker, 'followUp'> = {},
+	options: Partial<Pick<Asker, 'followUp' | 'source'>> = {},
 ): Promise<ReplyPayload | null> {
 	const turn = await ctx.flood.turn(interaction.user.id);
 	if (!turn.ok) {

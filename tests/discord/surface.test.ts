@@ -83,7 +83,7 @@ describe('"Ask Ombudsbot" on a message', () => {
 		expect(body.data.embeds[0].title).toBe(ANSWERABLE);
 		expect(body.data.embeds[0].description).toMatch(/Leela Palace Hotel/);
 		const answerId = customIdsOf(body.data).find((id) => id.startsWith('ctx:'))!.split(':')[1]!;
-		expect(await t.bot.ctx.store.getAnswer(answerId)).toMatchObject({ userId: USERS.member.id, question: ANSWERABLE });
+		expect(await t.bot.ctx.store.getAnswer(answerId)).toMatchObject({ userId: USERS.member.id, question: ANSWERABLE, source: 'menu' });
 	});
 
 	test('GIVEN a message without text, or picked in a group DM THEN a private note, or the answer there', async () => {
@@ -120,6 +120,8 @@ describe('the help forum', () => {
 		const answered = await post(ANSWERABLE, 'Asking for our newsletter.');
 		expect(answered?.body.embeds[0].description).toMatch(/Leela Palace Hotel/);
 		expect(answered?.body.message_reference).toBeDefined();
+		const answerId = customIdsOf(answered?.body).find((id) => id.startsWith('ctx:'))!.split(':')[1]!;
+		expect(await t.bot.ctx.store.getAnswer(answerId)).toMatchObject({ userId: USERS.other.id, source: 'forum' });
 		const unanswered = async () => (await t.bot.ctx.store.gaps(50)).find((gap) => gap.question === UNANSWERABLE)?.unanswered ?? 0;
 		const before = await unanswered();
 		expect(await post(UNANSWERABLE, 'Can anyone recommend a good lawyer in Paris?')).toBeNull();

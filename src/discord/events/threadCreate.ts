@@ -42,7 +42,7 @@ export async function execute(thread: AnyThreadChannel, newlyCreated: boolean, c
 	}
 	// Unasked help: a person flooding the forum gets no more replies, and no refusal either.
 	if (!(await ctx.flood.turn(asker)).ok) return;
-	const { payload } = await answerQuestion(question, ctx, { userId: asker, guildId: thread.guildId, channelId: thread.id, source: 'mention' });
+	const { payload } = await answerQuestion(question, ctx, { userId: asker, guildId: thread.guildId, channelId: thread.id, source: 'forum' });
 	await (starter ? starter.reply(asMessageReply(payload)) : thread.send(asMessageReply(payload)));
 	ctx.logger.info({ guildId: thread.guildId, threadId: thread.id }, 'forum post answered');
 }
