@@ -63,7 +63,8 @@ describeOnEachBackend('Store', (temp) => {
 		await temp.store.recordAnswer(answer('a4', 'Where is the office?', false, new Date(2500)));
 		await temp.store.recordVote('a3', 'u1', -1);
 		const [salary, deputy, office] = ['what is the salary', 'who is the deputy', 'where is the office'];
-		const decided = Date.now();
+		// After the vote above even when both fall in one millisecond (the decision's own counts as after it).
+		const decided = Date.now() + 1;
 		await temp.store.resolveGaps([salary, office], { kind: 'dismissed' }, 'mod', decided);
 		await temp.store.resolveGaps([deputy, deputy], { kind: 'answered', factId: 'doc:1:0' }, 'mod', decided);
 		expect(await temp.store.gaps(10)).toEqual([]);
