@@ -1,7 +1,9 @@
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { time, TimestampStyles } from 'discord.js';
+import { isNode, isSeq, parseDocument } from 'yaml';
 import { validateDocumentUpload, type KnowledgeProblem } from './engine.ts';
+import { CURATED_FILE, curatedEntrySchema, restoreCurated, type CuratedEntry } from '../knowledge/curated.ts';
 import type { KnowledgeChange } from '../store/store.ts';
 import { STARTUP_ACTOR, type Actor, type RefreshResult } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
@@ -220,9 +222,63 @@ async function changeInStore(
 }
 
 /**
+ * `curated.yaml`'s text without the entries that link to `documentId`, and those entries; null when none do or the
+ * text is no list (its problems are the build's to report). Comments stay, the file's opening one included even when
+ * its first entry goes: the YAML parser hangs it on that entry.
+ */
+export function curatedWithout(text: string, documentId: string): { text: string; dropped: CuratedEntry[] } | null {
+	const file = parseDocument(text);
+	if (file.errors.length > 0 || !isSeq(file.contents)) return null;
+	const dropped: CuratedEntry[] = [];
+	const items = file.contents.items;
+	const kept = items.filter((item) => {
+		const entry = curatedEntrySchema.safeParse(isNode(item) ? item.toJSON() : item);
+		if (!entry.success || entry.data.document !== documentId) return true;
+		dropped.push(entry.data);
+		return false;
+	});
+	if (dropped.length === 0) return null;
+	const opening = isNode(items[0]) ? items[0].commentBefore : null;
+	if (opening && kept[0] !== items[0]) {
+		const first = kept[0];
+		if (isNode(first)) first.commentBefore = first.commentBefore ? `${opening}\n${first.commentBefore}` : opening;
+		else file.commentBefore = file.commentBefore ? `${opening}\n${file.commentBefore}` : opening;
+	}
+	file.contents.items = kept;
+	return { text: file.toString({ lineWidth: 0 }), dropped };
+}
+
+/** Curated entries taken out of the folder's `curated.yaml` for a removal, and how to put them back. */
+interface DroppedCurated {
+	entries: CuratedEntry[];
+	restore(): Promise<void>;
+}
+
+/**
+ * Takes the entries linking to `documentId` out of `curated.yaml`: left in, they would name a document that is
+ * gone, a knowledge problem that fails the build (and every refresh after). Call inside the knowledge lock.
+ */
+async function dropCuratedFor(dir: string, documentId: string): Promise<DroppedCurated> {
+	const target = join(dir, CURATED_FILE);
+	let previous: string;
+	try {
+		previous = await readFile(target, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], restore: async () => undefined };
+		throw error;
+	}
+	const without = curatedWithout(previous, documentId);
+	if (!without) return { entries: [], restore: async () => undefined };
+	await writeFileAtomic(target, without.text);
+	return { entries: without.dropped, restore: () => restoreCurated(dir, previous) };
+}
+
+/**
  * `/kb remove`: move the document out of the knowledge folder (kept under `DATA_DIR/removed/`
  * so nothing is lost), then rebuild; put it back if the rebuild fails. With PostgreSQL the removal
  * is recorded in the database (the document's text stays there), once the rest builds without it.
+ * Curated questions answered from the document leave `curated.yaml` with it (audited one by one), and come
+ * back with it if the removal is undone.
  */
 export async function removeDocument(ctx: BotContext, actor: Actor, documentId: string, language: Language = 'en'): Promise<ReplyPayload> {
 	return ctx.knowledge.exclusive(async () => {
@@ -231,43 +287,70 @@ export async function removeDocument(ctx: BotContext, actor: Actor, documentId: 
 		if (!document) {
 			return infoPayload(say(language, 'nothingRemovedTitle'), say(language, 'noSuchDocument', { id: clip(plain(documentId), 80) }), [], { error: true });
 		}
-		if (ctx.knowledge.shared) {
-			const result = await changeInStore(ctx, actor, { kind: 'remove', id: document.id }, 'remove', [
-				say(language, 'notRemovedTitle'),
-				say(language, 'notRemoved', { file: document.file }),
-			], language);
-			if (!result.ok) return result.reply;
-			// Nothing to archive: the removal is a row of its own, and the text added before stays in the database.
-			return removed(document, result, { stored: 'database' });
-		}
 		const dir = ctx.env.KNOWLEDGE_DIR;
+		const failure: [string, string] = [say(language, 'notRemovedTitle'), say(language, 'notRemoved', { file: document.file })];
+		if (ctx.knowledge.shared) {
+			const curated = await dropCuratedFor(dir, document.id);
+			const result = await changeInStore(ctx, actor, { kind: 'remove', id: document.id }, 'remove', failure, language);
+			if (!result.ok) {
+				await curated.restore();
+				return result.reply;
+			}
+			// Nothing to archive: the removal is a row of its own, and the text added before stays in the database.
+			return removed(document, result, curated.entries, { stored: 'database' });
+		}
 		const source = insideFolder(dir, document.file);
 		const bytes = await readFile(source);
 		const archiveDir = join(ctx.env.DATA_DIR, 'removed');
 		await mkdir(archiveDir, { recursive: true });
 		const archived = `${new Date().toISOString().replace(/[:.]/g, '-')}-${document.file}`;
 		await writeFileAtomic(join(archiveDir, archived), bytes);
-		await unlink(source);
+		const curated = await dropCuratedFor(dir, document.id);
+		try {
+			await unlink(source);
+		} catch (error) {
+			await curated.restore();
+			throw error;
+		}
 		const result = await rebuildOrUndo(ctx, actor, {
 			action: 'remove',
 			target: document.id,
-			undo: () => writeFileAtomic(source, bytes),
-			failure: [say(language, 'notRemovedTitle'), say(language, 'notRemoved', { file: document.file })],
+			undo: async () => {
+				await writeFileAtomic(source, bytes);
+				await curated.restore();
+			},
+			failure,
 		}, language);
 		if (!result.ok) return result.reply;
-		return removed(document, result, { archived });
+		return removed(document, result, curated.entries, { archived });
 	});
 
-	async function removed(document: { id: string; file: string }, result: Extract<RefreshResult, { ok: true }>, kept: Record<string, string>): Promise<ReplyPayload> {
+	async function removed(
+		document: { id: string; file: string },
+		result: Extract<RefreshResult, { ok: true }>,
+		curated: readonly CuratedEntry[],
+		kept: Record<string, string>,
+	): Promise<ReplyPayload> {
 		await safeAudit(ctx, {
 			actorId: actor.id,
 			actorName: actor.name,
 			action: 'remove',
 			target: document.id,
 			ok: true,
-			detail: { file: document.file, ...kept, before: result.before, facts: result.after.facts },
+			detail: { file: document.file, ...kept, before: result.before, facts: result.after.facts, curated: curated.length },
 		});
-		return infoPayload(say(language, 'removedTitle'), say(language, 'removed', { file: document.file, before: result.before.facts, after: result.after.facts }));
+		for (const entry of curated) {
+			await safeAudit(ctx, {
+				actorId: actor.id,
+				actorName: actor.name,
+				action: 'drop-curated',
+				target: document.id,
+				ok: true,
+				detail: { question: entry.question.slice(0, 300), sentence: entry.fact.slice(0, 300) },
+			});
+		}
+		const text = say(language, 'removed', { file: document.file, before: result.before.facts, after: result.after.facts });
+		return infoPayload(say(language, 'removedTitle'), curated.length ? `${text}\n${say(language, 'removedCurated', { count: curated.length, file: CURATED_FILE })}` : text);
 	}
 }
 

@@ -143,6 +143,7 @@ export const en = {
 	notRemoved: '`{file}` was put back because the knowledge base did not build without it. ',
 	removedTitle: 'Document removed',
 	removed: '`{file}` is out (a copy is kept in the data folder). Facts: **{before} → {after}**.',
+	removedCurated: 'Curated questions answered from it, dropped from `{file}`: {count}.',
 	auditBy: ' by {name}',
 	auditUnavailable: 'unavailable (store error)',
 	auditNone: 'none yet',

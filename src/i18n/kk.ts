@@ -135,6 +135,7 @@ export const kk: Catalogue = {
 	notRemoved: '`{file}` орнына қайтарылды: онсыз білім қоры жиналмады. ',
 	removedTitle: 'Құжат өшірілді',
 	removed: '`{file}` өшірілді (көшірмесі деректер қалтасында сақталады). Фактілер: **{before} → {after}**.',
+	removedCurated: 'Жауабы осы құжаттан алынған таңдаулы сұрақтар `{file}` ішінен алынды: {count}.',
 	auditBy: ', кім: {name}',
 	auditUnavailable: 'қолжетімсіз (сақтау қатесі)',
 	auditNone: 'әзірге жоқ',

@@ -132,6 +132,7 @@ export const ru: Catalogue = {
 	notRemoved: '`{file}` возвращён на место: без него база знаний не собралась. ',
 	removedTitle: 'Документ удалён',
 	removed: '`{file}` удалён (копия хранится в папке данных). Факты: **{before} → {after}**.',
+	removedCurated: 'Курируемых вопросов с ответом из него убрано из `{file}`: {count}.',
 	auditBy: ', кто: {name}',
 	auditUnavailable: 'недоступно (ошибка хранилища)',
 	auditNone: 'пока нет',

@@ -1,7 +1,8 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { institutionKey, institutions } from '../../src/answering/topicFacts.ts';
+import { curatedWithout } from '../../src/discord/curation.ts';
 import { decodeCustomId, encodeCustomId } from '../../src/discord/customIds.ts';
 import { CURATED_FILE, parseCurated } from '../../src/knowledge/curated.ts';
 import { expectNoPings, messageOf, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
@@ -220,6 +221,53 @@ describe('custom ids of the curation loop', () => {
 		for (const bad of ['gapd:1', `ipage:mandate:0:${USERS.member.id}`, `ipage:mandate:0:${USERS.member.id}:short`, `ipage:mandate:-1:${USERS.member.id}:AAAAAAAAAA`, 'ipage:mandate:0:notanid:AAAAAAAAAA']) {
 			expect(decodeCustomId(bad), bad).toBeNull();
 		}
+	});
+});
+
+describe('a document removed that curated questions are answered from', () => {
+	const VISITS = 'When can I visit the office?';
+	const curatedEntries = () => parseCurated(readFileSync(join(t.knowledgeDir, CURATED_FILE), 'utf8')).entries;
+	const remove = () => deferred(kb('remove', [{ name: 'document', type: 3, value: 'office-hours' }]));
+
+	test('GIVEN /kb remove of the document THEN its curated entry leaves curated.yaml (audited), the others stay, and refreshes still build', async () => {
+		writeFileSync(join(t.knowledgeDir, 'office-hours.md'), '---\ntitle: Office hours\n---\nThe office of the ombudsman is open to visitors on Tuesdays and Thursdays.\n');
+		expect((await deferred(kb('refresh'))).embeds[0].title).toBe('Knowledge base refreshed');
+		const factId = (await t.interact(kbAutocomplete('answer', 'fact', 'open to visitors on Tuesdays', [{ name: 'question', type: 3, value: VISITS }]))).body.data.choices[0].value;
+		expect(t.bot.ctx.knowledge.current!.factsById.get(factId)?.document).toBe('office-hours');
+		expect((await deferred(kb('answer', [{ name: 'question', type: 3, value: VISITS }, { name: 'fact', type: 3, value: factId }]))).embeds[0].title).toBe('Question answered');
+		const before = curatedEntries();
+		expect(before.map((entry) => entry.document)).toEqual(['kazakhstan-joins-asia-pacific-forum', 'office-hours']);
+
+		// Another document broken meanwhile: the removal is undone, the curated entry with it.
+		writeFileSync(join(t.knowledgeDir, 'broken.md'), '---\ntitle: [unclosed\n---\nSome text.\n');
+		expect((await remove()).embeds[0].title).toBe('Document not removed');
+		expect(curatedEntries()).toEqual(before);
+		expect(existsSync(join(t.knowledgeDir, 'office-hours.md'))).toBe(true);
+		rmSync(join(t.knowledgeDir, 'broken.md'));
+
+		const reply = await remove();
+		expect(reply.embeds[0].title).toBe('Document removed');
+		expect(textOf(reply)).toMatch(/Curated questions answered from it, dropped from `curated\.yaml`: 1\./);
+		expect(curatedEntries()).toEqual(before.slice(0, 1));
+		expect(await t.bot.ctx.store.recentAudit(2)).toMatchObject([
+			{ action: 'drop-curated', target: 'office-hours', ok: true, detail: { question: VISITS } },
+			{ action: 'remove', target: 'office-hours', ok: true, detail: { curated: 1 } },
+		]);
+		expect((await deferred(kb('refresh'))).embeds[0].title).toBe('Knowledge base refreshed');
+		expect(t.bot.ctx.knowledge.current!.curated.map((link) => link.question)).toEqual(['What does the ombudsman lose?']);
+		expect((await ask(VISITS)).text).not.toMatch(/Tuesdays and Thursdays/);
+	});
+
+	test("GIVEN the file's first entry dropped THEN the file's opening comment stays; none left, an empty list", () => {
+		const text = '# Curated questions.\n# Second line.\n- question: Q1?\n  document: gone\n  fact: F1.\n# Kept.\n- question: Q2?\n  document: kept\n  fact: F2.\n';
+		const without = curatedWithout(text, 'gone')!;
+		expect(without.dropped).toEqual([{ question: 'Q1?', document: 'gone', fact: 'F1.' }]);
+		expect(without.text).toBe('# Curated questions.\n# Second line.\n# Kept.\n- question: Q2?\n  document: kept\n  fact: F2.\n');
+		const none = curatedWithout(without.text, 'kept')!;
+		expect(none.text).toMatch(/^# Curated questions\.\n# Second line\.\n# Kept\.\n/);
+		expect(parseCurated(none.text)).toEqual({ entries: [], problems: [] });
+		expect(curatedWithout(text, 'elsewhere')).toBeNull();
+		expect(curatedWithout('not: [a list', 'gone')).toBeNull();
 	});
 });
 
