@@ -10,7 +10,7 @@ test.each([
 	['How do I bake bread?', /documents I have don't say/],
 	['/topic cooperation', /^cooperation \(\d+ facts\):\n1\. /],
 	['/topic weather', /Unknown topic "weather"/],
-	['/sources', /^1 document, \d+ facts, built in \d+ ms\.\n  kazakhstan-joins-asia-pacific-forum: /],
+	['/sources', /^1 document, \d+ facts, built in \d+ ms\.\n {2}kazakhstan-joins-asia-pacific-forum: /],
 	['/search torture prevention', /^1\. .*Torture/],
 	['/frobnicate', /Unknown command \/frobnicate/],
 ])('console: %j', (line, expected) => {
@@ -170,7 +170,7 @@ test('GIVEN --lang ru THEN an answer’s frame is Russian and says the source is
 	const session: ConsoleSession = { language: 'ru' };
 	expect(respond('кто представлял Казахстан на встрече?', kb, session)).toMatch(/Askar Shakirov[\s\S]*источник: kazakhstan-joins-asia-pacific-forum, строка 12[\s\S]*Источник на английском[\s\S]*уверенность: \d+%/);
 	expect(respond('Who represented Kazakhstan at the meeting?', kb, session)).toMatch(/source: kazakhstan-joins-asia-pacific-forum, line 12[\s\S]*confidence: \d+%/);
-	expect(respond('/sources', kb, session)).toMatch(/^документов: 1, фактов: \d+, собрано за \d+ мс\.\n  /);
+	expect(respond('/sources', kb, session)).toMatch(/^документов: 1, фактов: \d+, собрано за \d+ мс\.\n {2}/);
 });
 
 test.each([
