@@ -1,6 +1,9 @@
 import { personNames, properNames } from '../knowledge/names.ts';
 import type { Fact, KnowledgeDocument, TopicName } from '../knowledge/types.ts';
-import { alternation, AUXILIARIES, FOLLOW_UP, PLACE_NOUNS, QUESTION_WORDS, STOPWORDS } from '../language/english.ts';
+import { languageOf, type Language } from '../language/detect.ts';
+import { alternation, AUXILIARIES, FOLLOW_UP, PLACE_NOUNS, QUESTION_WORDS, STOPWORDS, type FollowUpWords } from '../language/english.ts';
+import { KAZAKH_FOLLOW_UP, kazakhPersonNames } from '../language/kazakh.ts';
+import { RUSSIAN_FOLLOW_UP } from '../language/russian.ts';
 
 /**
  * What a conversation remembers of its last turn, enough to read the next message: plain JSON, so the store can keep
@@ -39,23 +42,53 @@ export type FollowUp =
 	| { kind: 'more'; about?: string; question: string };
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const PERSON_PRONOUNS: ReadonlySet<string> = new Set(FOLLOW_UP.personPronouns);
-const PERSON_POSSESSIVES: ReadonlySet<string> = new Set(FOLLOW_UP.personPossessives);
-const THING_PRONOUNS: ReadonlySet<string> = new Set(FOLLOW_UP.thingPronouns);
-const THING_POSSESSIVES: ReadonlySet<string> = new Set(FOLLOW_UP.thingPossessives);
-const CLOSING_DEMONSTRATIVES: ReadonlySet<string> = new Set(FOLLOW_UP.closingDemonstratives);
-const PLACE_ADVERBS: ReadonlySet<string> = new Set(FOLLOW_UP.placeAdverbs);
-const OPENERS: ReadonlySet<string> = new Set(FOLLOW_UP.openers);
-const MORE: ReadonlySet<string> = new Set(FOLLOW_UP.more);
-const CLOSING_PARTICIPLES: ReadonlySet<string> = new Set(FOLLOW_UP.closingParticiples);
 const AUXILIARY: ReadonlySet<string> = new Set(AUXILIARIES);
 const DUMMY_IT = new RegExp(`\\bit\\s+(?:(?:is|was|be)\\s+)?(?:${alternation(FOLLOW_UP.dummyItFollowers)})\\b`, 'i');
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'these', 'those']);
-const IDENTITY = /^(?:who|what)\s+(?:is|was|are|were)\s+(?:he|she|him|her)$/;
+const CLOSING_PARTICIPLES: ReadonlySet<string> = new Set(FOLLOW_UP.closingParticiples);
 
-/** Lower case, curly apostrophes straightened, the closing punctuation and a leading opener's comma dropped. */
+/** One language's follow-up words, as sets: the message's language picks which reads it. */
+interface Reader {
+	language: Language;
+	words: FollowUpWords;
+	personPronouns: ReadonlySet<string>;
+	personPossessives: ReadonlySet<string>;
+	thingPronouns: ReadonlySet<string>;
+	thingPossessives: ReadonlySet<string>;
+	eitherPronouns: ReadonlySet<string>;
+	closingDemonstratives: ReadonlySet<string>;
+	demonstrativeFollowers: ReadonlySet<string>;
+	placeAdverbs: ReadonlySet<string>;
+	openers: ReadonlySet<string>;
+	more: ReadonlySet<string>;
+}
+
+function readerOf(language: Language, words: FollowUpWords): Reader {
+	return {
+		language,
+		words,
+		personPronouns: new Set(words.personPronouns),
+		personPossessives: new Set(words.personPossessives),
+		thingPronouns: new Set(words.thingPronouns),
+		thingPossessives: new Set(words.thingPossessives),
+		eitherPronouns: new Set(words.eitherPronouns),
+		closingDemonstratives: new Set(words.closingDemonstratives),
+		demonstrativeFollowers: new Set(words.demonstrativeFollowers ?? []),
+		placeAdverbs: new Set(words.placeAdverbs),
+		openers: new Set(words.openers),
+		more: new Set(words.more),
+	};
+}
+
+const READERS: Readonly<Record<Language, Reader>> = {
+	en: readerOf('en', { ...FOLLOW_UP, dummyPronoun: DUMMY_IT }),
+	ru: readerOf('ru', RUSSIAN_FOLLOW_UP),
+	kk: readerOf('kk', KAZAKH_FOLLOW_UP),
+};
+
+/** Lower case, ё as е, curly apostrophes straightened, the closing punctuation and a leading opener's comma dropped. */
 function normalised(message: string): string {
-	return message.toLowerCase().replace(/’/g, "'").replace(/[\s?!.…]+$/u, '').replace(/[,;:]/g, ' ').replace(/\s+/g, ' ').trim();
+	return message.toLowerCase().replace(/ё/g, 'е').replace(/’/g, "'").replace(/[\s?!.…]+$/u, '').replace(/[,;:]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -66,49 +99,76 @@ function normalised(message: string): string {
  */
 export function readFollowUp(message: string, context: ConversationContext | undefined): FollowUp {
 	if (!context) return { kind: 'none' };
+	// The message's own language reads it, whatever the answer before was written in: "кто он?" after an English answer.
+	const reader = READERS[languageOf(message)];
 	const plain = normalised(message);
-	if (MORE.has(plain)) return context.factIds.length ? { kind: 'more', question: `${MORE_ABOUT}${context.question}` } : { kind: 'none' };
-	const about = moreAbout(plain, context);
+	if (reader.more.has(plain)) return context.factIds.length ? { kind: 'more', question: `${MORE_ABOUT}${context.question}` } : { kind: 'none' };
+	const about = moreAbout(plain, context, reader);
 	if (about) return about;
 	const words = [...message.matchAll(WORD)];
-	const opener = words[0] && OPENERS.has(words[0][0].toLowerCase()) && words.length > 1 ? words[0] : undefined;
+	const opener = words[0] && reader.openers.has(words[0][0].toLowerCase()) && words.length > 1 ? words[0] : undefined;
 	// The question after the opener ("and when was it created?" → "when was it created?").
 	const rest = opener ? message.slice(opener.index + opener[0].length).replace(/^[\s,;:.…-]+/u, '') : message;
-	const resolved = resolvePronouns(rest, context);
+	const resolved = resolvePronouns(rest, context, reader);
 	if (resolved === null) return { kind: 'none' };
 	if (resolved === rest && !opener) return { kind: 'none' };
-	const person = IDENTITY.test(normalised(rest)) && context.person && resolved !== rest ? context.person : undefined;
+	const person = reader.words.identity.test(normalised(rest)) && context.person && resolved !== rest ? context.person : undefined;
 	return { kind: 'rewritten', question: resolved, ...(person ? { person } : {}) };
 }
 
-/** "What else did he say?", "tell me more about her": more facts about the one the pronoun names. */
-function moreAbout(plain: string, context: ConversationContext): FollowUp | undefined {
-	const phrase = FOLLOW_UP.moreAbout.find((p) => plain.startsWith(`${p} `));
-	if (!phrase || !context.factIds.length) return undefined;
-	const [pointer, ...tail] = plain.slice(phrase.length).trim().split(' ');
-	// "What else did he say" and "tell me more about him" only: "what else did the ombudsman say" is a question of its own.
-	if (!pointer || tail.length > 2) return undefined;
-	const referent = PERSON_PRONOUNS.has(pointer) ? context.person : THING_PRONOUNS.has(pointer) || CLOSING_DEMONSTRATIVES.has(pointer) ? context.thing : undefined;
-	if (!referent) return undefined;
-	return { kind: 'more', about: referent, question: `${phrase} ${referent}${tail.length ? ` ${tail.join(' ')}` : ''}?` };
+/**
+ * "What else did he say?", "tell me more about her", "что ещё он сказал?", "ол тағы не айтты?": more facts about
+ * the one the pronoun names, which comes after the phrase or, in Kazakh, before it.
+ */
+function moreAbout(plain: string, context: ConversationContext, reader: Reader): FollowUp | undefined {
+	if (!context.factIds.length) return undefined;
+	for (const phrase of [...reader.words.moreAbout].sort((a, b) => b.length - a.length)) {
+		const at = ` ${plain} `.indexOf(` ${phrase} `);
+		if (at !== 0 && (at < 0 || plain.slice(0, at - 1).includes(' '))) continue;
+		const leading = at > 0 ? plain.slice(0, at - 1) : undefined;
+		const after = plain.slice(at + phrase.length).trim().split(' ').filter(Boolean);
+		const [pointer, ...tail] = leading ? [leading, ...after] : after;
+		// "What else did he say" and "tell me more about him" only: "what else did the ombudsman say" is a question of its own.
+		if (!pointer || tail.length > 2) continue;
+		const referent = pointerReferent(pointer, tail, context, reader);
+		if (!referent) continue;
+		const rest = tail.length ? ` ${tail.join(' ')}` : '';
+		return { kind: 'more', about: referent, question: leading ? `${referent} ${phrase}${rest}?` : `${phrase} ${referent}${rest}?` };
+	}
+	return undefined;
+}
+
+/** What the pronoun of a "tell me more about …" names: the person, or the thing. */
+function pointerReferent(pointer: string, tail: readonly string[], context: ConversationContext, reader: Reader): string | undefined {
+	if (reader.personPronouns.has(pointer)) return context.person;
+	if (reader.thingPronouns.has(pointer) || reader.closingDemonstratives.has(pointer)) return context.thing;
+	if (!reader.eitherPronouns.has(pointer)) return undefined;
+	return eitherReferent(pointer, [pointer, ...tail], context, reader, undefined) ?? undefined;
 }
 
 /**
  * The text with each pronoun that points back replaced by what it names; the text itself when it has none; null
  * when one points to nothing the conversation named (then it is not read as a follow-up at all).
  */
-function resolvePronouns(text: string, context: ConversationContext): string | null {
+function resolvePronouns(text: string, context: ConversationContext, reader: Reader): string | null {
 	const words = [...text.matchAll(WORD)];
+	const lower = words.map((m) => normalised(m[0]));
 	let unresolved = false;
 	let out = '';
 	let at = 0;
+	// In Russian and Kazakh a second pronoun of another form names the other one ("где он его представил?").
+	let firstEither: { pronoun: string; referent: string } | undefined;
 	words.forEach((match, i) => {
-		const word = match[0].toLowerCase();
+		const word = lower[i]!;
 		const last = i === words.length - 1;
-		const referent = referentOf(word, last, words[i - 1]?.[0].toLowerCase(), text, context);
+		let referent = referentOf(word, last, lower[i - 1], lower[i + 1], text, context, reader);
+		if (reader.eitherPronouns.has(word)) {
+			referent = eitherReferent(word, lower, context, reader, firstEither);
+			if (referent && !firstEither) firstEither = { pronoun: word, referent };
+		}
 		if (referent === undefined) return;
 		// "Kazakhstan joined … its forum": a pronoun after the message's own name for it points to that, not back.
-		if (referent === null || namesItsOwn(text.slice(0, match.index), word)) {
+		if (referent === null || namesItsOwn(text.slice(0, match.index), word, reader)) {
 			unresolved = true;
 			return;
 		}
@@ -119,34 +179,76 @@ function resolvePronouns(text: string, context: ConversationContext): string | n
 	return out + text.slice(at);
 }
 
+/**
+ * What a pronoun for a person and a thing alike names: the language's reading of the question, else the one the
+ * conversation has (the person when it has both, as "he" is, unless an earlier pronoun of another form took them).
+ */
+function eitherReferent(pronoun: string, words: readonly string[], context: ConversationContext, reader: Reader, first: { pronoun: string; referent: string } | undefined): string | null {
+	if (first && first.pronoun !== pronoun) {
+		const other = first.referent === context.person ? context.thing : context.person;
+		return other ?? null;
+	}
+	if (first) return first.referent;
+	const reading = reader.words.eitherReading?.(pronoun, words, context.person);
+	if (reading === 'person') return context.person ?? null;
+	if (reading === 'thing') return context.thing ?? null;
+	return context.person ?? context.thing ?? null;
+}
+
 /** Whether the words before a pronoun name what it may point to themselves: a person for "he", a thing for "it". */
-function namesItsOwn(before: string, pronoun: string): boolean {
-	if (PERSON_PRONOUNS.has(pronoun) || PERSON_POSSESSIVES.has(pronoun)) return personNames(before).length > 0;
-	return properNames(before).length > 0 || subjectOf(before) !== undefined;
+function namesItsOwn(before: string, pronoun: string, reader: Reader): boolean {
+	const people = peopleIn(before);
+	if (reader.personPronouns.has(pronoun) || reader.personPossessives.has(pronoun)) return people.length > 0;
+	const things = properNames(before, reader.language).length > 0 || (reader.words.subjectOf ?? subjectOf)(before) !== undefined;
+	return reader.eitherPronouns.has(pronoun) ? people.length > 0 || things : things;
 }
 
 /** What one word stands for: undefined when it is no pronoun here, null when it is one the context cannot fill. */
-function referentOf(word: string, last: boolean, before: string | undefined, text: string, context: ConversationContext): string | null | undefined {
-	if (PERSON_PRONOUNS.has(word)) return context.person ?? null;
-	if (PERSON_POSSESSIVES.has(word)) return context.person ? `${context.person}'s` : null;
-	if (THING_PRONOUNS.has(word)) return DUMMY_IT.test(text) ? undefined : (context.thing ?? null);
-	if (THING_POSSESSIVES.has(word)) return context.thing ? `${context.thing}'s` : null;
-	if (CLOSING_DEMONSTRATIVES.has(word) && last) return context.thing ?? null;
+function referentOf(word: string, last: boolean, before: string | undefined, next: string | undefined, text: string, context: ConversationContext, reader: Reader): string | null | undefined {
+	const owner = (name: string | undefined) => (name ? `${name}${reader.words.possessiveEnding}` : null);
+	if (reader.personPronouns.has(word)) return context.person ?? null;
+	if (reader.personPossessives.has(word)) return owner(context.person);
+	if (reader.thingPronouns.has(word)) return reader.words.dummyPronoun?.test(text) ? undefined : (context.thing ?? null);
+	if (reader.thingPossessives.has(word)) return owner(context.thing);
+	if (reader.closingDemonstratives.has(word) && (last || (next !== undefined && reader.demonstrativeFollowers.has(next)))) return context.thing ?? null;
 	// "Is there …" asks whether something exists; "who spoke there?" points to a place.
-	if (PLACE_ADVERBS.has(word) && last && !(before && AUXILIARY.has(before))) return context.place ?? null;
+	if (reader.placeAdverbs.has(word) && (last || reader.language !== 'en') && !(before && AUXILIARY.has(before))) return placeIn(context.place, reader) ?? null;
 	return undefined;
+}
+
+/** The place as the message's language puts it: "там" → "в Leela Palace Hotel", the English preposition left out. */
+function placeIn(place: string | undefined, reader: Reader): string | undefined {
+	return place && reader.words.placeAs ? reader.words.placeAs(place.replace(PLACE_PREPOSITION, '')) : place;
 }
 
 /** What the last turn named, for the next message's pronouns: each kept from before when this turn names none. */
 export function referentsOf(question: string, facts: readonly Fact[], previous?: Pick<ConversationContext, 'person' | 'thing' | 'place'>): Pick<ConversationContext, 'person' | 'thing' | 'place'> {
-	const people = [...personNames(question), ...facts.flatMap((f) => [...personNames(f.about ?? ''), ...personNames(f.standalone)])];
+	const reader = READERS[languageOf(question)];
+	const people = [...peopleIn(question), ...facts.flatMap((f) => [...peopleIn(f.about ?? ''), ...peopleIn(f.standalone)])];
 	const places = facts.flatMap(placesOf);
-	const bodies = facts.flatMap((f) => f.names.filter((name) => !personNames(name).length && !places.some((place) => place.endsWith(name))));
+	const bodies = facts.flatMap((f) => f.names.filter((name) => !peopleIn(name).length && !people.some((person) => name.includes(person)) && !places.some((place) => place.endsWith(name))));
 	const person = people.at(-1) ?? previous?.person;
-	const thing = subjectOf(question) ?? bodies[0] ?? previous?.thing;
+	// "Расскажи подробнее" asks about nothing new: "оно" still means what it meant before.
+	const subject = reader.more.has(normalised(question)) ? undefined : (reader.words.subjectOf ?? subjectOf)(question);
+	// "Who is he?" rewritten asks about a person, not a thing: "it" still means what it meant before.
+	const named = [...people, ...(previous?.person ? [previous.person] : [])];
+	const aboutPerson = subject ? named.some((name) => subject.includes(name)) : peopleIn(question).length > 0;
+	const thing = aboutPerson ? (previous?.thing ?? bodies[0]) : (subject ?? bodies[0] ?? previous?.thing);
 	const place = places.at(-1) ?? previous?.place;
 	return { ...(person ? { person } : {}), ...(thing ? { thing } : {}), ...(place ? { place } : {}) };
 }
+
+/**
+ * People a text names, in the order it names them, in Latin letters as English reads names ("Askar Shakirov") and
+ * in Cyrillic as Russian and Kazakh do ("Эмиль Варецкий"): a Russian question may name a person of an English answer.
+ */
+function peopleIn(text: string): string[] {
+	const latin = personNames(text).filter((name) => !CYRILLIC.test(name));
+	// Kazakh's reading of names takes Russian surnames too.
+	const cyrillic = kazakhPersonNames(text);
+	return [...latin, ...cyrillic].sort((a, b) => text.indexOf(a) - text.indexOf(b));
+}
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /**
  * What a question asks about, for "it" and "that": its last noun phrase opened by a determiner ("where was the 19th
@@ -166,9 +268,12 @@ export function subjectOf(question: string): string | undefined {
 	return properNames(question).filter((name) => !personNames(name).length).at(-1);
 }
 
+const LATIN_OR_DIGIT = /^[\p{Script=Latin}\p{N}'’-]+$/u;
+
 function isContentWord(word: string): boolean {
 	const lower = word.toLowerCase();
-	return !STOPWORDS.has(lower) && !QUESTION_WORDS.has(lower) && !AUXILIARY.has(lower);
+	// A Russian or Kazakh word ends an English phrase: "the 19th annual forum қашан өтті".
+	return LATIN_OR_DIGIT.test(word) && !STOPWORDS.has(lower) && !QUESTION_WORDS.has(lower) && !AUXILIARY.has(lower);
 }
 
 /**
@@ -182,6 +287,7 @@ function placesOf(fact: Fact): string[] {
 		return said ? [said[0]] : PLACE_NOUN.test(name) ? [`at ${name}`] : [];
 	});
 }
+const PLACE_PREPOSITION = /^(?:at|in|near)\s+(?:the\s+)?/;
 const PLACE_NOUN = new RegExp(`\\b(?:${alternation(PLACE_NOUNS)})\\b`, 'i');
 
 
@@ -195,7 +301,7 @@ export const MORE_FACTS = 2;
 export function nextFacts(context: ConversationContext, documents: readonly KnowledgeDocument[], about?: string, limit = MORE_FACTS): Fact[] {
 	const shown = new Set([...context.shownIds, ...context.factIds]);
 	const cited = documents.flatMap((d) => d.facts.filter((f) => context.factIds.includes(f.id)).map((f) => ({ document: d, fact: f })));
-	const names = (fact: Fact) => !about || `${fact.about ?? ''} ${fact.standalone}`.toLowerCase().includes(about.toLowerCase());
+	const names = (fact: Fact) => !about || namesPerson(`${fact.about ?? ''} ${fact.standalone}`, about);
 	const found: Fact[] = [];
 	for (const document of new Set(cited.map((c) => c.document))) {
 		const positions = cited.filter((c) => c.document === document).map((c) => c.fact.position);
@@ -204,4 +310,17 @@ export function nextFacts(context: ConversationContext, documents: readonly Know
 		for (const fact of [...after, ...before]) if (!shown.has(fact.id) && names(fact) && !found.includes(fact)) found.push(fact);
 	}
 	return found.slice(0, limit).sort((a, b) => (a.document === b.document ? a.position - b.position : 0));
+}
+
+/**
+ * Whether a text names someone: in full, or by the surname alone in any case ending ("сказал Варецкий",
+ * "Варецкого"), as a report names a person after its first sentence.
+ */
+function namesPerson(text: string, name: string): boolean {
+	const lower = text.toLowerCase();
+	if (lower.includes(name.toLowerCase())) return true;
+	const surname = name.split(/\s+/).at(-1)!.toLowerCase();
+	if (!name.includes(' ') || surname.length < 5) return false;
+	const stem = surname.slice(0, Math.max(4, surname.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`(?<![\\p{L}\\p{N}])${stem}\\p{L}*`, 'u').test(lower);
 }

@@ -288,10 +288,61 @@ export const SMALL_TALK_FILLERS: readonly string[] = [
 ];
 
 /**
+ * What a language gives `src/answering/followUp.ts` to read follow-ups with: its words that point back to the previous
+ * question and answer, and its rules for what a pronoun stands for. English's is {@link FOLLOW_UP}; Russian's and
+ * Kazakh's live in their own files.
+ */
+export interface FollowUpWords {
+	/** Point to the last person named. */
+	readonly personPronouns: readonly string[];
+	/** Point to the last person named, as an owner. */
+	readonly personPossessives: readonly string[];
+	/** Point to the last thing asked about. */
+	readonly thingPronouns: readonly string[];
+	/** Point to the last thing asked about, as an owner. */
+	readonly thingPossessives: readonly string[];
+	/** How an owner is written after the name put in for a possessive ("Askar Shakirov's"); empty where the pronoun's place says it ("у него" → "у Askar Shakirov"). */
+	readonly possessiveEnding: string;
+	/**
+	 * Pronouns for a person and a thing alike (Russian "он" is "he" and "it", Kazakh "ол" "he", "she" and "it"):
+	 * {@link FollowUpWords.eitherReading} says which one a question means.
+	 */
+	readonly eitherPronouns: readonly string[];
+	/** Point to the last thing only when they end the question ("when was that?"). */
+	readonly closingDemonstratives: readonly string[];
+	/** Words after which a closing demonstrative points back though it does not end the question ("где это было?"). */
+	readonly demonstrativeFollowers?: readonly string[];
+	/** Point to the last place named, when they end the question ("who spoke there?"). */
+	readonly placeAdverbs: readonly string[];
+	/**
+	 * How a place the conversation named is put in for a place adverb, by its name alone ("Leela Palace Hotel" →
+	 * "в Leela Palace Hotel"); undefined to put it as the document said it ("at the Leela Palace Hotel").
+	 */
+	readonly placeAs?: (name: string) => string;
+	/** Open an elliptical follow-up that leans on the previous question ("and when was it created?"). */
+	readonly openers: readonly string[];
+	/** Ask for the next facts of the passage just cited, as the whole message. */
+	readonly more: readonly string[];
+	/** Open a request for more about whom a pronoun names ("what else did he say?"). */
+	readonly moreAbout: readonly string[];
+	/** A whole message, normalised, that asks who a person is ("who is he", "кто он такой"). */
+	readonly identity: RegExp;
+	/** A pronoun that points to nothing before it ("is it true that …"), tested on the message. */
+	readonly dummyPronoun?: RegExp;
+	/** Which referent an {@link FollowUpWords.eitherPronouns} pronoun means in the message's words (lower case); undefined when the message does not say. */
+	readonly eitherReading?: (pronoun: string, words: readonly string[], person: string | undefined) => 'person' | 'thing' | undefined;
+	/** What a question in the language asks about, for the next message's "it"; undefined to use English's reading. */
+	readonly subjectOf?: (question: string) => string | undefined;
+}
+
+/**
  * Follow-ups in a conversation ("who is he?", "and when was it created?", "tell me more"): the words that point back
  * to the previous question and answer. Read by `src/answering/followUp.ts` only.
  */
 export const FOLLOW_UP = {
+	possessiveEnding: "'s",
+	eitherPronouns: [],
+	identity: /^(?:who|what)\s+(?:is|was|are|were)\s+(?:he|she|him|her)$/,
 	/** Point to the last person named. */
 	personPronouns: ['he', 'she', 'him', 'her', 'himself', 'herself'],
 	/** Point to the last person named, as an owner ("his mandate" → "Askar Shakirov's mandate"). */
@@ -304,7 +355,7 @@ export const FOLLOW_UP = {
 	closingDemonstratives: ['that', 'this'],
 	/** Points to the last place named, when it ends the question ("who spoke there?"); "is there …" asks whether something exists. */
 	placeAdverbs: ['there'],
-	/** "Is it true that …", "it is forbidden to …": an "it" that points to nothing before it. */
+	/** "Is it true that …", "it is forbidden to …": an "it" that points to nothing before it (see `dummyPronoun`). */
 	dummyItFollowers: ['true', 'possible', 'allowed', 'forbidden', 'necessary', 'required', 'legal', 'illegal', 'likely', 'the case', 'known that', 'said that'],
 	/** Open an elliptical follow-up that leans on the previous question ("and when was it created?"). */
 	openers: ['and', 'also', 'so', 'then', 'but'],
@@ -314,4 +365,4 @@ export const FOLLOW_UP = {
 	moreAbout: ['what else did', 'what else does', 'what else has', 'what else is', 'what else was', 'tell me more about'],
 	/** Past participles that close a question's subject ("where was the forum held?"): not part of what "it" names. */
 	closingParticiples: ['held', 'built', 'made', 'set', 'run', 'won', 'led', 'met', 'chosen', 'given', 'taken', 'said', 'told', 'written', 'done', 'seen', 'known', 'found', 'begun', 'paid', 'sent', 'hosted', 'created', 'founded', 'adopted', 'signed', 'established', 'formed', 'opened', 'passed', 'appointed', 'elected', 'organized', 'organised', 'located', 'based', 'expanded', 'accepted', 'published', 'issued', 'started', 'launched'],
-} as const;
+} as const satisfies Omit<FollowUpWords, 'dummyPronoun'> & Record<string, unknown>;

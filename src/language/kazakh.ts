@@ -1,5 +1,5 @@
-import type { SmallTalkKind } from './english.ts';
-import { CYRILLIC_END, CYRILLIC_START } from './russian.ts';
+import type { FollowUpWords, SmallTalkKind } from './english.ts';
+import { CYRILLIC_END, CYRILLIC_START, cyrillicPersonNames, russianSurname } from './russian.ts';
 
 /**
  * The Kazakh the bot reads questions and documents with, mirroring english.ts and russian.ts: letters, stop
@@ -162,6 +162,9 @@ export const KAZAKH_SMALL_TALK_FILLERS: readonly string[] = withKeyboardPhrases(
 /** Kazakh third-person pronouns that stand for a person named before ("Оның айтуынша, …"). */
 export const KAZAKH_PERSON_PRONOUNS: ReadonlySet<string> = withKeyboardSpellings('ол оның оған оны онымен одан');
 
+/** A surname made of a father's name and "-ұлы" (son) or "-қызы" (daughter), in any case ("Жұмабекұлына"). */
+const PATRONYMIC_SURNAME = /^\p{Lu}\p{Ll}+(?:ұлы|қызы|улы|кызы)\p{Ll}{0,4}$/u;
+
 /** Kazakh surnames: Russian-style endings (Ахметов, Сәрсенова) or "-ұлы"/"-қызы", then any case ending. */
 const KAZAKH_SURNAME = /^(\p{Lu}\p{Ll}+(?:ов|ев|ин|ұлы|қызы|улы|кызы))\p{Ll}{0,5}$/u;
 
@@ -172,3 +175,77 @@ export function kazakhSurname(word: string): string | undefined {
 
 /** A Kazakh sentence whose subject is the sentence before it: it opens with "Бұл", "Ол", "Олар", "Сол". */
 export const KAZAKH_LEANS_ON_PREVIOUS = /^(?:Бұл|Ол|Олар|Сол|Мұнда)(?![\p{L}\p{N}])/u;
+
+/** The words a question that asks who someone is has besides the pronoun ("ол кім еді?"). */
+const IDENTITY_WORDS: ReadonlySet<string> = withKeyboardSpellings('ал кім еді болды өзі');
+
+/** Verb stems that say "ол" is a person: speaking, being born, working, being chosen for an office. */
+const PERSON_VERB_STEMS: readonly string[] = withKeyboardPhrases(['айт', 'деді', 'дейді', 'мәлімде', 'атап', 'туды', 'туған', 'жұмыс', 'сайлан', 'тағайында', 'сөйле', 'өкілдік']);
+/** Verb stems that say "ол" is an event or a body: taking place, being founded, opening. */
+const THING_VERB_STEMS: readonly string[] = withKeyboardPhrases(['өтті', 'өтеді', 'өтке', 'өткіз', 'құрыл', 'қабылдан', 'ашыл', 'ұйымдастыр', 'бастал', 'аяқтал', 'орналас']);
+
+/**
+ * Which of the last person and the last thing a Kazakh "ол", "оның", "оны" stands for: Kazakh pronouns have no
+ * gender, so only the question says: a person when it asks who ("ол кім?") or with a verb people do ("ол не
+ * айтты?"), the thing with an event's verb ("ол қашан өтті?").
+ */
+function kazakhEitherReading(pronoun: string, words: readonly string[]): 'person' | 'thing' | undefined {
+	// "Ол кім?": asked who; "оны кім ұйымдастырды?" asks who did something to it, which the verb tells.
+	if (words.every((w) => w === pronoun || IDENTITY_WORDS.has(w))) return 'person';
+	if (words.some((w) => THING_VERB_STEMS.some((stem) => w.startsWith(stem)))) return 'thing';
+	if (words.some((w) => PERSON_VERB_STEMS.some((stem) => w.startsWith(stem)))) return 'person';
+	return undefined;
+}
+
+/**
+ * What a Kazakh question asks about, for the next message's "ол": the content words just before its question word,
+ * where Kazakh puts the subject ("19-шы жыл сайынғы форум қайда өтті?" → "19-шы жыл сайынғы форум"), at most four;
+ * for a question without one, its last proper name.
+ */
+export function kazakhSubject(question: string): string | undefined {
+	const tokens = question.split(/\s+/).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}-]+$/gu, '')).filter(Boolean);
+	const asking = tokens.findIndex((t) => KAZAKH_QUESTION_WORDS.has(t.toLowerCase()));
+	const before: string[] = [];
+	for (const token of tokens.slice(0, Math.max(asking, 0)).reverse()) {
+		const lower = token.toLowerCase();
+		if (KAZAKH_STOPWORDS.has(lower) || KAZAKH_PERSON_PRONOUNS.has(lower)) break;
+		before.unshift(token);
+	}
+	if (before.length) return before.slice(-4).join(' ');
+	return undefined;
+}
+
+/**
+ * People a Kazakh or Russian text names ("Серік Жұмабекұлы", "Айгүл Сәрсенованың", "Эмиль Варецкий"), as written.
+ * Kazakh's surname pattern takes any five letters after "-ов", so alone it is trusted only in a Kazakh word.
+ */
+export function kazakhPersonNames(text: string): string[] {
+	return cyrillicPersonNames(text, (word) => russianSurname(word) !== undefined || PATRONYMIC_SURNAME.test(word) || (kazakhSurname(word) !== undefined && KAZAKH_LETTERS.test(word)));
+}
+
+/**
+ * Kazakh follow-ups: "ол кім?", "ол қашан өтті?", "тағы айтшы", "ол тағы не айтты?", each also as typed on a Russian
+ * keyboard. "Ол" is "he", "she" and "it" alike, so its forms are {@link FollowUpWords.eitherPronouns}; "онда" is
+ * "there".
+ */
+export const KAZAKH_FOLLOW_UP: FollowUpWords = {
+	personPronouns: [],
+	personPossessives: [],
+	thingPronouns: [],
+	thingPossessives: [],
+	possessiveEnding: '',
+	eitherPronouns: withKeyboardPhrases(['ол', 'оның', 'оған', 'оны', 'онымен', 'одан']),
+	closingDemonstratives: [],
+	placeAdverbs: withKeyboardPhrases(['онда', 'сонда']),
+	openers: withKeyboardPhrases(['ал', 'және', 'енді']),
+	more: withKeyboardPhrases([
+		'тағы айтшы', 'тағы айтыңызшы', 'тағы айтып беріңіз', 'тағы айтып беріңізші', 'тағы', 'толығырақ', 'толығырақ айтшы', 'толығырақ айтыңызшы',
+		'толығырақ айтып беріңіз', 'толығырақ айтып беріңізші', 'тағы не', 'тағы не бар', 'басқа не', 'басқа не бар', 'тағы не айтты', 'тағы не деді',
+		'жалғастыр', 'жалғастырыңыз', 'әрі қарай', 'одан әрі', 'тағы не білесің', 'тағы не білесіз',
+	]),
+	moreAbout: withKeyboardPhrases(['тағы не', 'туралы толығырақ айтшы', 'туралы толығырақ айтыңызшы', 'туралы толығырақ', 'туралы тағы айтшы', 'туралы тағы']),
+	identity: /^(?:ал\s+)?(?:ол\s+(?:кім|ким)(?:\s+(?:еді|болды))?|(?:кім|ким)\s+ол)$/u,
+	placeAs: (name) => name,
+	eitherReading: kazakhEitherReading,
+	subjectOf: kazakhSubject,
+};

@@ -1,4 +1,4 @@
-import type { SmallTalkKind } from './english.ts';
+import type { FollowUpWords, SmallTalkKind } from './english.ts';
 
 /**
  * The Russian the bot reads questions and documents with, mirroring english.ts: stop words, question words and
@@ -191,3 +191,111 @@ export function russianSurname(word: string): string | undefined {
  * "Это" ("Он не вправе быть членом партии.", "Это позволило …"), as English "This …", "It …" do.
  */
 export const RUSSIAN_LEANS_ON_PREVIOUS = /^(?:Это|Этот|Эта|Эти|Он|Она|Оно|Они|Там|Тогда)(?![\p{L}\p{N}])/u;
+
+/** The forms of "он" and "она" (and the neuter "оно", which shares "он"'s oblique forms), by grammatical gender. */
+const MASCULINE_PRONOUNS: ReadonlySet<string> = new Set('он его ему него нему ним нем им'.split(' '));
+const FEMININE_PRONOUNS: ReadonlySet<string> = new Set('она ее ей нее ней ею'.split(' '));
+
+/**
+ * The grammatical gender of a person's name, by the surname's ending in Cyrillic or in Latin letters ("Оскольская",
+ * "Shakirova" are women; "Вересов", "Shakirov" men); undefined for a name whose ending does not tell.
+ */
+export function genderOfName(name: string): 'masculine' | 'feminine' | undefined {
+	const surname = name.trim().split(/\s+/).at(-1)?.toLowerCase() ?? '';
+	if (/(?:ова|ева|ёва|ина|ына|ская|цкая|кызы|қызы|ova|eva|ina|yna|skaya|kyzy)$/u.test(surname)) return 'feminine';
+	if (/(?:ов|ев|ёв|ин|ын|ский|цкий|улы|ұлы|ov|ev|in|yn|sky|skiy|uly)$/u.test(surname)) return 'masculine';
+	return undefined;
+}
+
+/** The words a question that asks who someone is has besides the pronoun. */
+const IDENTITY_WORDS: ReadonlySet<string> = new Set(['а', 'и', 'кто', 'кем', 'такой', 'такая', 'был', 'была', 'является']);
+
+/** Verb stems that say a pronoun is a person's: speaking, being born, working, being chosen for an office. */
+const PERSON_VERB_STEMS: readonly string[] = ['сказ', 'говор', 'заяв', 'отмет', 'подчеркн', 'счита', 'дума', 'родил', 'работа', 'учил', 'назнач', 'избра', 'выступ', 'представ'];
+/** Verb stems that say a pronoun is an event's or a body's: taking place, being founded, opening. */
+const THING_VERB_STEMS: readonly string[] = ['проход', 'прош', 'состоя', 'провод', 'провед', 'организ', 'созда', 'основа', 'откры', 'закры', 'начал', 'законч', 'приня', 'приним', 'располож', 'находит'];
+
+/**
+ * Which of the last person and the last thing a Russian "он", "она", "его" stands for: a person when asked who
+ * ("кто он?") or with a verb only people do ("что он сказал?"); the thing when the pronoun's gender is not the
+ * person's ("она" after Askar Shakirov) or the verb is an event's ("где она проходила?").
+ */
+function russianEitherReading(pronoun: string, words: readonly string[], person: string | undefined): 'person' | 'thing' | undefined {
+	if (pronoun === 'оно') return 'thing';
+	// "Кто он?", "кто она такая?": asked who; "кто его проводил?" asks who did something to it, which the verb tells.
+	if (words.every((w) => w === pronoun || IDENTITY_WORDS.has(w))) return 'person';
+	const gender = person ? genderOfName(person) : undefined;
+	const pronounGender = FEMININE_PRONOUNS.has(pronoun) ? 'feminine' : MASCULINE_PRONOUNS.has(pronoun) ? 'masculine' : undefined;
+	if (gender && pronounGender && gender !== pronounGender) return 'thing';
+	if (words.some((w) => THING_VERB_STEMS.some((stem) => w.startsWith(stem)))) return 'thing';
+	if (words.some((w) => PERSON_VERB_STEMS.some((stem) => w.startsWith(stem)))) return 'person';
+	return undefined;
+}
+
+/**
+ * A Russian word that looks like a verb, not a noun: a past tense ("проходил", "выступила"), a reflexive
+ * ("состоялась"), an infinitive, a present tense in "-ает"/"-ует", a short participle ("создан", "избрана").
+ * A guess by endings, kept to the ones few nouns have.
+ */
+const RUSSIAN_VERB = /(?:[аяиеыу]л[аио]?|[аяиеыу]лся|лась|лось|лись|ется|ются|ится|ятся|[аяиеу]ть|ться|[аяу]ет|[аяу]ют|^\p{L}{4,}(?:ан|ен|ят)[аоы]?)$/u;
+
+/**
+ * What a Russian question asks about, for the next message's "он", "она", "оно": its last run of content words,
+ * the question words, function words and verbs left out ("Где проходил 19-й ежегодный форум?" → "19-й ежегодный
+ * форум"). Russian has no article to open the phrase as English's "the" does, and its case endings stay as asked.
+ */
+export function russianSubject(question: string): string | undefined {
+	const runs: string[][] = [[]];
+	for (const token of question.split(/\s+/)) {
+		const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+		const lower = word.toLowerCase().replace(/ё/g, 'е');
+		const content = word !== '' && !RUSSIAN_STOPWORDS.has(lower) && !RUSSIAN_QUESTION_WORDS.has(lower) && !RUSSIAN_PERSON_PRONOUNS.has(lower) && (/^\p{Lu}/u.test(word) || !RUSSIAN_VERB.test(lower));
+		if (content) runs.at(-1)!.push(word);
+		else if (runs.at(-1)!.length) runs.push([]);
+		// A comma or a question mark ends the phrase as a function word does.
+		if (content && /[,;:?!.]$/u.test(token)) runs.push([]);
+	}
+	return runs.filter((run) => run.length).at(-1)?.slice(-4).join(' ');
+}
+
+/**
+ * People a Russian or Kazakh text names: a capitalised first name before a surname ("Эмиль Варецкий", "Дарина
+ * Оскольской"), as written, whatever words of an office or a country come before them in one capitalised run.
+ */
+export function cyrillicPersonNames(text: string, isSurname: (word: string) => boolean = (word) => russianSurname(word) !== undefined): string[] {
+	const found: string[] = [];
+	// Each capitalised word with the next, overlapping: in "Уәкіл Айгүл Сәрсенова" the pair is the second and third.
+	for (const match of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]))/gu)) {
+		const [first, surname] = [match[1]!, match[2]!];
+		if (/\p{Script=Cyrillic}/u.test(first + surname) && isSurname(surname) && !russianSurname(first)) found.push(`${first} ${surname}`);
+	}
+	return found;
+}
+
+/**
+ * Russian follow-ups: "кто он?", "а где она проходила?", "расскажи подробнее", "что ещё он сказал?". Lower-case, ё
+ * as е. "Он" and "она" stand for people and things alike, so they are {@link FollowUpWords.eitherPronouns}.
+ */
+export const RUSSIAN_FOLLOW_UP: FollowUpWords = {
+	personPronouns: [],
+	personPossessives: [],
+	thingPronouns: ['оно'],
+	thingPossessives: [],
+	possessiveEnding: '',
+	eitherPronouns: [...MASCULINE_PRONOUNS, ...FEMININE_PRONOUNS],
+	closingDemonstratives: ['это'],
+	demonstrativeFollowers: ['был', 'была', 'было', 'были', 'будет', 'произошло', 'случилось', 'состоялось'],
+	placeAdverbs: ['там'],
+	openers: ['а', 'и', 'также', 'тогда', 'но', 'так'],
+	more: [
+		'расскажи подробнее', 'расскажите подробнее', 'подробнее', 'поподробнее', 'а подробнее', 'расскажи поподробнее', 'расскажите поподробнее',
+		'расскажи больше', 'расскажите больше', 'расскажи еще', 'расскажите еще', 'еще', 'дальше', 'продолжай', 'продолжайте', 'что еще',
+		'а что еще', 'что-нибудь еще', 'еще что-нибудь', 'а еще', 'что еще известно', 'что еще сказано', 'расскажи подробнее об этом',
+		'расскажи об этом подробнее', 'расскажите об этом подробнее', 'подробнее об этом', 'еще подробности', 'можно подробнее',
+	],
+	moreAbout: ['что еще', 'а что еще', 'расскажи подробнее о', 'расскажи подробнее об', 'расскажи подробнее про', 'расскажите подробнее о', 'расскажите подробнее об', 'расскажите подробнее про', 'расскажи еще о', 'расскажи еще про', 'расскажи больше о', 'расскажи больше про'],
+	identity: /^(?:а\s+)?(?:кто|кем)\s+(?:(?:такой|такая)\s+)?(?:он|она)(?:\s+(?:такой|такая|был|была|является))?$/u,
+	placeAs: (name) => `в ${name}`,
+	eitherReading: russianEitherReading,
+	subjectOf: russianSubject,
+};

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { answer } from '../../src/answering/answer.ts';
 import { answerInConversation, CONVERSATION_TTL_MS, MemoryConversations, nextContext } from '../../src/answering/conversation.ts';
 import { nextFacts, readFollowUp, referentsOf, subjectOf, type ConversationContext } from '../../src/answering/followUp.ts';
@@ -200,5 +200,168 @@ describe('answer in a conversation', () => {
 	test('GIVEN a declined answer THEN the next context cites nothing, and keeps whom it named', async () => {
 		const declined = answer('What is the capital of Peru?', kb);
 		expect(nextContext({ ...context, at: 0 }, declined, kb, 1)).toMatchObject({ factIds: [], person: 'Askar Shakirov', at: 1 });
+	});
+});
+
+describe('Russian and Kazakh follow-ups', () => {
+	test.each([
+		// "Он", "она", "ол" stand for a person or a thing: asked who, the person.
+		['кто он?', 'кто Askar Shakirov?'],
+		['Кто он такой?', 'Кто Askar Shakirov такой?'],
+		['ол кім?', 'Askar Shakirov кім?'],
+		['ол ким?', 'Askar Shakirov ким?'],
+		['какая у него должность?', 'какая у Askar Shakirov должность?'],
+		// A pronoun whose gender is not the person's, or an event's verb: the thing.
+		['а где она проходила?', 'где the 19th annual forum проходила?'],
+		['а когда он открылся?', 'когда the 19th annual forum открылся?'],
+		['ол қашан өтті?', 'the 19th annual forum қашан өтті?'],
+		['ал оны кім ұйымдастырды?', 'the 19th annual forum кім ұйымдастырды?'],
+		['и когда это было?', 'когда the 19th annual forum было?'],
+		['оно ещё работает?', 'the 19th annual forum ещё работает?'],
+		// Two pronouns of different forms: the person, then the thing.
+		['а где он его представил?', 'где Askar Shakirov the 19th annual forum представил?'],
+		// "Там", "онда": the place, by its name, as the question's language puts it.
+		['кто там выступал?', 'кто в Leela Palace Hotel выступал?'],
+		['онда кім сөйледі?', 'Leela Palace Hotel кім сөйледі?'],
+		// An opener alone: the question leans on the one before.
+		['а когда был создан форум?', 'когда был создан форум?'],
+	])('%j → %j', (message, question) => {
+		expect(readFollowUp(message, context)).toMatchObject({ kind: 'rewritten', question });
+	});
+
+	test.each([
+		['кто он?', 'Askar Shakirov'],
+		['кто она такая?', 'Askar Shakirov'],
+		['ол кім?', 'Askar Shakirov'],
+		['какая у него должность?', undefined],
+	])('%j asks who the person is: %j', (message, person) => {
+		const read = readFollowUp(message, context);
+		expect(read.kind).toBe('rewritten');
+		expect(read.kind === 'rewritten' ? read.person : 'not rewritten').toBe(person);
+	});
+
+	test.each([
+		['расскажи подробнее', undefined],
+		['Поподробнее!', undefined],
+		['а что ещё?', undefined],
+		['расскажи подробнее об этом', undefined],
+		['тағы айтшы', undefined],
+		['Толығырақ айтып беріңізші', undefined],
+		['тагы айтшы', undefined],
+		['что ещё он сказал?', 'Askar Shakirov'],
+		['Что ещё он говорил?', 'Askar Shakirov'],
+		// "Она" is not Askar Shakirov: the thing asked about.
+		['что ещё она обсуждала?', 'the 19th annual forum'],
+		['расскажи подробнее о нём', 'Askar Shakirov'],
+		['ол тағы не айтты?', 'Askar Shakirov'],
+	])('%j asks for more (about %j)', (message, about) => {
+		const read = readFollowUp(message, context);
+		expect(read.kind).toBe('more');
+		expect(read.kind === 'more' && read.about).toBe(about);
+	});
+
+	test.each([
+		'Кто представлял Казахстан на встрече?',
+		'Может ли омбудсмен быть членом политической партии?',
+		// The message names whom its pronouns stand for itself.
+		'Кто представил доклад и когда он его представил?',
+		'Қазақстан форумға қашан мүше болды?',
+		'что ещё сказал омбудсмен о пытках в тюрьмах и изоляторах?',
+	])('not a follow-up: %j is left as it is', (message) => {
+		expect(readFollowUp(message, context)).toEqual({ kind: 'none' });
+	});
+
+	test.each([
+		['кто он?', { person: undefined }],
+		['ол кім?', { person: undefined }],
+		['а где она проходила?', { thing: undefined }],
+		['кто там выступал?', { place: undefined }],
+		['расскажи подробнее', { factIds: [] }],
+	])('a pronoun with nothing to point to is never guessed: %j', (message, missing) => {
+		expect(readFollowUp(message, { ...context, ...missing })).toEqual({ kind: 'none' });
+	});
+
+	test('GIVEN a woman named before THEN "она" is her and "он" the thing', () => {
+		const withHer = { ...context, person: 'Дарина Оскольская', thing: 'доклад' };
+		expect(readFollowUp('а что она предложила?', withHer)).toMatchObject({ question: 'что Дарина Оскольская предложила?' });
+		expect(readFollowUp('а когда он вышел?', withHer)).toMatchObject({ question: 'когда доклад вышел?' });
+	});
+});
+
+describe('Russian and Kazakh referents', () => {
+	test('GIVEN a Russian answer THEN the person it names, without the office and country before the name', () => {
+		const report = withReport.then((k) => k.documents.find((d) => d.id === 'lorvania-ombudsman-report')!);
+		return report.then((document) => {
+			expect(referentsOf('Кто представил доклад парламенту?', [document.facts[0]!])).toMatchObject({ person: 'Эмиль Варецкий', thing: 'доклад парламенту' });
+		});
+	});
+
+	test('GIVEN a Russian question about the person THEN the thing asked about before is kept', () => {
+		expect(referentsOf('кто Askar Shakirov?', [], { person: 'Askar Shakirov', thing: 'the meeting' })).toEqual({ person: 'Askar Shakirov', thing: 'the meeting' });
+		expect(referentsOf('расскажи подробнее', [], { thing: 'the meeting' })).toEqual({ thing: 'the meeting' });
+	});
+
+	test('GIVEN an English phrase in a Kazakh question THEN the phrase ends where the Kazakh starts', () => {
+		expect(subjectOf('the 19th annual forum қашан өтті?')).toBe('the 19th annual forum');
+	});
+});
+
+/** The shipped English article with a Russian report beside it: a conversation may go from one language to another. */
+const bilingual = mkdtempSync(join(tmpdir(), 'ombudsbot-follow-up-'));
+cpSync(PROJECT_KNOWLEDGE, bilingual, { recursive: true });
+cpSync(new URL('../fixtures/russian/lorvania-ombudsman-report.md', import.meta.url).pathname, join(bilingual, 'lorvania-ombudsman-report.md'));
+afterAll(() => rmSync(bilingual, { recursive: true, force: true }));
+const withReport = knowledgeBaseOf(bilingual);
+
+describe('Russian and Kazakh follow-ups in a conversation', () => {
+	const REPORT = 'lorvania-ombudsman-report';
+	const conversation = async (...questions: string[]) => {
+		const kb2 = await withReport;
+		const store = new MemoryConversations();
+		const results = [];
+		for (const question of questions) results.push(await answerInConversation(question, kb2, { store, session: 'a', now: () => 0 }));
+		return results;
+	};
+
+	test('GIVEN an English answer THEN "кто он?" is asked in Russian about Askar Shakirov, and answered', async () => {
+		const [, who] = await conversation('Who represented Kazakhstan at the meeting?', 'кто он?');
+		expect(who).toMatchObject({ askedAs: 'кто Askar Shakirov?', answered: true });
+		expect(who!.answer).toMatch(/^Askar Shakirov, Commissioner for Human Rights/);
+	});
+
+	test('GIVEN a Russian answer THEN "кто он?", "а когда он его представил?" and "что ещё он сказал?" follow it', async () => {
+		const [, who, when, more] = await conversation('Кто представил доклад парламенту?', 'кто он?', 'а когда он его представил?', 'что ещё он сказал?');
+		expect(who).toMatchObject({ askedAs: 'кто Эмиль Варецкий?', answered: true });
+		expect(when).toMatchObject({ askedAs: 'когда Эмиль Варецкий доклад парламенту представил?', answered: true });
+		expect(when!.sources[0]).toMatchObject({ document: REPORT, line: 7 });
+		// He is named by his surname alone there: "— сказал Варецкий депутатам".
+		expect(more!.sources.map((s) => s.line)).toEqual([10]);
+	});
+
+	test('GIVEN "расскажи подробнее", then "ещё" THEN each gives the next sentences of the report, none repeated', async () => {
+		const [first, more, again] = await conversation('Сколько жалоб поступило омбудсмену Лорвании за 2024 год?', 'расскажи подробнее', 'ещё');
+		expect(first!.sources.map((s) => s.line)).toEqual([8]);
+		expect(more!.sources.map((s) => s.line)).toEqual([9, 10]);
+		expect(again!.sources.map((s) => s.line)).toEqual([14, 15]);
+	});
+
+	test('GIVEN a thing asked about in Russian THEN "он" is it when no person was named', async () => {
+		const [, visits] = await conversation('На какой срок избирается уполномоченный Лорвании?', 'а может ли он посещать тюрьмы?');
+		expect(visits).toMatchObject({ askedAs: 'может ли уполномоченный Лорвании посещать тюрьмы?', answered: true });
+		expect(visits!.sources[0]).toMatchObject({ document: REPORT, line: 15 });
+	});
+
+	test('GIVEN a Russian question about the English article THEN Kazakh follow-ups go on from it', async () => {
+		const [, who, more, said] = await conversation('Кто представлял Казахстан на встрече?', 'ол кім?', 'тағы айтшы', 'ол тағы не айтты?');
+		expect(who).toMatchObject({ askedAs: 'Askar Shakirov кім?', answered: true });
+		expect(more).toMatchObject({ answered: true });
+		expect(more!.answer).toMatch(/Shakirov said that the position of a commissioner/);
+		expect(said).toMatchObject({ askedAs: 'Askar Shakirov тағы не айтты?', answered: true });
+		expect(said!.factIds.some((id) => more!.factIds.includes(id))).toBe(false);
+	});
+
+	test('GIVEN a Russian answer THEN an English "who is he?" follows it', async () => {
+		const [, who] = await conversation('Кто представил доклад парламенту?', 'who is he?');
+		expect(who).toMatchObject({ askedAs: 'who is Эмиль Варецкий?', answered: true });
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kazakhStem, onRussianKeyboard } from '../../src/language/kazakh.ts';
+import { kazakhPersonNames, kazakhStem, kazakhSubject, onRussianKeyboard } from '../../src/language/kazakh.ts';
 import { words } from '../../src/search/analyze.ts';
 import { ConceptMatcher } from '../../src/search/concepts.ts';
 import { expectationOf } from '../../src/search/expectation.ts';
@@ -62,5 +62,23 @@ describe('Kazakh question kinds', () => {
 		['неге тәуелсіз', 'reason'],
 	])('%j asks for %s', (question, kind) => {
 		expect(expectationOf(question, 'kk').kind).toBe(kind);
+	});
+});
+
+describe('Kazakh follow-up rules', () => {
+	it.each([
+		['19-шы жыл сайынғы форум қайда өтті?', '19-шы жыл сайынғы форум'],
+		['Кездесу қашан болды?', 'Кездесу'],
+		['Қазақстан форумға қашан мүше болды?', 'Қазақстан форумға'],
+		['ол кім?', undefined],
+	])('kazakhSubject(%j) → %j', (question, subject) => {
+		expect(kazakhSubject(question)).toBe(subject);
+	});
+
+	it('finds people by Russian-style and "-ұлы" surnames, not a body in the genitive', () => {
+		const names = kazakhPersonNames;
+		expect(names('Адам құқықтары жөніндегі уәкіл Серік Жұмабекұлы баяндама жасады.')).toEqual(['Серік Жұмабекұлы']);
+		expect(names('Уәкіл Айгүл Сәрсенованың айтуынша, шағымдар көбейді.')).toEqual(['Айгүл Сәрсенованың']);
+		expect(names('Меморандум Управлением Верховного комиссара.')).toEqual([]);
 	});
 });

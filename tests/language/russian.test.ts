@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeOfAdjective, RUSSIAN_STOPWORDS } from '../../src/language/russian.ts';
+import { cyrillicPersonNames, genderOfName, placeOfAdjective, RUSSIAN_STOPWORDS, russianSubject } from '../../src/language/russian.ts';
 import { readSentences, splitCyrillicSentences } from '../../src/knowledge/sentences.ts';
 import { stem, words } from '../../src/search/analyze.ts';
 import { expectationOf, holdsConstraints } from '../../src/search/expectation.ts';
@@ -102,5 +102,32 @@ describe('Russian and Kazakh constraints: a word that picks one of several', () 
 		const asked = expectationOf('кто второй заместитель', 'ru');
 		expect(holdsConstraints(words('Вторым заместителем назначен Иванов.', 'ru').map((w) => w.stem), asked)).toBe(true);
 		expect(holdsConstraints(words('Первым заместителем назначен Иванов.', 'ru').map((w) => w.stem), asked)).toBe(false);
+	});
+});
+
+describe('Russian follow-up rules', () => {
+	it.each([
+		['Где проходил 19-й ежегодный форум?', '19-й ежегодный форум'],
+		['На какой срок избирается уполномоченный Лорвании?', 'уполномоченный Лорвании'],
+		['Когда состоялась встреча омбудсменов?', 'встреча омбудсменов'],
+		['Кто возглавляет комиссию, созданную в 2008 году?', '2008 году'],
+		['кто он?', undefined],
+	])('russianSubject(%j) → %j', (question, subject) => {
+		expect(russianSubject(question)).toBe(subject);
+	});
+
+	it.each([
+		['Askar Shakirov', 'masculine'],
+		['Дарина Оскольская', 'feminine'],
+		['Aigul Shakirova', 'feminine'],
+		['Эмиль Варецкий', 'masculine'],
+		['Lina Osei', undefined],
+	])('genderOfName(%j) → %j', (name, gender) => {
+		expect(genderOfName(name)).toBe(gender);
+	});
+
+	it('finds a person after the office and country of one capitalised run, not a body', () => {
+		expect(cyrillicPersonNames('Уполномоченный по правам человека Республики Лорвания Эмиль Варецкий в среду представил доклад.')).toEqual(['Эмиль Варецкий']);
+		expect(cyrillicPersonNames('Меморандум с Управлением Верховного комиссара ООН.')).toEqual([]);
 	});
 });
