@@ -95,7 +95,7 @@ export const en = {
 	helpAsk: '• Use `/ask`: suggestions appear as you type.',
 	helpDm: '• Or send me a **direct message** with your question, or **mention me** in a channel.',
 	helpDmExample: '• Or send me a **direct message** with your question, or **mention me** in a channel: `@Ombudsbot {example}`.',
-	helpFollowUps: '• In a DM, a thread, or replying to my answer, follow up: *who is he?*, *tell me more*. Apps → **Ask Ombudsbot** on any message asks its text.',
+	helpFollowUps: '• In a DM, a thread, or replying to my answer, follow up in English, Russian or Kazakh: *who is he?*, *tell me more*. Apps → **Ask Ombudsbot** on any message asks its text.',
 	helpExamples: '• Questions I can answer: {examples}',
 	helpButtons: '• Under an answer: **Show context** shows the sentences around the source; 👍/👎 tell the moderators how I did.',
 	helpUnknown: '• When I do not know, I say so and suggest questions I can answer.',
