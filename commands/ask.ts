@@ -35,9 +35,10 @@ export function withExamples(examples: readonly string[]) {
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
 	const question = interaction.options.getString('question', true);
+	const hidden = interaction.options.getBoolean('private') === true;
 	// In a thread (or a DM), /ask continues the asker's conversation there, as a message would.
-	const payload = await answerInteraction(interaction, question, ctx, { followUp: interaction.channel?.isThread() === true || interaction.guildId === null });
-	if (payload) await respond(interaction, interaction.options.getBoolean('private') ? ephemeral(payload) : payload);
+	const payload = await answerInteraction(interaction, question, ctx, { followUp: interaction.channel?.isThread() === true || interaction.guildId === null, private: hidden });
+	if (payload) await respond(interaction, hidden ? ephemeral(payload) : payload);
 }
 
 /** Questions, as the user types: curated, asked and answered, made from the documents, or what is typed completed (see `questionSuggestions`). */

@@ -16,6 +16,8 @@ export interface Asker {
 	guildId: string | null;
 	channelId: string | null;
 	source: AnswerSource;
+	/** True when only the asker sees the answer (`/ask private: True`): its question is then suggested to nobody else. */
+	private?: boolean;
 	/** `interaction.locale`, when asked through an interaction. */
 	locale?: string | null;
 	/** The text whose language the reply follows, when not the question: a picked suggestion follows the question that led to it. */
@@ -123,6 +125,7 @@ export async function answerQuestion(
 			guildId: asker.guildId,
 			channelId: asker.channelId,
 			source: asker.source,
+			private: asker.private === true,
 			// A follow-up is recorded as it was read ("who is Askar Shakirov?", not "who is he?"): that is what a
 			// moderator's Why? re-runs and what /kb gaps and autocomplete show, each standing alone.
 			question: (result.askedAs && !result.askedAs.startsWith(MORE_ABOUT) ? result.askedAs : result.question) || question,
@@ -152,7 +155,7 @@ export async function answerInteraction(
 	interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
 	question: string,
 	ctx: BotContext,
-	options: Partial<Pick<Asker, 'followUp' | 'source'>> = {},
+	options: Partial<Pick<Asker, 'followUp' | 'source' | 'private'>> = {},
 ): Promise<ReplyPayload | null> {
 	const turn = await ctx.flood.turn(interaction.user.id);
 	if (!turn.ok) {

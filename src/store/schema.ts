@@ -15,6 +15,8 @@ export interface Tables {
 		guild_id: string | null;
 		channel_id: string | null;
 		source: string;
+		/** 1 when only the asker saw the answer (`/ask private: True`): never offered to others as they type. */
+		private: Generated<number>;
 		question: string;
 		normalized: string;
 		answered: number;
@@ -211,6 +213,13 @@ export const MIGRATIONS: readonly Migration[] = [
 		name: '0007-answers-scope',
 		steps(schema) {
 			return [schema.createIndex('answers_scope').on('answers').columns(['guild_id', 'user_id'])];
+		},
+	},
+	// Answers only their asker saw: a server's autocomplete leaves their questions out.
+	{
+		name: '0008-answers-private',
+		steps(schema) {
+			return [schema.alterTable('answers').addColumn('private', 'integer', (c) => c.notNull().defaultTo(0))];
 		},
 	},
 ];

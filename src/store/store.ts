@@ -34,6 +34,8 @@ export interface AnswerRecord {
 	guildId: string | null;
 	channelId: string | null;
 	source: AnswerSource;
+	/** Only the asker saw the answer (`/ask private: True`): its question is offered to nobody else as they type. */
+	private: boolean;
 	question: string;
 	answered: boolean;
 	confidence: number;
@@ -41,7 +43,7 @@ export interface AnswerRecord {
 	suggestions: string[];
 }
 
-export type NewAnswerRecord = Omit<AnswerRecord, 'createdAt'> & { createdAt?: Date };
+export type NewAnswerRecord = Omit<AnswerRecord, 'createdAt' | 'private'> & { createdAt?: Date; private?: boolean };
 
 export interface VoteTally {
 	up: number;
@@ -432,6 +434,7 @@ export class Store {
 					guild_id: record.guildId,
 					channel_id: record.channelId,
 					source: record.source,
+					private: record.private ? 1 : 0,
 					question,
 					normalized: normalizeQuestion(question),
 					answered: record.answered ? 1 : 0,
@@ -454,6 +457,7 @@ export class Store {
 			guildId: row.guild_id,
 			channelId: row.channel_id,
 			source: row.source as AnswerSource,
+			private: row.private === 1,
 			question: row.question,
 			answered: row.answered === 1,
 			confidence: row.confidence,
@@ -595,7 +599,7 @@ export class Store {
 
 	/**
 	 * Questions people typed (not suggestions they clicked) in `scope` that were answered and not voted down more than
-	 * up, most asked first; those starting with `prefix` (compared as {@link normalizeQuestion} does) when one is given.
+	 * up, most asked first (in a server, not those answered privately); those starting with `prefix` (compared as {@link normalizeQuestion} does) when one is given.
 	 */
 	async answeredQuestions(scope: QuestionScope, limit = 25, prefix = ''): Promise<AskedQuestion[]> {
 		const start = normalizeQuestion(prefix);
@@ -603,7 +607,9 @@ export class Store {
 			.selectFrom('answers as a')
 			.select((eb) => [eb.fn.min('a.question').as('question'), eb.fn.countAll<number>().as('count'), eb.fn.max('a.created_at').as('last_at')])
 			.$call((query) =>
-				scope.kind === 'guild' ? query.where('a.guild_id', '=', scope.guildId) : query.where('a.guild_id', 'is', null).where('a.user_id', '=', scope.userId),
+				scope.kind === 'guild'
+					? query.where('a.guild_id', '=', scope.guildId).where('a.private', '=', 0)
+					: query.where('a.guild_id', 'is', null).where('a.user_id', '=', scope.userId),
 			)
 			.where('a.answered', '=', 1)
 			.where('a.source', '!=', 'suggestion')

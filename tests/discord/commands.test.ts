@@ -36,6 +36,9 @@ describe('/ask', () => {
 	test('GIVEN private: true THEN the answer is ephemeral', async () => {
 		const { body } = await ask(ANSWERABLE, USERS.member, [{ name: 'private', type: 5, value: true }]);
 		expect(body.data.flags).toBe(64);
+		// Recorded as private: the server's autocomplete never offers the question to others.
+		const answerId = customIdsOf(body.data).find((id) => id.startsWith('ctx:'))!.split(':')[1]!;
+		expect(await t.bot.ctx.store.getAnswer(answerId)).toMatchObject({ private: true, source: 'slash' });
 	});
 
 	test('GIVEN a question the documents do not answer THEN it keeps the question and says so plainly, no percentage, no context button', async () => {

@@ -103,19 +103,23 @@ describeOnEachBackend('Store', (temp) => {
 		expect((await temp.store.answeredQuestions(here, 10, 'WHEN ')).map((q) => q.question)).toEqual(['When did Kazakhstan join?']);
 	});
 
-	test('GIVEN questions asked in two servers and in DMs THEN each server is offered its own, and a DM only the person\'s own DM questions', async () => {
+	test('GIVEN questions asked in two servers, privately and in DMs THEN each server is offered its own public ones, and a DM only the person\'s own DM questions', async () => {
 		const asked = (id: string, question: string, where: { guildId: string | null; userId: string }) => ({ ...answer(id, question, true), ...where });
 		await temp.store.recordAnswer(asked('a1', 'Who hosted the meeting?', { guildId: GUILD, userId: 'u1' }));
 		await temp.store.recordAnswer(asked('a2', 'Who hosted the meeting?', { guildId: GUILD, userId: 'u2' }));
 		await temp.store.recordAnswer(asked('a3', 'What is the budget?', { guildId: OTHER_GUILD, userId: 'u1' }));
 		await temp.store.recordAnswer(asked('a4', 'Is my complaint private?', { guildId: null, userId: 'u1' }));
 		await temp.store.recordAnswer(asked('a5', 'Who hosted the meeting?', { guildId: null, userId: 'u2' }));
+		// Answered privately in a server: offered to nobody there.
+		await temp.store.recordAnswer({ ...asked('a6', 'Who pays my lawyer?', { guildId: GUILD, userId: 'u1' }), private: true });
 		const questions = async (scope: QuestionScope) => (await temp.store.answeredQuestions(scope, 10)).map((q) => [q.question, q.count]);
 		expect(await questions({ kind: 'guild', guildId: GUILD })).toEqual([['Who hosted the meeting?', 2]]);
 		expect(await questions({ kind: 'guild', guildId: OTHER_GUILD })).toEqual([['What is the budget?', 1]]);
 		expect(await questions({ kind: 'private', userId: 'u1' })).toEqual([['Is my complaint private?', 1]]);
 		expect(await questions({ kind: 'private', userId: 'u2' })).toEqual([['Who hosted the meeting?', 1]]);
 		expect(await questions({ kind: 'guild', guildId: '910000000000000099' })).toEqual([]);
+		expect(await temp.store.getAnswer('a6')).toMatchObject({ private: true, guildId: GUILD });
+		expect(await temp.store.getAnswer('a1')).toMatchObject({ private: false });
 	});
 
 	test('GIVEN the message menu and a forum post as sources THEN they are kept as such', async () => {
