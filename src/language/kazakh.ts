@@ -249,3 +249,37 @@ export const KAZAKH_FOLLOW_UP: FollowUpWords = {
 	eitherReading: kazakhEitherReading,
 	subjectOf: kazakhSubject,
 };
+
+const KAZAKH_MONTHS = 'қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан';
+/** A date as a Kazakh sentence puts it: "2008 жылы", "2024 жылғы 12 наурызда", "наурызда", "сәрсенбіде". */
+const KAZAKH_DATE_PHRASE = new RegExp(
+	`${CYRILLIC_START}(?:\\d{4}\\s+жыл(?:ы|ғы)(?:\\s+\\d{1,2}\\s+(?:${KAZAKH_MONTHS})\\p{L}*)?|\\d{1,2}\\s+(?:${KAZAKH_MONTHS})\\p{L}*|(?:${KAZAKH_MONTHS})(?:да|до|та|те|де)|(?:дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)(?:де|да|күні)|кеше|бүгін)${CYRILLIC_END}`,
+	'iu',
+);
+/** A count before its noun ("3150 шағым"), a year's number excepted. */
+const KAZAKH_COUNT = new RegExp(`${CYRILLIC_START}\\d[\\d\\s]*(?=\\s+\\p{Ll})(?!\\s+жыл)`, 'u');
+/** A term of office ("бес жылға", "7 жылға"): asked with "қанша" before its unit. */
+const KAZAKH_TERM = new RegExp(`${CYRILLIC_START}(?:\\d+|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)(?=\\s+(?:жылға|айға)${CYRILLIC_END})`, 'u');
+/** A place by name in the locative ("Астанада", "Женевада"), not the sentence's first word. */
+const KAZAKH_NAMED_PLACE = new RegExp(`(?<=\\s)\\p{Lu}\\p{Ll}+(?:нда|нде|да|де|та|те)${CYRILLIC_END}`, 'u');
+/** A surname as a name's subject is written, with no case ending ("Ахметова", "Жұмабекұлы"). */
+const NOMINATIVE_SURNAME = /(?:ов|ова|ев|ева|ин|ина|ұлы|қызы|улы|кызы)$/u;
+
+/**
+ * Questions a Kazakh sentence answers, by pattern, as English's `questionsFrom` makes them. Kazakh asks in the
+ * sentence's own order, the question word where the answer stands ("Уәкіл 2023 жылы баяндама жасады." → "Уәкіл
+ * қашан баяндама жасады?"), so each pattern puts one in place of a date, a count or a named place; and asks who a
+ * person named is. The engine decides which really work.
+ * @example kazakhQuestionsFrom('Уәкіл бес жылға сайланады.') // → ['Уәкіл қанша жылға сайланады?']
+ */
+export function kazakhQuestionsFrom(sentence: string): string[] {
+	if (/[«»"]/u.test(sentence)) return [];
+	const clause = sentence.split(/;|\s[—–-]\s/u)[0]!.replace(/[.!?…\s]+$/u, '').trim();
+	const questions = kazakhPersonNames(clause)
+		.filter((person) => NOMINATIVE_SURNAME.test(person))
+		.map((person) => `${person} кім?`);
+	for (const [pattern, asking] of [[KAZAKH_DATE_PHRASE, 'қашан'], [KAZAKH_COUNT, 'қанша'], [KAZAKH_TERM, 'қанша'], [KAZAKH_NAMED_PLACE, 'қайда']] as const) {
+		if (pattern.test(clause)) questions.push(`${clause.replace(pattern, asking).replace(/\s+/g, ' ')}?`);
+	}
+	return questions;
+}

@@ -264,10 +264,11 @@ export function russianSubject(question: string): string | undefined {
  */
 export function cyrillicPersonNames(text: string, isSurname: (word: string) => boolean = (word) => russianSurname(word) !== undefined): string[] {
 	const found: string[] = [];
-	// Each capitalised word with the next, overlapping: in "Уәкіл Айгүл Сәрсенова" the pair is the second and third.
-	for (const match of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]))/gu)) {
-		const [first, surname] = [match[1]!, match[2]!];
-		if (/\p{Script=Cyrillic}/u.test(first + surname) && isSurname(surname) && !russianSurname(first)) found.push(`${first} ${surname}`);
+	// Each capitalised word with the next, overlapping: in "Уәкіл Айгүл Сәрсенова" the pair is the second and third. A
+	// first name may look like a surname ("Дарина" as "Сорокина"): the last surname-like word of a run is the surname.
+	for (const match of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])(?:\s+(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]))?)/gu)) {
+		const [first, surname, next] = [match[1]!, match[2]!, match[3]];
+		if (/\p{Script=Cyrillic}/u.test(first + surname) && isSurname(surname) && !(next && isSurname(next))) found.push(`${first} ${surname}`);
 	}
 	return found;
 }
@@ -299,3 +300,56 @@ export const RUSSIAN_FOLLOW_UP: FollowUpWords = {
 	eitherReading: russianEitherReading,
 	subjectOf: russianSubject,
 };
+
+/** A date as a Russian sentence puts it: "в марте", "в 2008 году", "12 марта 2024 года", "в среду". */
+const RUSSIAN_DATE_PHRASE = new RegExp(
+	`${CYRILLIC_START}(?:(?:в|во)\\s+(?:(?:${MONTH_STEMS.split(' ').join('|')})\\p{L}*(?:\\s+\\d{4}\\s+(?:года|г\\.))?|\\d{4}\\s+(?:году|г\\.)|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|\\d{1,2}\\s+(?:${MONTH_STEMS.split(' ').join('|')})\\p{L}*(?:\\s+\\d{4}\\s+(?:года|г\\.))?|вчера|сегодня)${CYRILLIC_END}\\s*`,
+	'iu',
+);
+
+/** The sentence's first clause, as a question can be made of it: before a quotation, an aside ("т.е.", "—") or a semicolon. */
+function firstClause(sentence: string): string | undefined {
+	if (/[«»"]/u.test(sentence)) return undefined;
+	return sentence.split(/,\s*т\.\s?е\.|\s[—–-]\s|;|:/u)[0]!.replace(/[.!?…\s]+$/u, '').trim();
+}
+
+/** The text with its first letter lower-case, unless it opens a proper name ("Уполномоченный" is lowered, "Эмиль Варецкий" is not). */
+function lowerOpening(text: string): string {
+	return cyrillicPersonNames(text).some((person) => text.startsWith(person)) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** A past-tense verb for "кто": the masculine form, as "кто" takes ("представила" → "представил"). */
+function pastForWho(verb: string): string {
+	return verb.replace(/(\p{L})ла(сь)?$/u, (_, stem: string, reflexive?: string) => `${stem}л${reflexive ? 'ся' : ''}`);
+}
+
+/**
+ * Questions a Russian sentence answers, by pattern, for `/ask` autocomplete and examples as English's
+ * `questionsFrom` makes them: who a person named is, who did what the sentence says they did, when, how many, for
+ * how long, and whether an office may do what it "вправе" do. The engine decides which really work.
+ * @example russianQuestionsFrom('Уполномоченный избирается парламентом на пятилетний срок.') // → ['На какой срок избирается уполномоченный?']
+ */
+export function russianQuestionsFrom(sentence: string): string[] {
+	const clause = firstClause(sentence);
+	if (!clause) return [];
+	const questions: string[] = [];
+	for (const person of cyrillicPersonNames(clause)) {
+		questions.push(`Кто ${genderOfName(person) === 'feminine' ? 'такая' : 'такой'} ${person}?`);
+		// "… Эмиль Варецкий в среду представил парламенту ежегодный доклад" → "Кто представил парламенту ежегодный доклад?"
+		const after = clause.slice(clause.indexOf(person) + person.length).replace(RUSSIAN_DATE_PHRASE, ' ').trim();
+		const acted = /^(\p{Ll}+(?:л|ла|лся|лась))\s+(\p{Ll}[^,]*)$/u.exec(after);
+		if (acted) questions.push(`Кто ${pastForWho(acted[1]!)} ${acted[2]!}?`);
+	}
+	const dated = RUSSIAN_DATE_PHRASE.exec(clause);
+	if (dated) questions.push(`Когда ${lowerOpening(clause.replace(RUSSIAN_DATE_PHRASE, '').replace(/\s+/g, ' ').trim())}?`);
+	// "За 2024 г. в аппарат уполномоченного поступило 3150 жалоб" → "Сколько жалоб поступило за 2024 г. в аппарат уполномоченного?"
+	const counted = /^(.*?)\s*(\p{Ll}+(?:ло|ла|л|ли|ет|ют))\s+\d[\d\s]*\s+(\p{Ll}+)(.*)$/u.exec(clause);
+	if (counted) questions.push(`Сколько ${counted[3]!} ${counted[2]!}${counted[1] ? ` ${lowerOpening(counted[1])}` : ''}${counted[4]!.replace(/,.*$/u, '')}?`);
+	// "Уполномоченный избирается парламентом на пятилетний срок" → "На какой срок избирается уполномоченный?"
+	const term = /^(\p{L}[\p{L}\s]*?)\s+(\p{Ll}+(?:ется|ится|ются|ятся|ен|ена|ан|ана|ят|ята))\s(?:[^,]*?\s)?на\s+(?:\p{L}+летний|\d+-летний)\s+срок/u.exec(clause);
+	if (term) questions.push(`На какой срок ${term[2]!} ${lowerOpening(term[1]!)}?`);
+	// "Омбудсмен вправе … посещать тюрьмы" → "Вправе ли омбудсмен … посещать тюрьмы?"
+	const may = /^(\p{L}[^,]*?)\s+вправе\s+([^,]+)$/u.exec(clause);
+	if (may) questions.push(`Вправе ли ${lowerOpening(may[1]!)} ${may[2]!}?`);
+	return questions.map((q) => q.replace(/\s+/g, ' '));
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { kazakhPersonNames, kazakhStem, kazakhSubject, onRussianKeyboard } from '../../src/language/kazakh.ts';
+import { answer } from '../../src/answering/answer.ts';
+import { knowledgeBaseOf, knowledgeFolder } from '../helpers.ts';
+import { kazakhPersonNames, kazakhQuestionsFrom, kazakhStem, kazakhSubject, onRussianKeyboard } from '../../src/language/kazakh.ts';
 import { words } from '../../src/search/analyze.ts';
 import { ConceptMatcher } from '../../src/search/concepts.ts';
 import { expectationOf } from '../../src/search/expectation.ts';
@@ -80,5 +82,33 @@ describe('Kazakh follow-up rules', () => {
 		expect(names('Адам құқықтары жөніндегі уәкіл Серік Жұмабекұлы баяндама жасады.')).toEqual(['Серік Жұмабекұлы']);
 		expect(names('Уәкіл Айгүл Сәрсенованың айтуынша, шағымдар көбейді.')).toEqual(['Айгүл Сәрсенованың']);
 		expect(names('Меморандум Управлением Верховного комиссара.')).toEqual([]);
+	});
+});
+
+describe('questions made from a Kazakh sentence', () => {
+	it.each([
+		[
+			'Уәкіл Айгүл Сәрсенова 2022 жылы Алматыда балалар үйлерін тексерді.',
+			['Айгүл Сәрсенова кім?', 'Уәкіл Айгүл Сәрсенова қашан Алматыда балалар үйлерін тексерді?', 'Уәкіл Айгүл Сәрсенова 2022 жылы қайда балалар үйлерін тексерді?'],
+		],
+		['Комиссияға 530 өтініш келіп түсті.', ['Комиссияға қанша өтініш келіп түсті?']],
+		['Омбудсмен жеті жылға тағайындалады.', ['Омбудсмен қанша жылға тағайындалады?']],
+		// A surname in the genitive is no name to ask "кім?" of as it stands.
+		['Уәкіл Айгүл Сәрсенованың айтуынша, шағымдар көбейді.', []],
+	])('%j → %j', (sentence, questions) => {
+		expect(kazakhQuestionsFrom(sentence)).toEqual(questions);
+	});
+
+	it('GIVEN a Kazakh note THEN the engine answers each question made from a sentence with that very sentence', async () => {
+		const note = [
+			'Уәкіл Серік Жұмабекұлы 2023 жылы парламентке жыл сайынғы баяндама жасады.',
+			'Өткен жылы уәкілге 2400 шағым түсті.',
+			'Уәкіл Женевада БҰҰ өкілдерімен кездесті.',
+			'Уәкіл бес жылға сайланады.',
+		].join('\n');
+		const kb = await knowledgeBaseOf(knowledgeFolder({ 'note.md': `---\ntitle: Уәкіл баяндамасы\nlanguage: kk\n---\n${note}\n` }));
+		const made = kb.facts.flatMap((fact) => kazakhQuestionsFrom(fact.standalone).map((question) => ({ question, fact })));
+		expect(made.length).toBeGreaterThanOrEqual(5);
+		for (const { question, fact } of made) expect(answer(question, kb).factIds, question).toContain(fact.id);
 	});
 });

@@ -1,5 +1,9 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cyrillicPersonNames, genderOfName, placeOfAdjective, RUSSIAN_STOPWORDS, russianSubject } from '../../src/language/russian.ts';
+import { answer } from '../../src/answering/answer.ts';
+import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
+import { cyrillicPersonNames, genderOfName, placeOfAdjective, russianQuestionsFrom, RUSSIAN_STOPWORDS, russianSubject } from '../../src/language/russian.ts';
 import { readSentences, splitCyrillicSentences } from '../../src/knowledge/sentences.ts';
 import { stem, words } from '../../src/search/analyze.ts';
 import { expectationOf, holdsConstraints } from '../../src/search/expectation.ts';
@@ -129,5 +133,30 @@ describe('Russian follow-up rules', () => {
 	it('finds a person after the office and country of one capitalised run, not a body', () => {
 		expect(cyrillicPersonNames('Уполномоченный по правам человека Республики Лорвания Эмиль Варецкий в среду представил доклад.')).toEqual(['Эмиль Варецкий']);
 		expect(cyrillicPersonNames('Меморандум с Управлением Верховного комиссара ООН.')).toEqual([]);
+	});
+});
+
+describe('questions made from a Russian sentence', () => {
+	it.each([
+		[
+			'Омбудсмен Дарина Оскольская во вторник представила депутатам специальный доклад о пытках.',
+			['Кто такая Дарина Оскольская?', 'Кто представил депутатам специальный доклад о пытках?', 'Когда омбудсмен Дарина Оскольская представила депутатам специальный доклад о пытках?'],
+		],
+		['В 2019 году уполномоченному поступило 812 обращений от осуждённых.', ['Когда уполномоченному поступило 812 обращений от осуждённых?', 'Сколько обращений поступило в 2019 году уполномоченному от осуждённых?']],
+		['Комиссар назначается президентом на семилетний срок без права повторного назначения.', ['На какой срок назначается комиссар?']],
+		['Уполномоченный вправе запрашивать документы у любых органов власти.', ['Вправе ли уполномоченный запрашивать документы у любых органов власти?']],
+		// A quotation is no statement of the sentence's own to ask about.
+		['«Мы добились многого», — сказал омбудсмен Оскольской.', []],
+	])('%j → %j', (sentence, questions) => {
+		expect(russianQuestionsFrom(sentence)).toEqual(questions);
+	});
+
+	it('GIVEN a Russian report THEN the engine answers each question made from a sentence with that very sentence', async () => {
+		const dir = knowledgeFolder({}, PROJECT_KNOWLEDGE);
+		cpSync(new URL('../fixtures/russian/lorvania-ombudsman-report.md', import.meta.url).pathname, join(dir, 'report.md'));
+		const kb = await knowledgeBaseOf(dir);
+		const made = kb.facts.filter((f) => f.document === 'report').flatMap((fact) => russianQuestionsFrom(fact.standalone).map((question) => ({ question, fact })));
+		expect(made.length).toBeGreaterThanOrEqual(5);
+		for (const { question, fact } of made) expect(answer(question, kb).factIds, question).toContain(fact.id);
 	});
 });
