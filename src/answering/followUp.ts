@@ -218,7 +218,8 @@ function referentOf(word: string, last: boolean, before: string | undefined, nex
 
 /** The place as the message's language puts it: "там" → "в Leela Palace Hotel", the English preposition left out. */
 function placeIn(place: string | undefined, reader: Reader): string | undefined {
-	return place && reader.words.placeAs ? reader.words.placeAs(place.replace(PLACE_PREPOSITION, '')) : place;
+	// A place a Russian or Kazakh sentence named is put back as it said it.
+	return place && reader.words.placeAs && !CYRILLIC.test(place) ? reader.words.placeAs(place.replace(PLACE_PREPOSITION, '')) : place;
 }
 
 /** What the last turn named, for the next message's pronouns: each kept from before when this turn names none. */
@@ -281,6 +282,8 @@ function isContentWord(word: string): boolean {
  * Hotel" → "at the Leela Palace Hotel", "an office in Astana" → "in Astana".
  */
 function placesOf(fact: Fact): string[] {
+	const read = READERS[languageOf(fact.text)].words.placesIn;
+	if (read) return read(fact.text);
 	return fact.names.flatMap((name) => {
 		const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 		const said = new RegExp(`\\b(?:at|in|near)\\s+(?:the\\s+)?${escaped}\\b`).exec(fact.text);

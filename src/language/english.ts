@@ -331,6 +331,8 @@ export interface FollowUpWords {
 	readonly dummyPronoun?: RegExp;
 	/** Which referent an {@link FollowUpWords.eitherPronouns} pronoun means in the message's words (lower case); undefined when the message does not say. */
 	readonly eitherReading?: (pronoun: string, words: readonly string[], person: string | undefined) => 'person' | 'thing' | undefined;
+	/** Places a sentence in the language names, as it says them ("в Женеве"), for the next message's "there"; undefined to use English's reading. */
+	readonly placesIn?: (sentence: string) => string[];
 	/** What a question in the language asks about, for the next message's "it"; undefined to use English's reading. */
 	readonly subjectOf?: (question: string) => string | undefined;
 }

@@ -246,6 +246,7 @@ export const KAZAKH_FOLLOW_UP: FollowUpWords = {
 	moreAbout: withKeyboardPhrases(['тағы не', 'туралы толығырақ айтшы', 'туралы толығырақ айтыңызшы', 'туралы толығырақ', 'туралы тағы айтшы', 'туралы тағы']),
 	identity: /^(?:ал\s+)?(?:ол\s+(?:кім|ким)(?:\s+(?:еді|болды))?|(?:кім|ким)\s+ол)$/u,
 	placeAs: (name) => name,
+	placesIn: (sentence) => sentence.match(new RegExp(KAZAKH_NAMED_PLACE.source, 'gu')) ?? [],
 	eitherReading: kazakhEitherReading,
 	subjectOf: kazakhSubject,
 };

@@ -274,6 +274,14 @@ export function cyrillicPersonNames(text: string, isSurname: (word: string) => b
 }
 
 /**
+ * Places a Russian sentence names, with their preposition, as "там" is put back: "в Женеве", "на Байконуре". A
+ * capitalised word after "в", "во", "на" (any case); the sentence's capital "В" is written lower-case.
+ */
+export function russianPlaces(sentence: string): string[] {
+	return [...sentence.matchAll(/(?<![\p{L}\p{N}])([вВ]о?|[нН]а)\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*)/gu)].map((m) => `${m[1]!.toLowerCase()} ${m[2]!}`);
+}
+
+/**
  * Russian follow-ups: "кто он?", "а где она проходила?", "расскажи подробнее", "что ещё он сказал?". Lower-case, ё
  * as е. "Он" and "она" stand for people and things alike, so they are {@link FollowUpWords.eitherPronouns}.
  */
@@ -297,6 +305,7 @@ export const RUSSIAN_FOLLOW_UP: FollowUpWords = {
 	moreAbout: ['что еще', 'а что еще', 'расскажи подробнее о', 'расскажи подробнее об', 'расскажи подробнее про', 'расскажите подробнее о', 'расскажите подробнее об', 'расскажите подробнее про', 'расскажи еще о', 'расскажи еще про', 'расскажи больше о', 'расскажи больше про'],
 	identity: /^(?:а\s+)?(?:кто|кем)\s+(?:(?:такой|такая)\s+)?(?:он|она)(?:\s+(?:такой|такая|был|была|является))?$/u,
 	placeAs: (name) => `в ${name}`,
+	placesIn: russianPlaces,
 	eitherReading: russianEitherReading,
 	subjectOf: russianSubject,
 };

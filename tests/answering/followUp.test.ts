@@ -6,7 +6,7 @@ import { answer } from '../../src/answering/answer.ts';
 import { answerInConversation, CONVERSATION_TTL_MS, MemoryConversations, nextContext } from '../../src/answering/conversation.ts';
 import { nextFacts, readFollowUp, referentsOf, subjectOf, type ConversationContext } from '../../src/answering/followUp.ts';
 import { Store } from '../../src/store/store.ts';
-import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
+import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
 const SEED = 'kazakhstan-joins-asia-pacific-forum';
@@ -363,5 +363,35 @@ describe('Russian and Kazakh follow-ups in a conversation', () => {
 	test('GIVEN a Russian answer THEN an English "who is he?" follows it', async () => {
 		const [, who] = await conversation('Кто представил доклад парламенту?', 'who is he?');
 		expect(who).toMatchObject({ askedAs: 'who is Эмиль Варецкий?', answered: true });
+	});
+});
+
+describe('"там" and "онда" after a Russian or Kazakh answer', () => {
+	const report = (language: string, title: string, lines: string[]) => `---\ntitle: ${title}\nlanguage: ${language}\n---\n${lines.join('\n')}\n`;
+	const ask = async (files: Record<string, string>, ...questions: string[]) => {
+		// Beside the shipped article, as a deployment with several documents has them.
+		const kb2 = await knowledgeBaseOf(knowledgeFolder(files, PROJECT_KNOWLEDGE));
+		const store = new MemoryConversations();
+		const results = [];
+		for (const question of questions) results.push(await answerInConversation(question, kb2, { store, session: 'a', now: () => 0 }));
+		return results;
+	};
+
+	test('GIVEN a Russian answer naming "в Женеве" THEN "что там обсуждалось?" asks about Geneva as the sentence said it', async () => {
+		const text = report('ru', 'Омбудсмен в Женеве', [
+			'Уполномоченный по правам человека Мирон Вересов в понедельник выступил на конференции в Женеве.',
+			'На конференции обсуждались права трудовых мигрантов и беженцев.',
+		]);
+		const [where, what] = await ask({ 'geneva.md': text }, 'Где выступил Мирон Вересов?', 'что там обсуждалось?');
+		expect(where!.sources.map((s) => s.line)).toEqual([5]);
+		expect(what).toMatchObject({ askedAs: 'что в Женеве обсуждалось?', answered: true });
+		expect(what!.sources.map((s) => s.line)).toEqual([6]);
+	});
+
+	test('GIVEN a Kazakh answer naming "Астанада" THEN "онда қанша адам келді?" asks about Astana', async () => {
+		const text = report('kk', 'Уәкіл Астанада', ['Уәкіл Серік Жұмабекұлы сәрсенбіде Астанада азаматтарды қабылдады.', 'Қабылдауға жүзден астам адам келді.']);
+		const [, many] = await ask({ 'astana.md': text }, 'Серік Жұмабекұлы қайда азаматтарды қабылдады?', 'онда қанша адам келді?');
+		expect(many).toMatchObject({ askedAs: 'Астанада қанша адам келді?', answered: true });
+		expect(many!.sources.map((s) => s.line)).toEqual([6]);
 	});
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answering/answer.ts';
 import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
-import { cyrillicPersonNames, genderOfName, placeOfAdjective, russianQuestionsFrom, RUSSIAN_STOPWORDS, russianSubject } from '../../src/language/russian.ts';
+import { cyrillicPersonNames, genderOfName, placeOfAdjective, russianPlaces, russianQuestionsFrom, RUSSIAN_STOPWORDS, russianSubject } from '../../src/language/russian.ts';
 import { readSentences, splitCyrillicSentences } from '../../src/knowledge/sentences.ts';
 import { stem, words } from '../../src/search/analyze.ts';
 import { expectationOf, holdsConstraints } from '../../src/search/expectation.ts';
@@ -128,6 +128,11 @@ describe('Russian follow-up rules', () => {
 		['Lina Osei', undefined],
 	])('genderOfName(%j) → %j', (name, gender) => {
 		expect(genderOfName(name)).toBe(gender);
+	});
+
+	it('finds the places a sentence names with their preposition, the sentence\'s capital "В" lowered', () => {
+		expect(russianPlaces('В Вельграде открылся музей, а омбудсмен выступил на конференции в Женеве.')).toEqual(['в Вельграде', 'в Женеве']);
+		expect(russianPlaces('В марте доклад представили в парламенте.')).toEqual([]);
 	});
 
 	it('finds a person after the office and country of one capitalised run, not a body', () => {
