@@ -155,7 +155,7 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 		const served = ctx.knowledge.current?.documents.find((document) => document.id === name.id);
 		if (served && basename(served.file) !== name.fileName) return { reply: await refuse(say(language, 'idClash', { id: name.id, file: clip(plain(served.file), 80) }), name.id) };
 		if (served && !replace) return { reply: await refuse(say(language, 'alreadyExists', { file: name.fileName }), name.id) };
-		const result = await changeInStore(ctx, actor, { kind: 'add', id: name.id, file: name.fileName, content: check.text }, 'add', [
+		const result = await changeInStore(ctx, actor, { kind: 'add', id: name.id, file: name.fileName, content: check.text }, { action: 'add', target: name.id }, [
 			say(language, 'uploadNotAddedTitle'),
 			say(language, 'uploadNotAdded', { file: name.fileName }),
 		], language);
@@ -190,15 +190,15 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 }
 
 /**
- * With PostgreSQL, a document added or removed: built aside with the change and recorded in the store (which tells
- * every process) only if the build is clean. A failed build or a failed write changes nothing; either is audited
- * and the reply to send is returned.
+ * With PostgreSQL, a document added or removed or the curated questions rewritten: built aside with the change and
+ * recorded in the store (which tells every process) only if the build is clean. A failed build or a failed write
+ * changes nothing; either is audited (as `audit` says) and the reply to send is returned.
  */
-async function changeInStore(
+export async function changeInStore(
 	ctx: BotContext,
 	actor: Actor,
 	change: KnowledgeChange,
-	action: string,
+	audit: { action: string; target: string },
 	failure: [title: string, note: string],
 	language: Language,
 ): Promise<Extract<RefreshResult, { ok: true }> | { ok: false; reply: ReplyPayload }> {
@@ -207,18 +207,24 @@ async function changeInStore(
 	try {
 		result = await ctx.knowledge.changeNow(actor, change, () => ctx.store.changeKnowledge(change, actor));
 	} catch (error) {
-		ctx.logger.error({ err: error, target: change.id }, 'store: could not record a knowledge change');
+		ctx.logger.error({ err: error, target: audit.target }, 'store: could not record a knowledge change');
 		const current = ctx.knowledge.current;
 		result = {
 			ok: false,
 			before: { documents: current?.documents.length ?? 0, facts: current?.facts.length ?? 0 },
-			problems: [{ file: change.kind === 'add' ? change.file : change.id, issue: `the database could not record the change: ${(error as Error).message}` }],
+			problems: [{ file: changedFile(change), issue: `the database could not record the change: ${(error as Error).message}` }],
 		};
 		note = '';
 	}
 	if (result.ok) return result;
-	await safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action, target: change.id, ok: false, detail: { problems: result.problems } });
+	await safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: audit.action, target: audit.target, ok: false, detail: { problems: result.problems } });
 	return { ok: false, reply: refreshFailed(failure[0], result, language, note) };
+}
+
+/** The file a change is about, as a problem names it. */
+function changedFile(change: KnowledgeChange): string {
+	if (change.kind === 'add') return change.file;
+	return change.kind === 'curated' ? CURATED_FILE : change.id;
 }
 
 /**
@@ -278,7 +284,7 @@ async function dropCuratedFor(dir: string, documentId: string): Promise<DroppedC
  * so nothing is lost), then rebuild; put it back if the rebuild fails. With PostgreSQL the removal
  * is recorded in the database (the document's text stays there), once the rest builds without it.
  * Curated questions answered from the document leave `curated.yaml` with it (audited one by one), and come
- * back with it if the removal is undone.
+ * back with it if the removal is undone; with PostgreSQL they leave the store's curated text, in the same change.
  */
 export async function removeDocument(ctx: BotContext, actor: Actor, documentId: string, language: Language = 'en'): Promise<ReplyPayload> {
 	return ctx.knowledge.exclusive(async () => {
@@ -290,14 +296,15 @@ export async function removeDocument(ctx: BotContext, actor: Actor, documentId: 
 		const dir = ctx.env.KNOWLEDGE_DIR;
 		const failure: [string, string] = [say(language, 'notRemovedTitle'), say(language, 'notRemoved', { file: document.file })];
 		if (ctx.knowledge.shared) {
-			const curated = await dropCuratedFor(dir, document.id);
-			const result = await changeInStore(ctx, actor, { kind: 'remove', id: document.id }, 'remove', failure, language);
-			if (!result.ok) {
-				await curated.restore();
-				return result.reply;
-			}
+			// The curated text without the entries naming the document goes to the store with the removal, in one change:
+			// every process rebuilds with both, none is left with an entry pointing at a document that is gone.
+			const text = await ctx.knowledge.curatedText();
+			const without = text === null ? null : curatedWithout(text, document.id);
+			const change: KnowledgeChange = { kind: 'remove', id: document.id, ...(without ? { curated: without.text } : {}) };
+			const result = await changeInStore(ctx, actor, change, { action: 'remove', target: document.id }, failure, language);
+			if (!result.ok) return result.reply;
 			// Nothing to archive: the removal is a row of its own, and the text added before stays in the database.
-			return removed(document, result, curated.entries, { stored: 'database' });
+			return removed(document, result, without?.dropped ?? [], { stored: 'database' });
 		}
 		const source = insideFolder(dir, document.file);
 		const bytes = await readFile(source);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { ActionRowBuilder, StringSelectMenuBuilder, type StringSelectMenuInteraction } from 'discord.js';
 import { answer, groupNearDuplicates, questionKey, sameQuestion, searchFacts, type Fact, type KnowledgeBase } from './engine.ts';
-import { appendCuratedEntry, CURATED_FILE, restoreCurated } from '../knowledge/curated.ts';
+import { appendCuratedEntry, CURATED_FILE, curatedTextWith, restoreCurated } from '../knowledge/curated.ts';
 import { say, type Language } from '../i18n/index.ts';
 import type { KnowledgeGap } from '../store/store.ts';
-import { rebuildOrUndo, safeAudit } from './curation.ts';
+import { changeInStore, rebuildOrUndo, safeAudit } from './curation.ts';
 import { encodeCustomId } from './customIds.ts';
 import type { Actor } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
@@ -180,7 +180,8 @@ export interface GapAnswer {
  * `/kb answer`: links a question (a listed gap, or any question typed) to the fact that answers it, or dismisses
  * a gap. A link is appended to `knowledge/curated.yaml` and the knowledge base rebuilt at once, so members get the
  * answer from the next question on; every listed wording of the gap leaves `/kb gaps`. If the rebuild fails, the
- * file is put back as it was and the reasons are shown.
+ * file is put back as it was and the reasons are shown. With PostgreSQL the file's new text is recorded in the store
+ * instead, once it builds, so every process serves the link.
  */
 export async function answerGap(ctx: BotContext, actor: Actor, request: GapAnswer, language: Language = 'en'): Promise<ReplyPayload> {
 	const refuse = (text: string) => infoPayload(say(language, 'answerNotLinkedTitle'), text, [], { ephemeral: true, error: true });
@@ -203,20 +204,22 @@ export async function answerGap(ctx: BotContext, actor: Actor, request: GapAnswe
 		const fact = kb?.factsById.get(request.fact!);
 		if (!kb || !fact) return refuse(say(language, 'answerNoFact', { fact: clip(plain(request.fact!), 100) }));
 		const dir = ctx.env.KNOWLEDGE_DIR;
-		let previous: string | null;
+		const entry = { question, document: fact.document, fact: fact.text };
+		const failure: [string, string] = [say(language, 'answerNotLinkedTitle'), say(language, 'answerNotLinked', { file: CURATED_FILE })];
+		let previous: string | null = null;
+		let content = '';
 		try {
-			previous = await appendCuratedEntry(dir, { question, document: fact.document, fact: fact.text });
+			// With PostgreSQL the new text goes to the store (below), for every process; else into the folder's file.
+			if (ctx.knowledge.shared) content = curatedTextWith(await ctx.knowledge.curatedText(), entry);
+			else previous = await appendCuratedEntry(dir, entry);
 		} catch (error) {
 			const issue = (error as Error).message;
 			await safeAudit(ctx, { actorId: actor.id, actorName: actor.name, action: 'answer-gap', target: fact.document, ok: false, detail: { question: question.slice(0, 300), issue } });
 			return refuse(say(language, 'answerWriteFailed', { file: CURATED_FILE, issue: clip(plain(issue), 300) }));
 		}
-		const result = await rebuildOrUndo(ctx, actor, {
-			action: 'answer-gap',
-			target: fact.document,
-			undo: () => restoreCurated(dir, previous),
-			failure: [say(language, 'answerNotLinkedTitle'), say(language, 'answerNotLinked', { file: CURATED_FILE })],
-		}, language);
+		const result = ctx.knowledge.shared
+			? await changeInStore(ctx, actor, { kind: 'curated', content }, { action: 'answer-gap', target: fact.document }, failure, language)
+			: await rebuildOrUndo(ctx, actor, { action: 'answer-gap', target: fact.document, undo: () => restoreCurated(dir, previous), failure }, language);
 		if (!result.ok) return result.reply;
 		const resolved = group ? await resolveGroup(ctx, actor, group, { kind: 'answered', factId: fact.id }) : false;
 		await safeAudit(ctx, {

@@ -1,4 +1,5 @@
 import { buildKnowledgeBase } from '../answering/index.ts';
+import { readCuratedText } from '../knowledge/curated.ts';
 import { loadKnowledge, type KnowledgeLayerInput } from '../knowledge/loadKnowledge.ts';
 import type { KnowledgeChange, KnowledgeLayer } from '../store/store.ts';
 import type { KnowledgeBase, KnowledgeProblem } from './engine.ts';
@@ -34,9 +35,10 @@ type Layer = KnowledgeLayerInput & { generation: number };
 
 /** `layer` as it will be once `change` is committed. */
 function withChange(layer: Layer, change: KnowledgeChange): Layer {
+	if (change.kind === 'curated') return { ...layer, curated: change.content };
 	const documents = layer.documents.filter((document) => document.id !== change.id);
 	const removed = layer.removed.filter((id) => id !== change.id);
-	if (change.kind === 'remove') return { ...layer, documents, removed: [...removed, change.id] };
+	if (change.kind === 'remove') return { ...layer, documents, removed: [...removed, change.id], ...(change.curated === undefined ? {} : { curated: change.curated }) };
 	return { ...layer, documents: [...documents, { id: change.id, file: change.file, content: change.content }], removed };
 }
 
@@ -45,9 +47,9 @@ function withChange(layer: Layer, change: KnowledgeChange): Layer {
  * when the build is clean, so readers never see a half-built index and a broken folder leaves
  * the old answers served. Readers take `current` once per request and keep that snapshot.
  *
- * With a {@link LayerSource} (PostgreSQL), every build layers the store's documents over the folder, and
- * documents are added and removed through {@link changeNow}: built aside first, committed to the store
- * only when clean, so the database never holds a change that does not build.
+ * With a {@link LayerSource} (PostgreSQL), every build layers the store's documents (and curated questions) over
+ * the folder, and documents are added and removed, and questions curated, through {@link changeNow}: built aside
+ * first, committed to the store only when clean, so the database never holds a change that does not build.
  *
  * @example
  * const holder = new KnowledgeHolder('knowledge');
@@ -138,6 +140,19 @@ export class KnowledgeHolder {
 		const result = await this.rebuild(by, { change, commit });
 		this.onRefresh(result);
 		return result;
+	}
+
+	/**
+	 * The curated questions' text as the next build reads it: the store's when it holds one (PostgreSQL), else the
+	 * folder's `curated.yaml`; null when there is neither. Throws when the folder's file cannot be read. Read inside
+	 * {@link exclusive}, as the basis of a curated change.
+	 */
+	async curatedText(): Promise<string | null> {
+		const stored = this.layer ? (await this.layer()).curated : undefined;
+		if (stored !== undefined) return stored;
+		const text = await readCuratedText(this.directory);
+		if (text instanceof Error) throw text;
+		return text;
 	}
 
 	/**

@@ -90,16 +90,20 @@ export function resolveCurated(entries: readonly CuratedEntry[], documents: read
 	return { links: [...links.values()], problems };
 }
 
-/** The folder's curated questions, resolved against its documents; none when the file is absent. */
-export async function loadCurated(directory: string, documents: readonly KnowledgeDocument[]): Promise<{ links: CuratedLink[]; problems: KnowledgeProblem[] }> {
-	const text = await readCuratedText(directory);
+/**
+ * The curated questions, resolved against the documents: `stored`'s text when given (the store's, with PostgreSQL),
+ * else the folder's file; none when that is absent.
+ */
+export async function loadCurated(directory: string, documents: readonly KnowledgeDocument[], stored?: string): Promise<{ links: CuratedLink[]; problems: KnowledgeProblem[] }> {
+	const text = stored ?? (await readCuratedText(directory));
 	if (text instanceof Error) return { links: [], problems: [{ file: CURATED_FILE, issue: `cannot be read: ${text.message}` }] };
 	const parsed = parseCurated(text ?? '');
 	const resolved = resolveCurated(parsed.entries, documents);
 	return { links: resolved.links, problems: [...parsed.problems, ...resolved.problems] };
 }
 
-async function readCuratedText(directory: string): Promise<string | null | Error> {
+/** The folder's `curated.yaml` text; null when there is none, the error when it cannot be read. */
+export async function readCuratedText(directory: string): Promise<string | null | Error> {
 	try {
 		return await readFile(join(directory, CURATED_FILE), 'utf8');
 	} catch (error) {
@@ -115,21 +119,29 @@ export function appendedCuratedText(existing: string | null, entry: CuratedEntry
 }
 
 /**
- * Appends an entry to the folder's `curated.yaml`, creating it when absent, atomically (a temporary file renamed
- * over it): a crash leaves the old file or the new one, never half. Callers serialise writers (the knowledge
- * holder's `exclusive`), since this reads the file before writing it. A file that is not valid YAML is refused
- * rather than appended to, so a moderator's hand edit is never buried under generated text.
- * @returns the previous text (null when there was no file), so a failed rebuild can put it back.
+ * {@link appendedCuratedText}, refusing a text that is not a valid YAML list rather than appending to it, so a
+ * moderator's hand edit is never buried under generated text.
  */
-export async function appendCuratedEntry(directory: string, entry: CuratedEntry): Promise<string | null> {
-	const existing = await readCuratedText(directory);
-	if (existing instanceof Error) throw existing;
+export function curatedTextWith(existing: string | null, entry: CuratedEntry): string {
 	if (existing !== null) {
 		const parsed = parseCurated(existing);
 		const broken = parsed.problems.find((p) => !p.issue.startsWith('entry '));
 		if (broken) throw new Error(`${CURATED_FILE} ${broken.issue}`);
 	}
-	await writeFileAtomic(join(directory, CURATED_FILE), appendedCuratedText(existing, entry));
+	return appendedCuratedText(existing, entry);
+}
+
+/**
+ * Appends an entry to the folder's `curated.yaml`, creating it when absent, atomically (a temporary file renamed
+ * over it): a crash leaves the old file or the new one, never half. Callers serialise writers (the knowledge
+ * holder's `exclusive`), since this reads the file before writing it. A file that is not valid YAML is refused
+ * (see {@link curatedTextWith}).
+ * @returns the previous text (null when there was no file), so a failed rebuild can put it back.
+ */
+export async function appendCuratedEntry(directory: string, entry: CuratedEntry): Promise<string | null> {
+	const existing = await readCuratedText(directory);
+	if (existing instanceof Error) throw existing;
+	await writeFileAtomic(join(directory, CURATED_FILE), curatedTextWith(existing, entry));
 	return existing;
 }
 

@@ -19,7 +19,7 @@ export interface LoadedKnowledge {
 	lexicon: Lexicon;
 	/** Files that were skipped, each with the reason. Empty when every file loaded. */
 	problems: KnowledgeProblem[];
-	/** The folder's curated questions (`curated.yaml`), resolved against `documents`; none when absent. */
+	/** The curated questions (`curated.yaml`, the layer's text when it has one), resolved against `documents`; none when absent. */
 	curated?: CuratedLink[];
 }
 
@@ -42,6 +42,8 @@ export interface LoadOptions {
 export interface KnowledgeLayerInput {
 	documents: readonly { id: string; file: string; content: string }[];
 	removed: readonly string[];
+	/** The curated questions' text written from Discord: read instead of the folder's `curated.yaml` when present. */
+	curated?: string;
 }
 
 /** The id a folder file's document gets (see parseKnowledgeFile): its path without the extension, `/` between folders. */
@@ -89,7 +91,7 @@ export async function loadKnowledge(directory: string, options: LoadOptions = {}
 	if (options.layer) documents = [...documents, ...(await ingestLayer(options.layer, documents, labeller))];
 	if (documents.length === 0 && problems.length === 0) problems.push({ file: directory, issue: messages.folderEmpty });
 	// Curated questions name their facts by sentence, so they are resolved once the documents are read.
-	const curated = await loadCurated(directory, documents);
+	const curated = await loadCurated(directory, documents, options.layer?.curated);
 	problems.push(...curated.problems);
 	return { documents, lexicon, problems, curated: curated.links };
 

@@ -51,6 +51,7 @@ export interface Tables {
 		actor_name: string;
 		at: number;
 	};
+	knowledge_curated: { seq: Generated<number>; content: string; actor_id: string; actor_name: string; at: number };
 }
 
 /** One statement of a migration: compiled and run synchronously on SQLite, executed by Kysely's Migrator on PostgreSQL. */
@@ -220,6 +221,24 @@ export const MIGRATIONS: readonly Migration[] = [
 		name: '0008-answers-private',
 		steps(schema) {
 			return [schema.alterTable('answers').addColumn('private', 'integer', (c) => c.notNull().defaultTo(0))];
+		},
+	},
+	// Moderators' curated questions (`curated.yaml`'s text), with PostgreSQL: every process serves the latest version
+	// instead of its own folder's file. A log like knowledge_documents: each version a row, nothing overwritten.
+	{
+		name: '0009-knowledge-curated',
+		steps(schema, backend) {
+			return [
+				schema
+					.createTable('knowledge_curated')
+					.addColumn('seq', backend === 'sqlite' ? 'integer' : 'bigint', (c) =>
+						backend === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedAlwaysAsIdentity(),
+					)
+					.addColumn('content', 'text', (c) => c.notNull())
+					.addColumn('actor_id', 'text', (c) => c.notNull())
+					.addColumn('actor_name', 'text', (c) => c.notNull())
+					.addColumn('at', MILLIS, (c) => c.notNull()),
+			];
 		},
 	},
 ];

@@ -218,9 +218,18 @@ export interface KnowledgeLayer {
 	documents: StoredDocument[];
 	/** Ids of documents removed (whether they were added here or ship in the folder). */
 	removed: string[];
+	/** The latest text of the curated questions (`curated.yaml`) written from Discord; absent until the first, the folder's file serving until then. */
+	curated?: string;
 }
 
-export type KnowledgeChange = { kind: 'add'; id: string; file: string; content: string } | { kind: 'remove'; id: string };
+/**
+ * A document added or removed from Discord, or the curated questions' new text. A removal may carry the curated
+ * text without the entries that named the document, recorded with it in one transaction.
+ */
+export type KnowledgeChange =
+	| { kind: 'add'; id: string; file: string; content: string }
+	| { kind: 'remove'; id: string; curated?: string }
+	| { kind: 'curated'; content: string };
 
 const KNOWLEDGE_GENERATION = 'knowledge_generation';
 
@@ -713,30 +722,35 @@ export class Store {
 	}
 
 	/**
-	 * Records a document added or removed from Discord and bumps the knowledge generation, in one transaction;
-	 * returns the new generation. A removal is a row of its own: the text added before stays in the log.
+	 * Records a change from Discord (a document added or removed, the curated questions rewritten) and bumps the
+	 * knowledge generation, in one transaction; returns the new generation. A removal is a row of its own, and so
+	 * is each curated text: what came before stays in the log.
 	 */
 	async changeKnowledge(change: KnowledgeChange, actor: { id: string; name: string }, at = Date.now()): Promise<number> {
 		return this.write(() =>
 			this.db.transaction().execute(async (trx) => {
-				await trx
-					.insertInto('knowledge_documents')
-					.values({
-						document_id: change.id,
-						action: change.kind,
-						file: change.kind === 'add' ? change.file : null,
-						content: change.kind === 'add' ? change.content : null,
-						actor_id: actor.id,
-						actor_name: actor.name,
-						at,
-					})
-					.execute();
+				if (change.kind !== 'curated') {
+					await trx
+						.insertInto('knowledge_documents')
+						.values({
+							document_id: change.id,
+							action: change.kind,
+							file: change.kind === 'add' ? change.file : null,
+							content: change.kind === 'add' ? change.content : null,
+							actor_id: actor.id,
+							actor_name: actor.name,
+							at,
+						})
+						.execute();
+				}
+				const curated = change.kind === 'curated' ? change.content : change.kind === 'remove' ? change.curated : undefined;
+				if (curated !== undefined) await trx.insertInto('knowledge_curated').values({ content: curated, actor_id: actor.id, actor_name: actor.name, at }).execute();
 				return this.bumpIn(trx);
 			}),
 		);
 	}
 
-	/** The latest change of every document changed from Discord (see {@link KnowledgeLayer}). */
+	/** The latest change of every document changed from Discord, and the latest curated text (see {@link KnowledgeLayer}). */
 	async knowledgeLayer(): Promise<KnowledgeLayer> {
 		// The generation first: should a change land between the two reads, the layer is newer than it says, never older.
 		const generation = await this.knowledgeGeneration();
@@ -757,7 +771,8 @@ export class Store {
 			if (row.action === 'remove' || row.file === null || row.content === null) removed.push(row.document_id);
 			else documents.push({ id: row.document_id, file: row.file, content: row.content, actorId: row.actor_id, actorName: row.actor_name, at: new Date(Number(row.at)) });
 		}
-		return { generation, documents, removed };
+		const curated = await this.db.selectFrom('knowledge_curated').select('content').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+		return { generation, documents, removed, ...(curated ? { curated: curated.content } : {}) };
 	}
 
 	/**

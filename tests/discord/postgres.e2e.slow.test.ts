@@ -8,7 +8,7 @@
  * owns its shard, as Discord delivers it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -244,6 +244,39 @@ test('GIVEN an upload that does not build THEN nothing is stored; GIVEN a shippe
 	]);
 	// What was added through Discord before is still served.
 	expect(textOf(messageOf((await ask(a, 'How long is the term of the Zemblian ombudsman?')).call))).toMatch(/eleven years/);
+});
+
+test('GIVEN a question linked to a fact through one process THEN the other answers it; GIVEN the fact\'s document removed through the other THEN the link goes with it and both still rebuild', async () => {
+	const kb = (bot: BotProcess, sub: string, options: unknown[]) => bot.discord.interact(bot.discord.payloads.slash('kb', [{ name: sub, type: 1, options }], { user: USERS.moderator }));
+	const question = 'Where do I knock?';
+	const VISITORS = /4 Orl Street/;
+	const answers = async (bot: BotProcess) => VISITORS.test(textOf(messageOf((await ask(bot, question)).call)));
+	const added = kbAdd(a, 'zemblian-visitors.md', '---\ntitle: Visiting the Zemblian ombudsman\n---\nThe Zemblian ombudsman receives visitors at 4 Orl Street.\n');
+	expect(messageOf(await waitForCall(a, added.token, 2)).embeds[0].title).toBe('Document added');
+	expect(await answers(b)).toBe(false);
+
+	const typed = a.discord.payloads.interaction(4, { id: '1', name: 'kb', type: 1, options: [{ name: 'answer', type: 1, options: [{ name: 'question', type: 3, value: question }, { name: 'fact', type: 3, value: 'receives visitors Orl Street', focused: true }] }] }, { user: USERS.moderator });
+	const factId: string = (await a.interact(typed)).call.body.data.choices[0].value;
+	expect(factId).toMatch(/^zemblian-visitors:/);
+	const link = kb(a, 'answer', [{ name: 'question', type: 3, value: question }, { name: 'fact', type: 3, value: factId }]);
+	expect(messageOf(await waitForCall(a, link.token, 2)).embeds[0].title).toBe('Question answered');
+	const linkedAt = Date.now();
+	while (!(await answers(b)) && Date.now() - linkedAt < 2_000) await new Promise((resolve) => setTimeout(resolve, 50));
+	expect(await answers(b)).toBe(true);
+	// The link lives in the database, not in A's folder: A's copy of the knowledge folder has no curated.yaml.
+	expect(existsSync(join(root, 'a-knowledge', 'curated.yaml'))).toBe(false);
+	expect((await query<{ content: string }>('SELECT content FROM knowledge_curated ORDER BY seq DESC LIMIT 1'))[0]!.content).toContain(question);
+
+	// Removed through B, the document takes its curated entry with it in the same change: A's rebuild has no stale
+	// entry to refuse, so A stops serving the document (before, A kept it, its own curated.yaml naming it).
+	const removal = kb(b, 'remove', [{ name: 'document', type: 3, value: 'zemblian-visitors' }]);
+	expect(textOf(messageOf(await waitForCall(b, removal.token, 2)))).toMatch(/dropped from `curated.yaml`: 1\./);
+	const removedAt = Date.now();
+	while ((await answers(a)) && Date.now() - removedAt < 2_000) await new Promise((resolve) => setTimeout(resolve, 50));
+	expect(await answers(a)).toBe(false);
+	expect(await answers(b)).toBe(false);
+	expect((await query<{ content: string }>('SELECT content FROM knowledge_curated ORDER BY seq DESC LIMIT 1'))[0]!.content).not.toContain(question);
+	expect(a.output).not.toMatch(/curated\.yaml.*is not in the knowledge folder/);
 });
 
 async function waitForCall(bot: BotProcess, token: string, n: number, timeoutMs = 10_000): Promise<RecordedCall> {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { appendedCuratedText, CURATED_FILE } from '../../src/knowledge/curated.ts';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge.ts';
 import { knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
@@ -49,6 +50,24 @@ describe('loadKnowledge', () => {
 		const { documents, problems } = await loadKnowledge(knowledgeFolder({ 'same.txt': GOOD, 'same.md': GOOD }));
 		expect(documents).toHaveLength(1);
 		expect(problems[0]!.issue).toMatch(/same document id "same"/);
+	});
+
+	test('GIVEN a layer carrying curated text THEN it is read instead of the folder\'s curated.yaml, and the folder\'s file serves without it', async () => {
+		const stored = 'The stored document says the commission has nine members.';
+		const folderEntry = { question: 'Is it independent?', document: 'good', fact: 'It is independent of the government.' };
+		const dir = knowledgeFolder({ 'good.txt': GOOD, [CURATED_FILE]: appendedCuratedText(null, folderEntry) });
+		const documents = [{ id: 'members', file: 'members.md', content: `${stored}\n` }];
+		// The layer's text names a document that lives only in the layer: resolved against the layered documents.
+		const layered = await loadKnowledge(dir, { layer: { documents, removed: [], curated: appendedCuratedText(null, { question: 'How many members?', document: 'members', fact: stored }) } });
+		expect(layered.problems).toEqual([]);
+		const fact = (id: string) => layered.documents.flatMap((d) => d.facts).find((f) => f.id === id)!;
+		expect(layered.curated!.map((link) => [link.question, fact(link.factId).text])).toEqual([['How many members?', stored]]);
+		// Without curated text in the layer, the folder's file is read as before.
+		const folder = await loadKnowledge(dir, { layer: { documents, removed: [] } });
+		expect(folder.curated!.map((link) => link.question)).toEqual(['Is it independent?']);
+		// The layer's text is checked like the file: an entry naming a removed document is a problem of curated.yaml.
+		const stale = await loadKnowledge(dir, { layer: { documents, removed: ['members'], curated: appendedCuratedText(null, { question: 'How many members?', document: 'members', fact: stored }) } });
+		expect(stale.problems).toEqual([{ file: CURATED_FILE, issue: expect.stringMatching(/document "members" is not in the knowledge folder/) }]);
 	});
 
 	test('GIVEN front matter THEN title, aliases and subject come from it', async () => {

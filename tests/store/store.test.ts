@@ -194,6 +194,27 @@ describeOnEachBackend('Store', (temp) => {
 		expect(await temp.store.knowledgeLayer()).toEqual(again);
 	});
 
+	test('GIVEN curated text written, and a removal carrying its own THEN the layer holds the latest text, each a new generation, documents untouched by a curated change', async () => {
+		const mod = { id: '930000000000000003', name: 'moderator' };
+		await temp.store.changeKnowledge({ kind: 'add', id: 'budget', file: 'budget.txt', content: 'Budget text.' }, mod, 1000);
+		expect((await temp.store.knowledgeLayer()).curated).toBeUndefined();
+		expect(await temp.store.changeKnowledge({ kind: 'curated', content: '- first\n' }, mod, 2000)).toBe(2);
+		const first = await temp.store.knowledgeLayer();
+		expect(first).toMatchObject({ generation: 2, curated: '- first\n', removed: [] });
+		expect(first.documents.map((d) => d.id)).toEqual(['budget']);
+		await temp.store.changeKnowledge({ kind: 'curated', content: '- second\n' }, mod, 3000);
+		expect((await temp.store.knowledgeLayer()).curated).toBe('- second\n');
+		// A removal without curated text leaves the text as it was; with it, both land together.
+		await temp.store.changeKnowledge({ kind: 'remove', id: 'shipped' }, mod, 4000);
+		expect((await temp.store.knowledgeLayer()).curated).toBe('- second\n');
+		expect(await temp.store.changeKnowledge({ kind: 'remove', id: 'budget', curated: '' }, mod, 5000)).toBe(5);
+		const last = await temp.store.knowledgeLayer();
+		expect(last).toEqual({ generation: 5, documents: [], removed: ['budget', 'shipped'], curated: '' });
+		await temp.store.close();
+		await temp.reopen();
+		expect(await temp.store.knowledgeLayer()).toEqual(last);
+	});
+
 	test('GIVEN two processes opening a new store at once THEN both migrate it without a clash and work', async () => {
 		await temp.store.close();
 		const [first, second] = await Promise.all([temp.openAnother(), temp.openAnother()]);
