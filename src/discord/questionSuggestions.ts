@@ -2,6 +2,8 @@ import { questionsFrom } from '../answering/examples.ts';
 import { personNames } from '../knowledge/names.ts';
 import type { Fact } from '../knowledge/types.ts';
 import { isMonthOrDay, isQuestionWord, PLAIN_QUESTION_WORDS } from '../language/english.ts';
+import { KAZAKH_QUESTION_WORDS, kazakhQuestionsFrom } from '../language/kazakh.ts';
+import { RUSSIAN_QUESTION_WORDS, russianQuestionsFrom } from '../language/russian.ts';
 import { words } from '../search/analyze.ts';
 import { normalizeQuestion, type QuestionScope } from '../store/store.ts';
 import { answer, type KnowledgeBase } from './engine.ts';
@@ -67,11 +69,16 @@ function namedQuestions(fact: Fact): string[] {
 
 function* questionsToCheck(kb: KnowledgeBase): Generator<{ question: string; factId: string }> {
 	const seen = new Set<string>();
-	// The patterns are English: a Russian or Kazakh document's sentences make no questions from them.
-	const english = new Set(kb.documents.filter((document) => document.language === 'en').map((document) => document.id));
+	// Each document's sentences make questions by the patterns of its own language.
+	const languages = new Map(kb.documents.map((document) => [document.id, document.language]));
+	const questionsOf = (fact: Fact): string[] => {
+		const language = languages.get(fact.document);
+		if (language === 'ru') return russianQuestionsFrom(fact.standalone);
+		if (language === 'kk') return kazakhQuestionsFrom(fact.standalone);
+		return [...questionsFrom(fact), ...namedQuestions(fact)];
+	};
 	for (const fact of kb.facts.slice(0, FACTS_READ)) {
-		if (!english.has(fact.document)) continue;
-		for (const question of [...questionsFrom(fact), ...namedQuestions(fact)]) {
+		for (const question of questionsOf(fact)) {
 			const key = normalizeQuestion(question);
 			if (seen.has(key)) continue;
 			seen.add(key);
@@ -223,7 +230,9 @@ function standing(kb: KnowledgeBase, asked: readonly Candidate[]): Candidate[] {
 
 /** A question word, or the start of one ("h", "wh"). */
 function opensQuestion(word: string | undefined): boolean {
-	return word !== undefined && (isQuestionWord(word) || PLAIN_QUESTION_WORDS.some((q) => q.toLowerCase().startsWith(word)));
+	if (word === undefined) return false;
+	const opening = (words: Iterable<string>) => [...words].some((q) => q.toLowerCase().startsWith(word));
+	return isQuestionWord(word) || opening(PLAIN_QUESTION_WORDS) || opening(RUSSIAN_QUESTION_WORDS) || opening(KAZAKH_QUESTION_WORDS);
 }
 
 /** The typed text with its last word completed from the documents' words, as questions ("who represented kaz" → "…Kazakhstan?"). */

@@ -33,6 +33,16 @@ describe('questionSuggestions', () => {
 		}
 	});
 
+	test('GIVEN a Russian document THEN its sentences make Russian questions the bot answers, offered on a Russian opening', async () => {
+		const russian = await knowledgeBaseOf(new URL('../fixtures/russian', import.meta.url).pathname);
+		const offered = await questionSuggestions(contextWith(), russian, HERE, 'кто', 25);
+		expect(offered.length).toBeGreaterThan(0);
+		for (const question of offered) {
+			expect(question).toMatch(/^Кто .*\?$/u);
+			expect(answer(question, russian).answered, question).toBe(true);
+		}
+	});
+
 	test('GIVEN a question typed letter by letter THEN it is offered at every step once its first word is typed', async () => {
 		const ctx = contextWith();
 		const target = 'Who represented Kazakhstan at the meeting?';
