@@ -55,6 +55,20 @@ export const RUSSIAN_KIND_NOUNS: ReadonlySet<string> = new Set(
 	'год году года годы день дня дату дата число числа месяц месяце время город городе городом страна стране страны страной страну место месте количество'.split(' '),
 );
 
+/** Compound adjectives of a duration ("семилетний", "трехмесячный", "десятидневный"): a numeral's stem, then a unit of time. */
+const COMPOUND_DURATION = /^(?:одно|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти|двенадцати|пятнадцати|двадцати|тридцати|сорока|пятидесяти|много)(лет|месяч|днев|недель|годич|часов)\p{L}+$/u;
+const UNIT_OF_COMPOUND: Readonly<Record<string, string>> = { лет: 'лет', месяч: 'месяцев', днев: 'дней', недель: 'недель', годич: 'года', часов: 'часов' };
+
+/**
+ * The unit of time a compound adjective holds, as a question names it: "семилетний срок" answers "на сколько
+ * лет", but the stemmer keeps "семилетн" apart from "лет". Undefined for any other word.
+ * @example compoundDurationUnit('семилетний') // → 'лет'
+ */
+export function compoundDurationUnit(word: string): string | undefined {
+	const unit = COMPOUND_DURATION.exec(word.toLowerCase())?.[1];
+	return unit === undefined ? undefined : UNIT_OF_COMPOUND[unit];
+}
+
 const W = (pattern: string) => `${CYRILLIC_START}(?:${pattern})${CYRILLIC_END}`;
 
 /** Question patterns per kind of answer, tried in order (duration before number, as in English). */

@@ -1,8 +1,9 @@
 import { pacer } from '../knowledge/pace.ts';
 import type { Language } from '../language/detect.ts';
+import { compoundDurationUnit } from '../language/russian.ts';
 import type { Lexicon } from '../knowledge/schema.ts';
 import type { KnowledgeDocument } from '../knowledge/types.ts';
-import { words, type Word } from './analyze.ts';
+import { stem, words, type Word } from './analyze.ts';
 import { ConceptMatcher, type ConceptMatch } from './concepts.ts';
 import { leansOnPrevious, personReferences } from './personReference.ts';
 import { FactIndex, type FactIndexParts, type Postings } from './factIndex.ts';
@@ -64,6 +65,13 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 			const named = concepts.match(own);
 			factConcepts.push(named.length ? named : NO_CONCEPTS);
 			for (const term of own) if (!term.isStopword) terms.set(term.stem, 1);
+			// "семилетний срок" says "лет" too: a question asks "на сколько лет".
+			if (doc.language === 'ru') {
+				for (const term of own) {
+					const unit = compoundDurationUnit(term.surface);
+					if (unit !== undefined) terms.set(stem(unit, 'ru'), 1);
+				}
+			}
 			for (const match of named) terms.set(match.concept, 1);
 			const ownTerms = [...terms.keys()];
 			if (fact.about) for (const term of termsOfName(fact.about, doc.language)) if (!terms.has(term)) terms.set(term, options.aboutWeight);

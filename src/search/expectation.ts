@@ -151,10 +151,16 @@ const VALUE_PATTERNS: Readonly<Record<Language, { date: RegExp; duration: RegExp
 };
 
 /**
+ * Whether a word of the fact (its stem) is one the question itself says, in another form or by a lexicon
+ * synonym: "уполномоченному" for "кто уполномоченный", "уполномоченный" for "кто омбудсмен".
+ */
+export type AskedWord = (wordStem: string) => boolean;
+
+/**
  * Whether a sentence (with its word stems, as the index keeps them) holds the kind of value the question wants,
  * read in the sentence's own language, which may not be the question's. `none` is always met.
  */
-export function meetsExpectation(fact: Fact, factStems: readonly string[], expectation: Expectation, language: Language = 'en'): boolean {
+export function meetsExpectation(fact: Fact, factStems: readonly string[], expectation: Expectation, language: Language = 'en', asksOf?: AskedWord): boolean {
 	const patterns = VALUE_PATTERNS[language];
 	switch (expectation.kind) {
 		case 'date':
@@ -167,7 +173,7 @@ export function meetsExpectation(fact: Fact, factStems: readonly string[], expec
 		case 'place':
 			return patterns.place.test(fact.text);
 		case 'agent':
-			return namesSomeoneElse(fact, expectation.asked, patterns.agent);
+			return namesSomeoneElse(fact, expectation.asked, patterns.agent, (word) => asksOf?.(stem(word, language)) ?? false);
 		case 'reason':
 			return patterns.reason.test(fact.text);
 		case 'none':
@@ -179,11 +185,11 @@ export function meetsExpectation(fact: Fact, factStems: readonly string[], expec
  * Whether the fact names a person or body the question did not: a multi-word name, an agent noun
  * ("representatives of governmental bodies"), or whom it leans on.
  */
-function namesSomeoneElse(fact: Fact, asked: string, agentNouns: RegExp): boolean {
+function namesSomeoneElse(fact: Fact, asked: string, agentNouns: RegExp, askedAgent: (word: string) => boolean): boolean {
 	const isNew = (name: string) => !asked.includes(name.toLowerCase());
 	return (
 		fact.names.some((name) => name.includes(' ') && isNew(name)) ||
-		[...fact.text.matchAll(agentNouns)].some((match) => isNew(match[0])) ||
+		[...fact.text.matchAll(agentNouns)].some((match) => isNew(match[0]) && !askedAgent(match[0])) ||
 		(fact.about !== undefined && isNew(fact.about.split(',')[0]!))
 	);
 }

@@ -2,7 +2,7 @@ import type { Fact } from '../knowledge/types.ts';
 import { RANK_MODIFIERS } from '../language/english.ts';
 import { stem, words } from './analyze.ts';
 import { coverFacts } from './coverage.ts';
-import { holdsConstraints, meetsExpectation, STRICT_KINDS, type Expectation } from './expectation.ts';
+import { holdsConstraints, meetsExpectation, STRICT_KINDS, type AskedWord, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
 import type { QueryTerm, ReadQuestion } from './query.ts';
 import type { SearchOptions } from './searchOptions.ts';
@@ -55,9 +55,18 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 		for (const v of term.variants) termsOfVariant.set(v.term, [...(termsOfVariant.get(v.term) ?? []), t]);
 	});
 	const asksAboutRank = words(expectation.asked, expectation.language).some((w) => RANK_MODIFIER_STEMS.has(w.stem));
+	// A person or body the fact names is the question's own when the question says its word, in any form or by a synonym.
+	const askedStems = new Set(words(expectation.asked, expectation.language).map((w) => w.stem));
+	const askedIn =
+		(factIndex: number): AskedWord =>
+		(wordStem) => {
+			if (askedStems.has(wordStem)) return true;
+			const at = index.factStems[factIndex]!.indexOf(wordStem);
+			return at >= 0 && index.factConcepts[factIndex]!.some((m) => m.start <= at && at < m.end && termsOfVariant.has(m.concept));
+		};
 	const ranked = coverFacts(index, terms, options, RERANK_DEPTH).map(({ factIndex, coverage }): RankedFact => {
 		const fact = index.facts[factIndex]!;
-		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation, index.languageOf(factIndex));
+		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation, index.languageOf(factIndex), askedIn(factIndex));
 		const holdsRole = asksAboutRank || holdsRoleAsAsked(index, factIndex, termsOfVariant);
 		const constraintsHeld = holdsConstraints(index.factStems[factIndex]!, expectation);
 		const namesHeld = names.every((name) => index.earns(factIndex, heaviest(name)));

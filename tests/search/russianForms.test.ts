@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { compoundDurationUnit } from '../../src/language/russian.ts';
+import { readQuestion } from '../../src/search/query.ts';
+import { rankFacts } from '../../src/search/rankFacts.ts';
+import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
+
+const kb = await knowledgeBaseOf(
+	knowledgeFolder(
+		{
+			'tavria.md': [
+				'---\ntitle: Доклад уполномоченного\nlanguage: ru\n---',
+				'Подать жалобу уполномоченному можно лично или по почте.',
+				'Уполномоченным по правам человека избрана Дарина Оскольская.',
+				'Жалобы на омбудсмена рассматривает суд.',
+				'Омбудсмен избирается на семилетний срок без права переизбрания.',
+			].join('\n'),
+		},
+		PROJECT_KNOWLEDGE,
+	),
+);
+
+/** Whether the retriever finds that the candidate holding `phrase` answers the question's kind ("кто" → someone). */
+function meets(question: string, phrase: string): boolean {
+	const read = readQuestion(question, kb.index, kb.options);
+	const candidate = rankFacts(kb.index, read, kb.options, 20).find((c) => c.fact.text.includes(phrase));
+	if (!candidate) throw new Error(`no candidate holds ${phrase}`);
+	return candidate.signals.meetsExpectation;
+}
+
+describe('who-questions in Russian: the office the question names is no answer in another form or by a synonym', () => {
+	test.each([
+		['кто омбудсмен', 'Подать жалобу', false],
+		['кто уполномоченный', 'Подать жалобу', false],
+		['кто омбудсмен', 'Дарина Оскольская', true],
+		['кто рассматривает жалобы на омбудсмена', 'рассматривает суд', true],
+	])('GIVEN %j THEN the fact with %j names someone the question does not: %s', (question, phrase, expected) => {
+		expect(meets(question, phrase)).toBe(expected);
+	});
+});
+
+describe('a Russian compound adjective of a duration holds its unit', () => {
+	test.each([
+		['семилетний', 'лет'],
+		['Трехмесячный', 'месяцев'],
+		['десятидневного', 'дней'],
+		['летний', undefined],
+		['многолетний', 'лет'],
+		['светлый', undefined],
+	])('GIVEN %j THEN its unit is %j', (word, unit) => {
+		expect(compoundDurationUnit(word)).toBe(unit);
+	});
+
+	test('GIVEN "на сколько лет" THEN "семилетний срок" earns "лет"', () => {
+		const read = readQuestion('на сколько лет избирается омбудсмен', kb.index, kb.options);
+		const years = read.terms.find((t) => t.label === 'лет');
+		const fact = kb.index.facts.findIndex((f) => f.text.includes('семилетний'));
+		expect(years && kb.index.creditOf(fact, years).credit).toBeGreaterThan(0);
+	});
+});
