@@ -3,10 +3,10 @@ import { chooseLanguage } from '../i18n/choose.ts';
 import { say } from '../i18n/index.ts';
 import { readQuestion } from '../search/query.ts';
 import { rankFacts, type RankedFact } from '../search/rankFacts.ts';
-import type { Language } from '../language/detect.ts';
+import { languageOf, type Language } from '../language/detect.ts';
 import { shippedModel, type Regime, type VerifierModel } from '../verify/model.ts';
 import { contributionsOf, verify, type Verification } from '../verify/verify.ts';
-import { curatedAnswer } from './curated.ts';
+import { CURATED_CONFIDENCE, curatedExplanation, curatedMatch } from './curated.ts';
 import { exampleQuestionsAnsweredBy } from './examples.ts';
 import { quotedText } from './quote.ts';
 import { readSmallTalk, smallTalkReply, type SmallTalkKind } from './smallTalk.ts';
@@ -55,8 +55,13 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	// How the question was read, when a follow-up was rewritten to stand alone: every door can show it.
 	const askedAs = followUp.kind === 'rewritten' ? { askedAs: asked } : {};
 	// A question moderators linked to a fact (knowledge/curated.yaml) is answered with it: stronger evidence than retrieval.
-	const curated = curatedAnswer(text, asked, kb, options);
-	if (curated) return { ...curated, ...askedAs, ms: performance.now() - started };
+	const match = curatedMatch(kb, asked);
+	const linked = match && kb.factsById.get(match.factId);
+	if (match && linked) {
+		const regimeName = regimeOf(kb, languageOf(asked));
+		const explain = options.explain ? { explain: curatedExplanation(match, citationOf(linked), regimeName, (options.model ?? shippedModel()).regimes[regimeName].threshold) } : {};
+		return { ...answeredWith(text, withLeanedOn(kb, [linked]), CURATED_CONFIDENCE, linked.topics[0], []), ...askedAs, ms: performance.now() - started, ...explain };
+	}
 	const model = options.model ?? shippedModel();
 	const read = readQuestion(asked, kb.index, kb.options);
 	const candidates = rankFacts(kb.index, read, kb.options, kb.options.candidates);
@@ -134,8 +139,12 @@ function introductionOf(person: string, context: ConversationContext, kb: Knowle
 
 /** An answer made of facts the conversation chose, each with the sentence it leans on. */
 function factsAnswer(question: string, askedAs: string, facts: readonly Fact[], confidence: number, kb: KnowledgeBase, started: number, suggestions: string[]): Answer {
-	const shown = [...new Set(facts.flatMap((f) => (f.leansOnPrevious ? [previousFact(kb, f), f] : [f])).filter((f): f is Fact => f !== undefined))];
-	return { ...answeredWith(question, shown, confidence, facts.flatMap((f) => f.topics)[0], suggestions), askedAs, ms: performance.now() - started };
+	return { ...answeredWith(question, withLeanedOn(kb, facts), confidence, facts.flatMap((f) => f.topics)[0], suggestions), askedAs, ms: performance.now() - started };
+}
+
+/** The facts, each after the sentence it leans on ("He said …" after the one naming him), each shown once. */
+function withLeanedOn(kb: KnowledgeBase, facts: readonly Fact[]): Fact[] {
+	return [...new Set(facts.flatMap((f) => (f.leansOnPrevious ? [previousFact(kb, f), f] : [f])).filter((f): f is Fact => f !== undefined))];
 }
 
 /** Small talk's answer: the bot's own short reply, nothing looked up, so no confidence, sources or suggestions. */

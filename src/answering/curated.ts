@@ -4,13 +4,11 @@ import { KAZAKH_QUESTION_WORDS } from '../language/kazakh.ts';
 import { isNegated } from '../language/negation.ts';
 import { RUSSIAN_QUESTION_WORDS } from '../language/russian.ts';
 import type { CuratedLink } from '../knowledge/curated.ts';
-import type { Fact } from '../knowledge/types.ts';
 import { words } from '../search/analyze.ts';
 import { damerauLevenshtein } from '../search/typoCorrector.ts';
-import { shippedModel, type VerifierModel } from '../verify/model.ts';
+import type { Regime } from '../verify/model.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
-import { quotedText } from './quote.ts';
-import type { Answer, Citation, Explanation } from './types.ts';
+import type { Citation, Explanation } from './types.ts';
 
 /**
  * When two wordings ask the same question (the rule behind curated answers and `/kb gaps` grouping): they have the
@@ -119,43 +117,14 @@ export function curatedMatch(kb: KnowledgeBase, question: string): CuratedLink |
 }
 
 /**
- * The answer when `asked` matches a curated question: the linked fact (with the sentence it leans on), at
- * {@link CURATED_CONFIDENCE}; undefined when no curated question matches. With `explain`, the explanation says the
- * curated question decided, and which one.
+ * Why a curated match answered, in `--explain`'s shape: the match is the one piece of evidence, so its logit is the
+ * whole of the candidate's.
  */
-export function curatedAnswer(question: string, asked: string, kb: KnowledgeBase, options: { explain?: boolean; model?: VerifierModel } = {}): Omit<Answer, 'ms'> | undefined {
-	const match = curatedMatch(kb, asked);
-	const fact = match && kb.factsById.get(match.factId);
-	if (!match || !fact) return undefined;
-	const before = fact.leansOnPrevious ? kb.documents.find((d) => d.id === fact.document)?.facts[fact.position - 1] : undefined;
-	const shown = [before, fact].filter((f): f is Fact => f !== undefined);
-	const sources = shown.map(citationOf);
-	const explain = options.explain ? { explain: explanationOf(kb, asked, match, citationOf(fact), options.model ?? shippedModel()) } : {};
-	return {
-		question,
-		answered: true,
-		answer: shown.map(quotedText).join(' '),
-		confidence: CURATED_CONFIDENCE,
-		sources,
-		...(fact.topics[0] ? { topic: fact.topics[0] } : {}),
-		factIds: shown.map((f) => f.id),
-		suggestions: [],
-		...explain,
-	};
-}
-
-function citationOf(fact: Fact): Citation {
-	return { document: fact.document, line: fact.line, text: quotedText(fact) };
-}
-
-/** The curated match is the one piece of evidence: its logit is the whole of the candidate's. */
-function explanationOf(kb: KnowledgeBase, asked: string, match: CuratedLink, cited: Citation, model: VerifierModel): Explanation {
-	const language = languageOf(asked);
-	const regime = language !== 'en' ? 'nonEnglish' : kb.lexicon.synonyms.length > 0 ? 'curated' : 'generic';
+export function curatedExplanation(match: CuratedLink, cited: Citation, regime: Regime, threshold: number): Explanation {
 	const logit = Math.round(Math.log(CURATED_CONFIDENCE / (1 - CURATED_CONFIDENCE)) * 1000) / 1000;
 	return {
 		regime,
-		threshold: model.regimes[regime].threshold,
+		threshold,
 		margin: logit,
 		// No terms were weighed: the words were compared with the curated question's instead.
 		terms: [],
