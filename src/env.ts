@@ -60,6 +60,10 @@ const seconds = (name: string) =>
 			.optional(),
 	);
 
+/** An optional whole number of up to five digits from `min` to `max`; any other value gets `message`. */
+const optionalWholeNumber = (message: string, min: number, max: number) =>
+	optionalText.pipe(z.string().regex(/^\d{1,5}$/, message).transform(Number).pipe(z.number().min(min, message).max(max, message)).optional());
+
 const envSchema = z.object({
 	// Never echo the token: every message below is fixed text.
 	DISCORD_TOKEN: z
@@ -94,14 +98,7 @@ const envSchema = z.object({
 	ASK_DM_QUEUE: count('ASK_DM_QUEUE', 3, 0, 20),
 	// Unset means no health server at all: a bot on a laptop opens no port it was not asked for.
 	// 0 asks the system for a free port (tests); the address is logged.
-	HEALTH_PORT: optionalText.pipe(
-		z
-			.string()
-			.regex(/^\d{1,5}$/, 'HEALTH_PORT must be a port number from 0 to 65535')
-			.transform(Number)
-			.pipe(z.number().max(65535, 'HEALTH_PORT must be a port number from 0 to 65535'))
-			.optional(),
-	),
+	HEALTH_PORT: optionalWholeNumber('HEALTH_PORT must be a port number from 0 to 65535', 0, 65535),
 	// Loopback by default: /metrics tells whoever can reach it how the bot is used. A container sets 0.0.0.0.
 	HEALTH_HOST: optionalText.transform((value) => value ?? '127.0.0.1'),
 	// Never echo it: it usually carries a password. Every message below is fixed text.
@@ -121,14 +118,7 @@ const envSchema = z.object({
 			.refine((ids) => new Set(ids).size === ids.length, 'SHARD_IDS must not name a shard twice')
 			.optional(),
 	),
-	TOTAL_SHARDS: optionalText.pipe(
-		z
-			.string()
-			.regex(/^\d{1,5}$/, 'TOTAL_SHARDS must be a whole number of shards, 1 or more')
-			.transform(Number)
-			.pipe(z.number().min(1, 'TOTAL_SHARDS must be a whole number of shards, 1 or more'))
-			.optional(),
-	),
+	TOTAL_SHARDS: optionalWholeNumber('TOTAL_SHARDS must be a whole number of shards, 1 or more', 1, 99999),
 }).superRefine((env, ctx) => {
 	// zod runs this even when a field failed, with that field's raw input: check only what parsed.
 	const ids = Array.isArray(env.SHARD_IDS) ? env.SHARD_IDS : undefined;
