@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { writeFileAtomic } from '../discord/uploads.ts';
-import { describeZodError } from './schema.ts';
+import { describeYamlError, describeZodError } from './schema.ts';
 import type { KnowledgeDocument, KnowledgeProblem } from './types.ts';
 
 /** The curated questions' file name inside a knowledge folder. */
@@ -48,7 +48,7 @@ export function parseCurated(text: string): { entries: CuratedEntry[]; problems:
 	try {
 		raw = parseYaml(text);
 	} catch (error) {
-		return { entries: [], problems: [{ file: CURATED_FILE, issue: `not valid YAML: ${(error as Error).message.split('\n')[0]}` }] };
+		return { entries: [], problems: [{ file: CURATED_FILE, issue: describeYamlError('not valid YAML', error) }] };
 	}
 	if (raw === null || raw === undefined) return { entries: [], problems: [] };
 	if (!Array.isArray(raw)) return { entries: [], problems: [{ file: CURATED_FILE, issue: 'must be a list of entries (question, document, fact)' }] };

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { describeZodError, frontMatterSchema, type FrontMatter } from './schema.ts';
+import { parse as parseYaml } from 'yaml';
+import { describeYamlError, describeZodError, frontMatterSchema, type FrontMatter } from './schema.ts';
 
 /** Extensions a knowledge document may have. */
 export const DOCUMENT_EXTENSIONS = Object.freeze(['.txt', '.md']);
@@ -56,17 +56,6 @@ export function parseDocumentFile(file: string, bytes: Uint8Array): Parsed<Docum
 	return { ok: true, value: { id: documentId(file), file, frontMatter: data, lines } };
 }
 
-/**
- * The YAML parser's complaint as one sentence about the file: its own position ("at line 2, column 7:", counted
- * inside the front matter and followed by a code snippet) becomes the file's line, after the opening `---`.
- */
-function yamlIssue(error: unknown): string {
-	const complaint = (error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
-	const position = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
-	const where = position ? ` on line ${position.line + 1}, column ${position.col}` : '';
-	return `front matter is not valid YAML${where}: ${complaint}`;
-}
-
 function readFrontMatter(lines: string[]): Parsed<{ data: FrontMatter; bodyStart: number }> {
 	if (lines[0]?.trim() !== '---') return { ok: true, value: { data: frontMatterSchema.parse({}), bodyStart: 0 } };
 	const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
@@ -75,7 +64,8 @@ function readFrontMatter(lines: string[]): Parsed<{ data: FrontMatter; bodyStart
 	try {
 		raw = parseYaml(lines.slice(1, end).join('\n')) ?? {};
 	} catch (error) {
-		return { ok: false, issue: yamlIssue(error) };
+		// The front matter's text starts on the file's second line, after the opening ---.
+		return { ok: false, issue: describeYamlError('front matter is not valid YAML', error, 2) };
 	}
 	const parsed = frontMatterSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, issue: `front matter: ${describeZodError(parsed.error)}` };

@@ -1,3 +1,4 @@
+import { YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { LANGUAGES } from '../language/detect.ts';
 import { TOPIC_NAMES } from './types.ts';
@@ -61,6 +62,18 @@ export const EMPTY_LEXICON: Lexicon = Object.freeze({
 	synonyms: [],
 	topics: Object.fromEntries(TOPIC_NAMES.map((name) => [name, { description: name, markers: [name] }])) as Lexicon['topics'],
 });
+
+/**
+ * A YAML parser's complaint as one sentence about the file, after `what` ("front matter is not valid YAML"): its own
+ * position ("at line 2, column 7:", followed by a code snippet) becomes the file's line, the parsed text starting on
+ * `firstLine`, and the complaint is not cut before its snippet ("… column 17:").
+ */
+export function describeYamlError(what: string, error: unknown, firstLine = 1): string {
+	const complaint = (error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+	const position = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+	const where = position ? ` on line ${position.line + firstLine - 1}, column ${position.col}` : '';
+	return `${what}${where}: ${complaint}`;
+}
 
 /** Turns a zod error into one line a moderator can act on. */
 export function describeZodError(error: z.ZodError): string {
