@@ -1,9 +1,8 @@
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { time, TimestampStyles } from 'discord.js';
-import { isNode, isSeq, parseDocument } from 'yaml';
 import { validateDocumentUpload, type KnowledgeProblem } from './engine.ts';
-import { CURATED_FILE, curatedEntrySchema, restoreCurated, type CuratedEntry } from '../knowledge/curated.ts';
+import { CURATED_FILE, curatedWithout, readCuratedText, restoreCurated, type CuratedEntry } from '../knowledge/curated.ts';
 import type { KnowledgeChange } from '../store/store.ts';
 import { STARTUP_ACTOR, type Actor, type RefreshResult } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
@@ -227,33 +226,6 @@ function changedFile(change: KnowledgeChange): string {
 	return change.kind === 'curated' ? CURATED_FILE : change.id;
 }
 
-/**
- * `curated.yaml`'s text without the entries that link to `documentId`, and those entries; null when none do or the
- * text is no list (its problems are the build's to report). Comments stay, the file's opening one included even when
- * its first entry goes: the YAML parser hangs it on that entry.
- */
-export function curatedWithout(text: string, documentId: string): { text: string; dropped: CuratedEntry[] } | null {
-	const file = parseDocument(text);
-	if (file.errors.length > 0 || !isSeq(file.contents)) return null;
-	const dropped: CuratedEntry[] = [];
-	const items = file.contents.items;
-	const kept = items.filter((item) => {
-		const entry = curatedEntrySchema.safeParse(isNode(item) ? item.toJSON() : item);
-		if (!entry.success || entry.data.document !== documentId) return true;
-		dropped.push(entry.data);
-		return false;
-	});
-	if (dropped.length === 0) return null;
-	const opening = isNode(items[0]) ? items[0].commentBefore : null;
-	if (opening && kept[0] !== items[0]) {
-		const first = kept[0];
-		if (isNode(first)) first.commentBefore = first.commentBefore ? `${opening}\n${first.commentBefore}` : opening;
-		else file.commentBefore = file.commentBefore ? `${opening}\n${file.commentBefore}` : opening;
-	}
-	file.contents.items = kept;
-	return { text: file.toString({ lineWidth: 0 }), dropped };
-}
-
 /** Curated entries taken out of the folder's `curated.yaml` for a removal, and how to put them back. */
 interface DroppedCurated {
 	entries: CuratedEntry[];
@@ -265,17 +237,11 @@ interface DroppedCurated {
  * gone, a knowledge problem that fails the build (and every refresh after). Call inside the knowledge lock.
  */
 async function dropCuratedFor(dir: string, documentId: string): Promise<DroppedCurated> {
-	const target = join(dir, CURATED_FILE);
-	let previous: string;
-	try {
-		previous = await readFile(target, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], restore: async () => undefined };
-		throw error;
-	}
-	const without = curatedWithout(previous, documentId);
+	const previous = await readCuratedText(dir);
+	if (previous instanceof Error) throw previous;
+	const without = previous === null ? null : curatedWithout(previous, documentId);
 	if (!without) return { entries: [], restore: async () => undefined };
-	await writeFileAtomic(target, without.text);
+	await writeFileAtomic(join(dir, CURATED_FILE), without.text);
 	return { entries: without.dropped, restore: () => restoreCurated(dir, previous) };
 }
 

@@ -1,6 +1,6 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { isNode, isSeq, parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { writeFileAtomic } from '../discord/uploads.ts';
 import { describeYamlError, describeZodError } from './schema.ts';
@@ -116,6 +116,33 @@ export function appendedCuratedText(existing: string | null, entry: CuratedEntry
 	const valid = curatedEntrySchema.parse(entry);
 	const before = existing?.trim() ? existing.replace(/\s*$/, '\n') : HEADER;
 	return before + stringifyYaml([{ question: valid.question, document: valid.document, fact: spaced(valid.fact) }], { lineWidth: 0 });
+}
+
+/**
+ * `curated.yaml`'s text without the entries that link to `documentId`, and those entries; null when none do or the
+ * text is no list (its problems are the build's to report). Comments stay, the file's opening one included even when
+ * its first entry goes: the YAML parser hangs it on that entry.
+ */
+export function curatedWithout(text: string, documentId: string): { text: string; dropped: CuratedEntry[] } | null {
+	const file = parseDocument(text);
+	if (file.errors.length > 0 || !isSeq(file.contents)) return null;
+	const dropped: CuratedEntry[] = [];
+	const items = file.contents.items;
+	const kept = items.filter((item) => {
+		const entry = curatedEntrySchema.safeParse(isNode(item) ? item.toJSON() : item);
+		if (!entry.success || entry.data.document !== documentId) return true;
+		dropped.push(entry.data);
+		return false;
+	});
+	if (dropped.length === 0) return null;
+	const opening = isNode(items[0]) ? items[0].commentBefore : null;
+	if (opening && kept[0] !== items[0]) {
+		const first = kept[0];
+		if (isNode(first)) first.commentBefore = first.commentBefore ? `${opening}\n${first.commentBefore}` : opening;
+		else file.commentBefore = file.commentBefore ? `${opening}\n${file.commentBefore}` : opening;
+	}
+	file.contents.items = kept;
+	return { text: file.toString({ lineWidth: 0 }), dropped };
 }
 
 /**

@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { institutionKey, institutions } from '../../src/answering/topicFacts.ts';
-import { curatedWithout } from '../../src/discord/curation.ts';
+import { curatedWithout } from '../../src/knowledge/curated.ts';
 import { decodeCustomId, encodeCustomId } from '../../src/discord/customIds.ts';
 import { CURATED_FILE, parseCurated } from '../../src/knowledge/curated.ts';
 import { expectNoPings, messageOf, textOf, USERS, useTestBot, type TestBot } from '../support/botHarness.ts';
