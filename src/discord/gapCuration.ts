@@ -3,7 +3,7 @@ import { ActionRowBuilder, StringSelectMenuBuilder, type StringSelectMenuInterac
 import { answer, groupNearDuplicates, questionKey, sameQuestion, searchFacts, type Fact, type KnowledgeBase } from './engine.ts';
 import { appendCuratedEntry, CURATED_FILE, curatedTextWith, restoreCurated } from '../knowledge/curated.ts';
 import { say, type Language } from '../i18n/index.ts';
-import type { KnowledgeGap } from '../store/store.ts';
+import { normalizeQuestion, type KnowledgeGap } from '../store/store.ts';
 import { changeInStore, rebuildOrUndo, safeAudit } from './curation.ts';
 import { encodeCustomId } from './customIds.ts';
 import type { Actor } from './knowledge.ts';
@@ -75,7 +75,8 @@ function namedGroup(groups: readonly GapGroup[], typed: string): GapGroup | unde
 	const picked = GAP_VALUE.exec(typed)?.[1];
 	if (picked) return groups.find((group) => group.key === picked);
 	const key = questionKey(typed);
-	return groups.find((group) => group.wordings.some((w) => w.normalized === typed.trim().toLowerCase() || sameQuestion(questionKey(w.question), key)));
+	const normalized = normalizeQuestion(typed);
+	return groups.find((group) => group.wordings.some((w) => w.normalized === normalized || sameQuestion(questionKey(w.question), key)));
 }
 
 function countsText(group: Pick<GapGroup, 'unanswered' | 'downvotes' | 'wordings'>, language: Language): string {
