@@ -4,7 +4,7 @@ import { rankFacts } from '../../src/search/rankFacts.ts';
 import type { SearchOptions } from '../../src/search/searchOptions.ts';
 import { FEATURE_NAMES, type FeatureName } from '../../src/verify/features.ts';
 import { ANSWER_INPUTS, sigmoid, type Regime, type RegimeModel } from '../../src/verify/model.ts';
-import { candidateFeatures, marginOf } from '../../src/verify/verify.ts';
+import { candidateFeatures, rankShareOf } from '../../src/verify/verify.ts';
 import { answersRightly } from './judge.ts';
 import type { Outcome } from './metrics.ts';
 import { outcomesOf } from './report.ts';
@@ -93,7 +93,7 @@ const MONOTONE: Partial<Record<(typeof ANSWER_INPUTS)[number], 1 | -1>> = {
 	evidence: 1,
 	coverage: 1,
 	rankLogit: 1,
-	margin: 1,
+	rankShare: 1,
 	unknownShare: -1,
 	missedTelling: -1,
 	namesMissing: -1,
@@ -154,7 +154,7 @@ function judged(example: Example, ranker: Fitted, standard: Standardised, option
 	const scored = example.candidates.map((c) => ({ c, x: standardise(c.x, standard, options) })).map((s) => ({ ...s, z: logitOf(ranker, s.x) }));
 	scored.sort((a, b) => b.z - a.z);
 	const logits = scored.map((s) => s.z);
-	return scored.map((s, i) => ({ answerInput: [...s.x, s.z, marginOf(logits, i)], right: s.c.right }));
+	return scored.map((s, i) => ({ answerInput: [...s.x, s.z, rankShareOf(logits, i)], right: s.c.right }));
 }
 
 /** A training row's label: typed as the fitters take it, without an assertion. */
@@ -261,7 +261,7 @@ export function accuracyThreshold(decisions: readonly Decision[]): number {
 /** One regime's two stages fitted on all its examples, as the engine loads them: steps on raw input values. */
 function fitRegime({ standard, ranker, answer }: Trained, threshold: number): RegimeModel {
 	const d = FEATURE_NAMES.length;
-	// The answer model was fitted on standardised features (and raw rank logit and margin): steps are stored on raw values.
+	// The answer model was fitted on standardised features (and raw rank logit and share): steps are stored on raw values.
 	const raw = (input: number, value: number) => (input < d ? value * standard.scale[input]! + standard.mean[input]! : value);
 	return {
 		mean: standard.mean.map(round),
@@ -270,7 +270,7 @@ function fitRegime({ standard, ranker, answer }: Trained, threshold: number): Re
 		answer: {
 			weights: answer.linear.weights.slice(0, d).map(round),
 			rankLogit: round(answer.linear.weights[d]!),
-			margin: round(answer.linear.weights[d + 1]!),
+			rankShare: round(answer.linear.weights[d + 1]!),
 			bias: round(answer.linear.bias + answer.steps.bias),
 			stumps: answer.steps.stumps.map((s) => ({ input: ANSWER_INPUTS[s.feature]!, threshold: round(raw(s.feature, s.threshold)), below: round(s.below), above: round(s.above) })),
 		},

@@ -173,7 +173,7 @@ export function meetsExpectation(fact: Fact, factStems: readonly string[], expec
 		case 'place':
 			return patterns.place.test(fact.text);
 		case 'agent':
-			return namesSomeoneElse(fact, expectation.asked, patterns.agent, (word) => asksOf?.(stem(word, language)) ?? false);
+			return namesSomeoneElse(fact, expectation, language, patterns.agent, (word) => asksOf?.(stem(word, language)) ?? false);
 		case 'reason':
 			return patterns.reason.test(fact.text);
 		case 'none':
@@ -182,11 +182,23 @@ export function meetsExpectation(fact: Fact, factStems: readonly string[], expec
 }
 
 /**
+ * Whether the question names a name (written in `language`). Russian and Kazakh inflect names, so there the question
+ * also names it with the stem of the name's last word, the one that tells it from others ("велесии" names "Республики
+ * Велесия", while "омбудсмен таврии" does not name "Республики Таврия Дарина Оскольская").
+ */
+export function questionNames(expectation: Expectation, name: string, language: Language): boolean {
+	if (expectation.asked.includes(name.toLowerCase())) return true;
+	if (language === 'en' || language !== expectation.language) return false;
+	const last = words(name, language).at(-1);
+	return last !== undefined && words(expectation.asked, language).some((w) => w.stem === last.stem);
+}
+
+/**
  * Whether the fact names a person or body the question did not: a multi-word name, an agent noun
  * ("representatives of governmental bodies"), or whom it leans on.
  */
-function namesSomeoneElse(fact: Fact, asked: string, agentNouns: RegExp, askedAgent: (word: string) => boolean): boolean {
-	const isNew = (name: string) => !asked.includes(name.toLowerCase());
+function namesSomeoneElse(fact: Fact, expectation: Expectation, language: Language, agentNouns: RegExp, askedAgent: (word: string) => boolean): boolean {
+	const isNew = (name: string) => !questionNames(expectation, name, language);
 	return (
 		fact.names.some((name) => name.includes(' ') && isNew(name)) ||
 		[...fact.text.matchAll(agentNouns)].some((match) => isNew(match[0]) && !askedAgent(match[0])) ||
@@ -195,13 +207,14 @@ function namesSomeoneElse(fact: Fact, asked: string, agentNouns: RegExp, askedAg
 }
 
 /**
- * A number that is not a year: with `counted`, one that counts it ("five commissioners", "2,340 complaints",
- * "146 people"), within two words before the counted word.
+ * A number that is not a year: with `counted`, one that counts it, within three words of the counted word on either
+ * side: after it ("five commissioners", "2,340 complaints", "146 people") or before it, as a count is often put
+ * ("the number of complaints rose to 2,340", "обращений поступило 7412", "права заявителей в 1236 случаях").
  */
 function holdsCount(factStems: readonly string[], counted: string | undefined, numberStems: ReadonlySet<string>): boolean {
+	const isCounted = (word: string) => counted !== undefined && (word === counted || (counted.length >= 4 && word.startsWith(counted)) || (word.length >= 4 && counted.startsWith(word)));
 	return factStems.some((stem, i) => {
 		if (!(/^\d[\d.]*$/.test(stem) || NUMBER_STEMS.has(stem) || numberStems.has(stem)) || YEAR.test(stem)) return false;
-		if (!counted) return true;
-		return factStems.slice(i + 1, i + 4).some((next) => next === counted || (counted.length >= 4 && next.startsWith(counted)) || (next.length >= 4 && counted.startsWith(next)));
+		return counted === undefined || [...factStems.slice(Math.max(0, i - 3), i), ...factStems.slice(i + 1, i + 4)].some(isCounted);
 	});
 }

@@ -3,7 +3,7 @@ import { isNegated, isYesNoQuestion } from '../language/negation.ts';
 import type { Language } from '../language/detect.ts';
 import { KAZAKH_KIND_ASKING_WORDS, KAZAKH_KIND_NOUNS, KAZAKH_STOPWORDS } from '../language/kazakh.ts';
 import { RUSSIAN_KIND_ASKING_WORDS, RUSSIAN_KIND_NOUNS, RUSSIAN_STOPWORDS } from '../language/russian.ts';
-import type { ExpectationKind } from '../search/expectation.ts';
+import { questionNames, type ExpectationKind } from '../search/expectation.ts';
 import type { FactIndex } from '../search/factIndex.ts';
 import type { QueryTerm, ReadQuestion } from '../search/query.ts';
 import type { RankedFact } from '../search/rankFacts.ts';
@@ -246,8 +246,9 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 function newValuePositions(context: QuestionContext, candidate: RankedFact): number[] {
 	const { kind } = context.read.expectation;
 	const stems = context.index.factStems[candidate.factIndex]!;
+	const factLanguage = context.index.languageOf(candidate.factIndex);
 	const positionOf = (text: string) => {
-		const first = words(text, context.index.languageOf(candidate.factIndex))[0]?.stem;
+		const first = words(text, factLanguage)[0]?.stem;
 		return first === undefined ? -1 : stems.indexOf(first);
 	};
 	const vouched = candidate.signals.meetsExpectation ? [-1] : [];
@@ -258,11 +259,10 @@ function newValuePositions(context: QuestionContext, candidate: RankedFact): num
 		return recognised.filter((v) => !context.questionValues.includes(v.text)).map((v) => positionOf(v.text));
 	}
 	if (!vouched.length) return [];
-	const asked = context.text.toLowerCase();
 	const found =
 		kind === 'number'
 			? stems.flatMap((stem, i) => (/^\d/.test(stem) ? [i] : []))
-			: candidate.fact.names.filter((name) => !asked.includes(name.toLowerCase())).map(positionOf).filter((p) => p >= 0);
+			: candidate.fact.names.filter((name) => !questionNames(context.read.expectation, name, factLanguage)).map(positionOf).filter((p) => p >= 0);
 	// A place the pattern found may be the question's own ("at Brennick prison" for "which town is Brennick prison in").
 	return found.length ? found : kind === 'place' ? [] : vouched;
 }

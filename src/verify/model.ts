@@ -4,8 +4,8 @@ import { FEATURE_NAMES, type Features } from './features.ts';
 
 const linearSchema = z.object({ weights: z.array(z.number()), bias: z.number() });
 
-/** What the answer model reads: a candidate's features, the ranker's logit for it and its margin over the others. */
-export const ANSWER_INPUTS = [...FEATURE_NAMES, 'rankLogit', 'margin'] as const;
+/** What the answer model reads: a candidate's features, the ranker's logit for it and its share of the question's candidates (`rankShareOf`). */
+export const ANSWER_INPUTS = [...FEATURE_NAMES, 'rankLogit', 'rankShare'] as const;
 export type AnswerInput = (typeof ANSWER_INPUTS)[number];
 
 /** One step of the answer model: adds `below` to the logit when the input is at most `threshold`, else `above`. */
@@ -14,7 +14,7 @@ const stumpSchema = z.object({ input: z.enum(ANSWER_INPUTS), threshold: z.number
 /**
  * One regime's verifier. The ranker, a logistic regression over the standardised features (so that weights
  * compare), judges which candidate answers best. The answer model, fitted on the candidates the ranker chose,
- * judges whether that one is right from its features, the ranker's logit and its margin: a logistic regression,
+ * judges whether that one is right from its features, the ranker's logit and its share: a logistic regression,
  * which weighs even rare signals (a name the fact lacks), plus boosted one-input steps that bend it where an
  * effect is not linear. Both are additive, so each input's weight and steps sum to its contribution.
  */
@@ -22,7 +22,7 @@ const regimeSchema = z.object({
 	mean: z.array(z.number()),
 	scale: z.array(z.number().positive()),
 	ranker: linearSchema,
-	answer: linearSchema.extend({ rankLogit: z.number(), margin: z.number(), stumps: z.array(stumpSchema) }),
+	answer: linearSchema.extend({ rankLogit: z.number(), rankShare: z.number(), stumps: z.array(stumpSchema) }),
 	/** Confidence at or above which the bot answers; how it was chosen is in the model's `trainedOn`. */
 	threshold: z.number().min(0).max(1),
 });
@@ -102,7 +102,7 @@ function answerTerms(model: VerifierModel, regime: RegimeModel, inputs: Record<A
 	const { answer } = regime;
 	model.features.forEach((name, i) => add(name, (answer.weights[i]! * (inputs[name] - regime.mean[i]!)) / regime.scale[i]!));
 	add('rankLogit', answer.rankLogit * inputs.rankLogit);
-	add('margin', answer.margin * inputs.margin);
+	add('rankShare', answer.rankShare * inputs.rankShare);
 	for (const stump of answer.stumps) add(stump.input, inputs[stump.input] <= stump.threshold ? stump.below : stump.above);
 }
 

@@ -10,7 +10,7 @@ export interface Verdict {
 	features: Features;
 	/** The ranker's logit: which candidate answers best. */
 	rankLogit: number;
-	/** The answer model's inputs for this candidate: its features, the ranker's logit and its margin. */
+	/** The answer model's inputs for this candidate: its features, the ranker's logit and its share. */
 	inputs: Record<AnswerInput, number>;
 	/** The answer model's logit that this candidate, were it chosen, is right. */
 	logit: number;
@@ -51,7 +51,7 @@ export function verify(
 	const ranked = candidates.map((candidate, i) => ({ candidate, features: features[i]!, rankLogit: rankScore(model, regime, features[i]!) })).sort((a, b) => b.rankLogit - a.rankLogit);
 	const logits = ranked.map((r) => r.rankLogit);
 	const verdicts = ranked.map((r, i): Verdict => {
-		const inputs = { ...r.features, rankLogit: r.rankLogit, margin: marginOf(logits, i) };
+		const inputs = { ...r.features, rankLogit: r.rankLogit, rankShare: rankShareOf(logits, i) };
 		const logit = answerLogit(model, regime, inputs);
 		return { ...r, inputs, logit, probability: sigmoid(logit) };
 	});
@@ -68,6 +68,16 @@ export function marginOf(sortedLogits: readonly number[], at: number): number {
 	if (sortedLogits.length < 2) return 0;
 	const best = at === 0 ? sortedLogits[1]! : sortedLogits[0]!;
 	return sortedLogits[at]! - best;
+}
+
+/**
+ * A candidate's share of the ranker's belief over the question's candidates, as a log (softmax over their
+ * logits): the logit alone carries what every candidate of a question shares (how many there are, how many
+ * words the question has), which says little about whether this one answers. A lone candidate has all of it.
+ */
+export function rankShareOf(logits: readonly number[], at: number): number {
+	const top = Math.max(...logits);
+	return logits[at]! - top - Math.log(logits.reduce((sum, z) => sum + Math.exp(z - top), 0));
 }
 
 /** What each input added to a verdict's logit (with `bias`, they sum to it). */

@@ -13,6 +13,8 @@ const kb = await knowledgeBaseOf(
 				'Уполномоченным по правам человека избрана Дарина Оскольская.',
 				'Жалобы на омбудсмена рассматривает суд.',
 				'Омбудсмен избирается на семилетний срок без права переизбрания.',
+				'Аппарат подписал меморандум с уполномоченным Республики Велесия.',
+				'За год были восстановлены права заявителей в 1236 случаях.',
 			].join('\n'),
 		},
 		PROJECT_KNOWLEDGE,
@@ -33,7 +35,19 @@ describe('who-questions in Russian: the office the question names is no answer i
 		['кто уполномоченный', 'Подать жалобу', false],
 		['кто омбудсмен', 'Дарина Оскольская', true],
 		['кто рассматривает жалобы на омбудсмена', 'рассматривает суд', true],
+		// The question names the republic in another case: the sentence names nobody new.
+		['как зовут омбудсмена велесии', 'Республики Велесия', false],
+		['с кем аппарат подписал меморандум', 'Республики Велесия', true],
 	])('GIVEN %j THEN the fact with %j names someone the question does not: %s', (question, phrase, expected) => {
+		expect(meets(question, phrase)).toBe(expected);
+	});
+});
+
+describe('a Russian count may stand after the noun it counts', () => {
+	test.each([
+		['скольким заявителям восстановили права', 'в 1236 случаях', true],
+		['сколько судей восстановили права', 'в 1236 случаях', false],
+	])('GIVEN %j THEN the fact with %j counts what is asked: %s', (question, phrase, expected) => {
 		expect(meets(question, phrase)).toBe(expected);
 	});
 });

@@ -6,7 +6,7 @@ import { readQuestion } from '../../src/search/query.ts';
 import { rankFacts, type RankedFact } from '../../src/search/rankFacts.ts';
 import { FEATURE_NAMES, type FeatureName, type Features } from '../../src/verify/features.ts';
 import { MODEL_FILE, parseModel, shippedModel } from '../../src/verify/model.ts';
-import { candidateFeatures, contributionsOf, marginOf, verify } from '../../src/verify/verify.ts';
+import { candidateFeatures, contributionsOf, marginOf, rankShareOf, verify } from '../../src/verify/verify.ts';
 import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
@@ -146,6 +146,23 @@ describe('coverage: the share of the question the fact holds', () => {
 	});
 });
 
+describe('rankShareOf: a candidate’s share of the ranker’s belief, as a log', () => {
+	test('GIVEN logits THEN the shares are their softmax, and sum to one', () => {
+		const logits = [2, 1, -1];
+		const shares = logits.map((_, i) => Math.exp(rankShareOf(logits, i)));
+		expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+		expect(shares[0]! / shares[1]!).toBeCloseTo(Math.E, 12);
+	});
+
+	test('GIVEN a lone candidate THEN it has all of it, whatever its logit', () => {
+		expect(rankShareOf([-7], 0)).toBe(0);
+	});
+
+	test('GIVEN every logit moved by one amount THEN no share changes (what all candidates share says nothing)', () => {
+		expect(rankShareOf([3, 2, 0], 1)).toBeCloseTo(rankShareOf([-1, -2, -4], 1), 12);
+	});
+});
+
 describe('marginOf: a candidate’s lead over the best of the others', () => {
 	test.each<[number[], number, number]>([
 		[[5, 2, 1], 0, 3],
@@ -186,7 +203,7 @@ describe('the model: a verdict explains itself', () => {
 			const contributions = contributionsOf(model, regime, verdict);
 			const sum = Object.values(contributions).reduce((a, b) => a + b, 0);
 			expect(Math.abs(sum - verdict.logit)).toBeLessThan(1e-9);
-			expect(Object.keys(contributions).sort()).toEqual(['bias', ...model.features, 'rankLogit', 'margin'].sort());
+			expect(Object.keys(contributions).sort()).toEqual(['bias', ...model.features, 'rankLogit', 'rankShare'].sort());
 			expect(verdict.probability).toBe(1 / (1 + Math.exp(-verdict.logit)));
 		}
 		expect(verification.confidence).toBe(verification.verdicts[0]!.probability);
