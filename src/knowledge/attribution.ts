@@ -21,9 +21,12 @@ const ROLE_AFTER = new RegExp(`^,\\s+((?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+(?
 /** "Chairperson Tomas Reyvik", "Deputy chairperson Lina Osei": an office right before the name. */
 const ROLE_BEFORE = new RegExp(`(${AN_OFFICE})\\s+$`, 'iu');
 
-/** "This, he said, ensured …", "It was adopted …": a sentence whose subject is the sentence before it. */
+/**
+ * "This, he said, ensured …", "It was adopted …", "According to the report, …": a sentence whose subject is the
+ * sentence before it, or the report or data it named.
+ */
 const LEANS_ON_PREVIOUS =
-	/^(?:This|That|It)(?:,|\s+(?:is|was|has|had|will|would|can|could|means|meant|ensures|ensured|allows|allowed|makes|made|leads|led|shows|showed|gives|gave)\b)/u;
+	/^(?:(?:This|That|It)(?:,|\s+(?:is|was|has|had|will|would|can|could|means|meant|ensures|ensured|allows|allowed|makes|made|leads|led|shows|showed|gives|gave)\b)|According to (?:it|them|the (?:report|study|survey|data|figures))\b)/u;
 
 /** Whether a sentence's subject is the sentence before it, so it must be read (and shown) with it. */
 export function leansOnPrevious(sentence: string): boolean {

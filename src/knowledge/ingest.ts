@@ -28,6 +28,7 @@ export function ingestDocument(file: DocumentFile, topics: TopicLabeller): Knowl
 			topics: topics.label(standalone, language),
 			mentions: [],
 			leansOnPrevious: position > 0 && leansOnPrevious(sentence.text),
+			...(sentence.section ? { section: sentence.section } : {}),
 			names: properNames(sentence.text, language),
 		};
 	});

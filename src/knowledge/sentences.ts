@@ -10,6 +10,8 @@ import { nlp } from './nlp.ts';
 export interface Sentence {
 	text: string;
 	line: number;
+	/** The question heading it answers, on a page of questions and answers or in an interview (see `isSectionQuestion`). */
+	section?: string;
 }
 
 /** What a document's body is made of once its lines are read. */
@@ -49,9 +51,14 @@ export function readSentences(lines: readonly SourceLine[], language: Language =
 	const headings: string[] = [];
 	let dateline: string | undefined;
 	const sentences: Sentence[] = [];
+	let section: string | undefined;
 	for (const paragraph of paragraphs(lines)) {
 		if (paragraph.isHeading) {
 			headings.push(paragraph.text);
+			continue;
+		}
+		if (isSectionQuestion(paragraph.text)) {
+			section = cleanSentence(paragraph.text.replace(LEADING_DASH, ''));
 			continue;
 		}
 		let { text } = paragraph;
@@ -65,10 +72,24 @@ export function readSentences(lines: readonly SourceLine[], language: Language =
 		for (const piece of language === 'en' ? splitSentences(text) : splitCyrillicSentences(text)) {
 			const cleaned = cleanSentence(piece.text);
 			if (cleaned.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length < MIN_SENTENCE_WORDS) continue;
-			sentences.push({ text: cleaned, line: paragraph.lineAt(piece.offset + offsetShift) });
+			sentences.push({ text: cleaned, line: paragraph.lineAt(piece.offset + offsetShift), ...(section ? { section } : {}) });
 		}
 	}
 	return { headings, dateline, sentences };
+}
+
+/** An interviewer's turn: "— Как вы оцениваете …?", "- How do you …?". */
+const LEADING_DASH = /^\s*[—–-]\s*/;
+
+/**
+ * A line that is one question and nothing else ("Сколько ждать ответа?", "— How do I complain?"): the heading of
+ * the answer below it on a page of questions and answers, or an interviewer's question. It states nothing, so it
+ * is no fact; the sentences under it answer it, and are found through its words. A question quoted inside a
+ * sentence, or one among others on its line, is no heading.
+ */
+function isSectionQuestion(text: string): boolean {
+	const question = text.replace(LEADING_DASH, '').trim();
+	return question.endsWith('?') && !/[.!?…]/.test(question.slice(0, -1)) && !/^["«“„']/.test(question);
 }
 
 interface Paragraph {

@@ -22,6 +22,8 @@ export interface Fact {
 	mentions: string[];
 	/** Whether the sentence only makes sense after the one before it ("This ensured …"): it is found and shown with it. */
 	leansOnPrevious: boolean;
+	/** The question heading the sentence answers, on a page of questions and answers or in an interview: it is found through its words. */
+	section?: string;
 	topics: TopicName[];
 	/** Proper names in the sentence ("Askar Shakirov", "Leela Palace Hotel"), as written. */
 	names: string[];

@@ -202,9 +202,11 @@ export function russianSurname(word: string): string | undefined {
 
 /**
  * A sentence whose subject is the sentence before it, or what that sentence spoke of: it opens with a pronoun or
- * "Это" ("Он не вправе быть членом партии.", "Это позволило …"), as English "This …", "It …" do.
+ * "Это" ("Он не вправе быть членом партии.", "Это позволило …"), as English "This …", "It …" do, or cites the
+ * report or data the sentence before named ("Согласно докладу, …", "По этим данным …", "В нем …").
  */
-export const RUSSIAN_LEANS_ON_PREVIOUS = /^(?:Это|Этот|Эта|Эти|Он|Она|Оно|Они|Там|Тогда)(?![\p{L}\p{N}])/u;
+export const RUSSIAN_LEANS_ON_PREVIOUS =
+	/^(?:Это|Этот|Эта|Эти|Он|Она|Оно|Они|Там|Тогда|(?:Согласно|По)\s+(?:нему|ней|ним|этим\s+данным|этому\s+докладу|докладу|отчету|отчёту|данным\s+доклада)|В\s+(?:нем|нём|ней|них|докладе|отчете|отчёте))(?![\p{L}\p{N}])/u;
 
 /** The forms of "он" and "она" (and the neuter "оно", which shares "он"'s oblique forms), by grammatical gender. */
 const MASCULINE_PRONOUNS: ReadonlySet<string> = new Set('он его ему него нему ним нем им'.split(' '));

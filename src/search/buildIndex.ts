@@ -46,6 +46,7 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 	const factLength: number[] = [];
 	const factStems: string[][] = [];
 	const factConcepts: ConceptMatch[][] = [];
+	const factLeans: boolean[] = [];
 	const nameWords = new Set<string>();
 	const building: PostingsBuilder = new Map();
 	const referencing: PostingsBuilder = new Map();
@@ -75,12 +76,16 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 			for (const match of named) terms.set(match.concept, 1);
 			const ownTerms = [...terms.keys()];
 			if (fact.about) for (const term of termsOfName(fact.about, doc.language)) if (!terms.has(term)) terms.set(term, options.aboutWeight);
+			// The heading's words are the answer's own, a little weaker: the sentence is found by them, as by its words.
+			if (fact.section) for (const term of termsOf(words(fact.section, doc.language), concepts)) if (!terms.has(term)) terms.set(term, options.sectionWeight);
 			for (const [term, weight] of terms) addPosting(building, term, factIndex, weight);
 			const referred = new Map<string, number>();
 			for (const term of subjectTerms[docIndex]!) referred.set(term, options.subjectWeight);
 			const person = persons[position];
 			for (const term of [...fact.mentions, ...(person ? [person] : [])].flatMap((name) => termsOfName(name, doc.language))) referred.set(term, Math.max(referred.get(term) ?? 0, options.aboutWeight));
-			if (fact.leansOnPrevious || leansOnPrevious(fact.text, doc.language)) {
+			const leans = position > 0 && (fact.leansOnPrevious || leansOnPrevious(fact.text, doc.language));
+			factLeans.push(leans);
+			if (leans) {
 				for (const term of previousTerms) referred.set(term, Math.max(referred.get(term) ?? 0, options.previousSentenceWeight));
 			}
 			for (const [term, weight] of referred) if (weight > (terms.get(term) ?? 0)) addPosting(referencing, term, factIndex, weight);
@@ -96,6 +101,7 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 		factLength,
 		factStems,
 		factConcepts,
+		factLeans,
 		postings: await freeze(building, pace),
 		references: await freeze(referencing, pace),
 		nameWords,

@@ -68,10 +68,10 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 		const fact = index.facts[factIndex]!;
 		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation, index.languageOf(factIndex), askedIn(factIndex));
 		const holdsRole = asksAboutRank || holdsRoleAsAsked(index, factIndex, termsOfVariant);
-		const constraintsHeld = holdsConstraints(index.factStems[factIndex]!, expectation);
+		const constraintsHeld = holdsConstraints(index.factStems[factIndex]!, expectation) || (index.factLeans[factIndex]! && holdsConstraints([...index.factStems[factIndex - 1]!, ...index.factStems[factIndex]!], expectation));
 		const namesHeld = names.every((name) => index.earns(factIndex, heaviest(name)));
 		const pairs = proximityPairs(index, factIndex, termsOfVariant, terms.length, options);
-		const companion = meets || expectation.kind === 'none' ? undefined : companionFor(index, factIndex, expectation);
+		const companion = meets || expectation.kind === 'none' ? undefined : companionFor(index, factIndex, expectation, askedIn);
 		const missPenalty = STRICT_KINDS.has(expectation.kind) ? options.strictExpectationPenalty : options.expectationPenalty;
 		// A companion sentence answers less directly than the fact itself would: half the penalty.
 		const expectationAdjustment = expectation.kind === 'none' || meets ? 0 : companion ? -missPenalty / 2 : -missPenalty;
@@ -108,11 +108,11 @@ function heaviest(terms: readonly QueryTerm[]): QueryTerm {
 }
 
 /** The neighbouring sentence of the same document that meets the expectation the fact misses, if any. */
-function companionFor(index: FactIndex, factIndex: number, expectation: Expectation): Fact | undefined {
+function companionFor(index: FactIndex, factIndex: number, expectation: Expectation, askedIn: (factIndex: number) => AskedWord): Fact | undefined {
 	const fact = index.facts[factIndex]!;
 	for (const neighbour of [factIndex - 1, factIndex + 1]) {
 		const candidate = index.facts[neighbour];
-		if (candidate && candidate.document === fact.document && meetsExpectation(candidate, index.factStems[neighbour]!, expectation, index.languageOf(neighbour))) return candidate;
+		if (candidate && candidate.document === fact.document && meetsExpectation(candidate, index.factStems[neighbour]!, expectation, index.languageOf(neighbour), askedIn(neighbour))) return candidate;
 	}
 	return undefined;
 }

@@ -10,6 +10,8 @@ export interface SearchOptions {
 	previousSentenceWeight: number;
 	/** Weight of a match on the document's subject (institution, country) when the sentence itself lacks it. */
 	subjectWeight: number;
+	/** Weight of a match on the question heading a sentence answers (a page of questions and answers, an interview). */
+	sectionWeight: number;
 	/** Credit for a word matched through a typo correction at edit distance 1, and 2. */
 	typoQuality: readonly [number, number];
 	/** Credit for a word matched through a shared prefix ("Merovia" → "Merovian", "chair" → "chairperson"). */
@@ -65,6 +67,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
 	aboutWeight: 0.8,
 	previousSentenceWeight: 0.8,
 	subjectWeight: 1,
+	sectionWeight: 0.8,
 	typoQuality: Object.freeze([0.9, 0.75] as const),
 	prefixQuality: 0.7,
 	relatedQuality: 0.6,

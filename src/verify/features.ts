@@ -45,6 +45,7 @@ export const FEATURE_NAMES = [
 	'yesNo',
 	'leaning',
 	'crossLanguage',
+	'directCoverage',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -234,6 +235,7 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 		leaning: candidate.fact.about !== undefined || candidate.fact.leansOnPrevious ? 1 : 0,
 		// Matched across languages, only concepts, names and shared words carry the question: the rest is unread.
 		crossLanguage: read.language === factLanguage ? 0 : 1,
+		directCoverage: share((a) => (a.direct ? a.credit : 0)),
 	};
 }
 

@@ -35,6 +35,31 @@ describe('readSentences', () => {
 	});
 });
 
+describe('readSentences: questions as headings', () => {
+	test('GIVEN a page of questions and answers THEN each question heads the sentences under it and is no fact', () => {
+		const { sentences } = readSentences(lines('Сколько ждать ответа?\nВ течение 10 дней мы сообщаем, принята ли жалоба.\nРассмотрение занимает до 30 дней.\n\nНужно ли платить?\nОбращение бесплатное для всех.'), 'ru');
+		expect(sentences.map((s) => [s.line, s.section])).toEqual([
+			[2, 'Сколько ждать ответа?'],
+			[3, 'Сколько ждать ответа?'],
+			[6, 'Нужно ли платить?'],
+		]);
+	});
+
+	test('GIVEN an interviewer’s question after a dash THEN it heads the answer, without the dash', () => {
+		const { sentences } = readSentences(lines('— How do you choose which prisons to visit?\nWe go where the complaints come from.'));
+		expect(sentences).toEqual([{ line: 2, text: 'We go where the complaints come from.', section: 'How do you choose which prisons to visit?' }]);
+	});
+
+	test.each([
+		['a question among sentences', 'The office asked a question. Who pays for the repairs?\nNobody has answered so far.'],
+		['a quoted question', '«Кто за это ответит?»\nДепутаты промолчали в ответ на это.'],
+	])('GIVEN %s THEN it stays a sentence and heads nothing', (_, text) => {
+		const { sentences } = readSentences(lines(text), text.includes('«') ? 'ru' : 'en');
+		expect(sentences.every((s) => s.section === undefined)).toBe(true);
+		expect(sentences.some((s) => s.text.includes('?'))).toBe(true);
+	});
+});
+
 describe('cleanSentence', () => {
 	const cases: [string, string][] = [
 		['priorities for 2015 to 2020) and a statement.', 'priorities for 2015 to 2020 and a statement.'],
