@@ -160,11 +160,13 @@ export function shownFacts(kb: KnowledgeBase, candidate: RankedFact): Fact[] {
 }
 
 /**
- * Which of the model's regimes judges an answer: a question in Russian or Kazakh has its own; an English one is
- * curated when the knowledge base has a field lexicon, generic when it has none.
+ * Which of the model's regimes judges an answer. A question in Russian or Kazakh has its own: `nonEnglish` when some
+ * document is written in its language, `crossLanguage` when none is and every match is made across languages (the
+ * two share their weights, not their threshold). An English question is curated when the knowledge base has a
+ * field lexicon, generic when it has none.
  */
 export function regimeOf(kb: KnowledgeBase, language: Language = 'en'): Regime {
-	if (language !== 'en') return 'nonEnglish';
+	if (language !== 'en') return kb.index.languages.has(language) ? 'nonEnglish' : 'crossLanguage';
 	return kb.lexicon.synonyms.length > 0 ? 'curated' : 'generic';
 }
 

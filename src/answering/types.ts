@@ -39,8 +39,8 @@ export interface Answer {
 
 /** Every number behind a decision: the verifier's threshold, the question's terms, each candidate's features. */
 export interface Explanation {
-	/** Which trained weights judged: `nonEnglish` for a Russian or Kazakh question, else `curated` for a knowledge folder with a field lexicon, else `generic`. */
-	regime: 'curated' | 'generic' | 'nonEnglish';
+	/** Which trained weights judged (see `regimeOf`): `nonEnglish` or `crossLanguage` for a Russian or Kazakh question, else `curated` for a knowledge folder with a field lexicon, else `generic`. */
+	regime: 'curated' | 'generic' | 'nonEnglish' | 'crossLanguage';
 	/** Confidence needed to answer. */
 	threshold: number;
 	/** Logit margin of the best candidate over the runner-up. */

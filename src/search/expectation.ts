@@ -195,12 +195,14 @@ export function questionNames(expectation: Expectation, name: string, language: 
 
 /**
  * Whether the fact names a person or body the question did not: a multi-word name, an agent noun
- * ("representatives of governmental bodies"), or whom it leans on.
+ * ("representatives of governmental bodies"), or whom it leans on. A name whose every word the question asks of,
+ * in its own words or through the lexicon ("верховного суда" for "Supreme Court"), is the question's.
  */
 function namesSomeoneElse(fact: Fact, expectation: Expectation, language: Language, agentNouns: RegExp, askedAgent: (word: string) => boolean): boolean {
 	const isNew = (name: string) => !questionNames(expectation, name, language);
+	const asksOfName = (name: string) => name.split(/[^\p{L}\p{N}]+/u).filter(Boolean).every(askedAgent);
 	return (
-		fact.names.some((name) => name.includes(' ') && isNew(name)) ||
+		fact.names.some((name) => name.includes(' ') && isNew(name) && !asksOfName(name)) ||
 		[...fact.text.matchAll(agentNouns)].some((match) => isNew(match[0]) && !askedAgent(match[0])) ||
 		(fact.about !== undefined && isNew(fact.about.split(',')[0]!))
 	);

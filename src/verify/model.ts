@@ -36,12 +36,13 @@ const regimeSchema = z.object({
  * other stemmers and word tables, and often matched across languages through the lexicon and transliterated
  * names alone, its features mean other things (an unmatched word is often one the bot cannot translate), and
  * trained with the English questions it pulled their weights (the English seed fell from 43 to 41 of 45 right).
- * Each regime has its own weights and threshold.
+ * It is two: `nonEnglish` when some document is in the question's language, `crossLanguage` when none is and
+ * every match is made across languages, where the same evidence is surer. Each regime has its own weights and threshold.
  */
 const modelSchema = z.object({
 	version: z.literal(2),
 	features: z.array(z.enum(FEATURE_NAMES)),
-	regimes: z.object({ curated: regimeSchema, generic: regimeSchema, nonEnglish: regimeSchema }),
+	regimes: z.object({ curated: regimeSchema, generic: regimeSchema, nonEnglish: regimeSchema, crossLanguage: regimeSchema }),
 	trainedOn: z.record(z.string(), z.unknown()),
 });
 

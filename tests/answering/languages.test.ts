@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { answer } from '../../src/answering/answer.ts';
+import { answer, regimeOf } from '../../src/answering/answer.ts';
 import { words } from '../../src/search/analyze.ts';
 import { readQuestion } from '../../src/search/query.ts';
 import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
@@ -86,5 +86,22 @@ describe('across languages', () => {
 
 	it('declines a Russian question the article does not answer', () => {
 		expect(answer('сколько получает омбудсмен в казахстане? какая у него зарплата', english).answered).toBe(false);
+	});
+});
+
+describe('which trained regime judges a question (regimeOf)', () => {
+	it.each([
+		['an English question, the field lexicon present', 'en', 'both', 'curated'],
+		['a Russian question beside a Russian document', 'ru', 'both', 'nonEnglish'],
+		['a Kazakh question beside a Kazakh document', 'kk', 'both', 'nonEnglish'],
+		['a Russian question when every document is English', 'ru', 'english', 'crossLanguage'],
+	] as const)('GIVEN %s (%s, documents: %s) THEN %s', (_, language, folderKind, regime) => {
+		expect(regimeOf(folderKind === 'both' ? kb : english, language)).toBe(regime);
+	});
+
+	it('GIVEN a Russian question about the English article beside a Russian document THEN it is still answered from the article', () => {
+		const result = answer('Кто представлял Казахстан на встрече?', kb);
+		expect(result).toMatchObject({ answered: true });
+		expect(result.sources[0]!.document).toBe('kazakhstan-joins-asia-pacific-forum');
 	});
 });
