@@ -113,7 +113,8 @@ const SHORT_ROOT = /^[аәеоөұүыі][бвгғджзйклмнңпрстфх
 /**
  * A light stem of a Kazakh word: case, possessive and plural endings stripped while a stem with a vowel is left,
  * then the voiced final consonant an ending brought back to its plain form ("құқығын" → "құқық",
- * "балалардың" → "бала", "форумға" → "форум").
+ * "балалардың" → "бала", "форумға" → "форум"), spelled as on a Russian keyboard ("кукык"), so that a word typed
+ * without the Kazakh letters ("акимдикке") finds the document's ("әкімдікке").
  */
 export function kazakhStem(word: string): string {
 	let stem = word;
@@ -126,7 +127,7 @@ export function kazakhStem(word: string): string {
 		if (ending) stem = stem.slice(0, -ending.length);
 	});
 	// Before an ending that starts with a vowel, final қ, к, п voice to ғ, г, б ("құқық" → "құқығы").
-	return stem.replace(/ғ$/u, 'қ').replace(/г$/u, 'к').replace(/б$/u, 'п');
+	return onRussianKeyboard(stem.replace(/ғ$/u, 'қ').replace(/г$/u, 'к').replace(/б$/u, 'п'));
 }
 
 /** Site furniture that opens a line which is not part of an article ("Толығырақ: …"). */

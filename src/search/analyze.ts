@@ -54,7 +54,9 @@ function isStopword(surface: string): boolean {
 
 /** The stem of a lower-case word in its language (see `words`); numbers and short words stay as they are. */
 export function stem(surface: string, language: Language = 'en'): string {
-	if (surface.length < 4 || /\d/.test(surface)) return surface;
+	if (/\d/.test(surface)) return surface;
+	// A short Kazakh word keeps its letters but is spelled as every Kazakh stem is (see kazakhStem): "үй" as "уй".
+	if (surface.length < 4) return KAZAKH_LETTERS.test(surface) ? kazakhStem(surface) : surface;
 	const cyrillic = CYRILLIC.test(surface);
 	const stemmer = !cyrillic ? 'en' : language === 'kk' || KAZAKH_LETTERS.test(surface) ? 'kk' : 'ru';
 	const key = stemmer === 'en' ? surface : `${stemmer}:${surface}`;

@@ -27,8 +27,17 @@ describe('Kazakh suffix stripper', () => {
 		['заң', 'заң'],
 		['қазақстан', 'қазақстан'],
 		['қазақстанның', 'қазақстан'],
-	])('%j → %j', (word, stem) => {
-		expect(kazakhStem(word)).toBe(stem);
+	])('%j → %j, spelled as on a Russian keyboard', (word, stem) => {
+		expect(kazakhStem(word)).toBe(onRussianKeyboard(stem));
+	});
+
+	it.each([
+		['әкімдікке', 'акимдикке'],
+		['көмек', 'комек'],
+		['шағымдардың', 'шагымдардын'],
+		['құқығын', 'кукыгын'],
+	])('gives %j and %j, typed without the Kazakh letters, one stem', (written, typed) => {
+		expect(kazakhStem(typed)).toBe(kazakhStem(written));
 	});
 
 	it('leaves a short word whose end only looks like a case ending: "ата", "ана", "оны"', () => {
