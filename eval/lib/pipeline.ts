@@ -81,6 +81,12 @@ export interface TrainingOptions {
 	 */
 	regimeBoosting: Partial<Record<Regime, Partial<BoostOptions>>>;
 	folds: number;
+	/**
+	 * What cross-validation holds out together: `question`, questions in `folds` fixed folds; `set`, each question set
+	 * whole, so a question is judged by models that saw no question about its document (the project's invented
+	 * documents have one set each): the figure for a document the bot has never seen.
+	 */
+	holdOut?: 'question' | 'set';
 	/** The regime being trained, whose questions are its own (set per regime by `trainRegimes`). */
 	regime?: Regime;
 	/** Features left out (for the ablation): pinned to their mean, so they add nothing. */
@@ -228,9 +234,11 @@ function foldOf(example: Example, folds: number): number {
  * reported from them is one the models had not seen.
  */
 export function crossValidate(examples: readonly Example[], options: TrainingOptions): Decision[] {
-	const fold = examples.map((e) => foldOf(e, options.folds));
+	const sets = [...new Set(examples.map((e) => e.set))];
+	const bySet = options.holdOut === 'set';
+	const fold = examples.map((e) => (bySet ? sets.indexOf(e.set) : foldOf(e, options.folds)));
 	const decisions: Decision[] = [];
-	for (let k = 0; k < options.folds; k++) {
+	for (let k = 0; k < (bySet ? sets.length : options.folds); k++) {
 		const trained = train(examples.filter((_, i) => fold[i] !== k), options);
 		examples.forEach((example, i) => {
 			if (fold[i] === k) decisions.push(decide(trained, example, options));
