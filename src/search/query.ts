@@ -202,10 +202,9 @@ function correctTypo(word: Word, index: FactIndex, options: SearchOptions, langu
 	if (index.has(word.stem) && isCyrillic(word.surface)) return { ...word, quality: 1 };
 	const correction = index.typos.correct(word.surface);
 	if (!correction) return { ...word, quality: 1 };
-	// A real English word the documents lack ("cares") is a different word, not a typo of one they have
-	// ("cases"); but a misspelt name can still be a word ("kazakstan"), so names and function words may
-	// still correct it.
-	if (isEnglishWord(word.surface) && !STOPWORDS.has(correction.word) && !index.isNameWord(correction.word)) return { ...word, quality: 1 };
+	// A real English word the documents lack ("cares", "tall") is a different word, not a typo of one they have
+	// ("cases", "all"); but a misspelt name can still be a word ("kazakstan"), so names may still correct it.
+	if (isEnglishWord(word.surface) && !index.isNameWord(correction.word)) return { ...word, quality: 1 };
 	const corrected = words(correction.word, language)[0] ?? { surface: correction.word, stem: stemOf(correction.word, language), isStopword: false };
 	// An English correction counts as a stop word only when it is a function word, as before the other languages came.
 	const isStopword = isCyrillic(correction.word) ? corrected.isStopword : STOPWORDS.has(correction.word);

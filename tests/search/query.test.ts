@@ -19,6 +19,13 @@ describe('readQuestion', () => {
 		expect(terms.find((t) => t.label === 'bases')).toMatchObject({ known: false });
 	});
 
+	test('GIVEN a real English word one letter from a function word THEN it stays itself, and still asks its kind', () => {
+		// "tall" is one letter from "all": turned into it, "how tall" asked nothing and any sentence with "palace" answered.
+		const read = readQuestion('How tall is the palace?', kb.index, kb.options);
+		expect(read.expectation.kind).toBe('number');
+		expect(read.terms.map((t) => t.label)).toContain('tall');
+	});
+
 	test('GIVEN synonyms from the lexicon THEN they become one concept term', () => {
 		const [phrase] = variantsOf('human rights commissioner');
 		const [word] = variantsOf('ombudsman');
