@@ -40,6 +40,14 @@ const DATELINE = /^([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:\s*\([^)]{1,40}\))?\s*[:—
  * place in capitals and the day, perhaps with the year ("2026 г.", "2026 года", "2026 ж.").
  */
 const CYRILLIC_DATELINE = /^(\p{Lu}[\p{Lu}'’ -]{1,40}\p{Lu})(?:,\s*\d{1,2}\s+\p{Ll}+(?:\s+\d{4}(?:\s*(?:г|ж)\.|\s+(?:года|жыл|жылы))?)?\.?(?:\s+[—–-])?|\s*[:—–-])\s+(?=\S)/u;
+/** "ВЕЛИГРАД, 4 июня.", "PORT ALDEN, 12 June 2025": a dateline on a line of its own. */
+const DATELINE_LINE = /^(\p{Lu}[\p{Lu}'’ -]{1,40}\p{Lu}),\s*(?:\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2})(?:,?\s+\d{4}(?:\s*(?:г|ж)\.|\s+(?:года|жыл|жылы))?)?\.?\s*$/u;
+
+/** Whether a line opens with a dateline or is one: the line before it ends there, a headline. */
+function opensWithDateline(text: string): boolean {
+	return DATELINE.test(text) || CYRILLIC_DATELINE.test(text) || DATELINE_LINE.test(text);
+}
+
 /** Fewer words than this is a label, not a fact. */
 const MIN_SENTENCE_WORDS = 3;
 
@@ -59,6 +67,10 @@ export function readSentences(lines: readonly SourceLine[], language: Language =
 		}
 		if (isSectionQuestion(paragraph.text)) {
 			section = cleanSentence(paragraph.text.replace(LEADING_DASH, ''));
+			continue;
+		}
+		if (sentences.length === 0 && !dateline && DATELINE_LINE.test(paragraph.text)) {
+			dateline = titleCase(DATELINE_LINE.exec(paragraph.text)![1]!.trim());
 			continue;
 		}
 		let { text } = paragraph;
@@ -130,9 +142,10 @@ function* paragraphs(lines: readonly SourceLine[]): Generator<Paragraph> {
 		if (BOILERPLATE_LINE.test(current.text)) continue;
 		parts.push(current);
 		const next = nextContentLine(lines, i);
-		const runsOn = next !== undefined && !ENDS_SENTENCE.test(current.text);
+		const beforeDateline = next !== undefined && opensWithDateline(next.text);
+		const runsOn = next !== undefined && !ENDS_SENTENCE.test(current.text) && !beforeDateline && !DATELINE_LINE.test(current.text);
 		if (!runsOn) {
-			const done = flush(next === undefined || lines[i + 1]?.text.trim() === '');
+			const done = flush(next === undefined || lines[i + 1]?.text.trim() === '' || beforeDateline);
 			if (done) yield done;
 		}
 	}

@@ -25,6 +25,16 @@ describe('readSentences', () => {
 		expect(text.sentences.map((s) => [s.line, s.text])).toEqual([[5, 'The commission marked its anniversary on Thursday.']]);
 	});
 
+	test.each([
+		['a dateline on a line of its own', 'Омбудсмен Ставрании: две трети зданий недоступны\nВЕЛИГРАД, 4 июня.\nУполномоченный представил доклад парламенту.', 'ru', 'Велиград', 3],
+		['a dateline opening the first sentence', 'Commission marks ten years\nPORT ALDEN: The commission marked its anniversary on Thursday.', 'en', 'Port Alden', 2],
+	] as const)('GIVEN a headline right above %s, with no blank line THEN the headline is a heading and the dateline no fact', (_, text, language, place, line) => {
+		const read = readSentences(lines(text), language);
+		expect(read.headings).toHaveLength(1);
+		expect(read.dateline).toBe(place);
+		expect(read.sentences.map((s) => s.line)).toEqual([line]);
+	});
+
 	test('GIVEN several sentences on one line THEN each is its own fact on that line', () => {
 		const { sentences } = readSentences(lines('Intro line ends here.\nShakirov spoke first. He said the office is independent.'));
 		expect(sentences.map((s) => [s.line, s.text])).toEqual([
