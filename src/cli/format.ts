@@ -1,7 +1,7 @@
 import { quotedText } from '../answering/quote.ts';
 import { citedDocuments } from '../answering/sources.ts';
 import { chooseLanguage } from '../i18n/choose.ts';
-import { say, type Language } from '../i18n/index.ts';
+import { percentOf, say, type Language } from '../i18n/index.ts';
 import type { Answer, Explanation } from '../answering/types.ts';
 import type { KnowledgeBase } from '../answering/knowledgeBase.ts';
 import type { Fact, KnowledgeProblem, TopicName } from '../knowledge/types.ts';
@@ -28,7 +28,7 @@ export function formatAnswer(result: Answer, kb?: Pick<KnowledgeBase, 'documents
 		const sourceLanguages = result.sources.map((source) => kb?.documents.find((d) => d.id === source.document)?.language);
 		if (language !== 'en' && sourceLanguages.length && sourceLanguages.every((l) => l === 'en')) lines.push(`  ${say(language, 'sourceInEnglish')}`);
 		const topic = result.topic ? `  ${say(language, 'cliTopic', { topic: result.topic })}` : '';
-		lines.push(`  ${say(language, 'cliConfidence', { percent: Math.round(result.confidence * 100) })}${topic}`);
+		lines.push(`  ${say(language, 'cliConfidence', { percent: percentOf(result.confidence) })}${topic}`);
 	} else {
 		lines.push(result.answer);
 		if (result.suggestions.length) {

@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import { formatExplanation } from '../cli/format.ts';
 import { smallTalkReply } from '../answering/smallTalk.ts';
-import { say, type Language } from '../i18n/index.ts';
+import { percentOf, say, type Language } from '../i18n/index.ts';
 import { encodeCustomId } from './customIds.ts';
 import { citedDocuments, exampleQuestions, institutionKey, institutionLabels, linesText, quotedText, type Answer, type CitedDocument, type Fact, type Institution, type KnowledgeBase } from './engine.ts';
 import { STARTUP_ACTOR, type BuildInfo } from './knowledge.ts';
@@ -40,8 +40,7 @@ export const HIGH_CONFIDENCE = 0.75;
 
 /** The confidence marker shown beside an answer; a refusal has none (a percentage beside "no" only confuses). */
 export function confidenceMarker(answer: Pick<Answer, 'confidence'>, language: Language = 'en'): string {
-	const percent = Math.round(Math.max(0, Math.min(1, answer.confidence)) * 100);
-	return say(language, answer.confidence >= HIGH_CONFIDENCE ? 'confidenceHigh' : 'confidenceModerate', { percent });
+	return say(language, answer.confidence >= HIGH_CONFIDENCE ? 'confidenceHigh' : 'confidenceModerate', { percent: percentOf(answer.confidence) });
 }
 
 function documentTitle(kb: KnowledgeBase | null, id: string): string {
