@@ -70,6 +70,11 @@ export const DATE_KIND_NOUNS: readonly string[] = ['year', 'date', 'day', 'month
 export const PLACE_KIND_NOUNS: readonly string[] = ['city', 'country', 'place', 'location', 'town', 'venue'];
 /** "What number …", "what amount …": the noun asks for a count. */
 export const NUMBER_KIND_NOUNS: readonly string[] = ['number', 'amount'];
+/**
+ * "What is the budget …", "what is the fine …": nouns of a sum of money, which ask for one. Unlike the kind nouns
+ * above, the fact that answers says them too ("a budget of 27 million"), so they are still looked for.
+ */
+export const MONEY_NOUNS: readonly string[] = ['budget', 'salary', 'fine', 'fee', 'cost', 'price', 'wage', 'pay'];
 
 /**
  * Nouns that, right after a kind-asking word, say what kind of answer is wanted rather than what it is

@@ -46,10 +46,14 @@ export const KAZAKH_KIND_NOUNS: ReadonlySet<string> = withKeyboardSpellings('ж�
 const W = (pattern: string) => `${CYRILLIC_START}(?:${pattern})${CYRILLIC_END}`;
 const typed = (pattern: string) => `${pattern}|${onRussianKeyboard(pattern)}`;
 
+/** Stems of a sum of money: budget, salary, fine, cost, price. */
+const MONEY_STEMS = 'бюджет|жалақ|айыппұл|құн|баға';
+
 /** Question patterns per kind of answer, tried in order. */
 export const KAZAKH_EXPECTATION_RULES: readonly [RegExp, 'date' | 'duration' | 'number' | 'place' | 'agent' | 'reason'][] = [
 	[new RegExp(`${W(typed('қанша|неше'))}\\s+(?:${typed('жылға|жыл|айға|ай|уақыт')})${CYRILLIC_END}|${W(typed('қанша уақыт|қанша мерзім'))}`, 'u'), 'duration'],
-	[new RegExp(W(typed('қанша|неше|нешеу')), 'u'), 'number'],
+	// "жалақысы қандай", "қандай бюджет": a sum of money is asked for as a number is.
+	[new RegExp(`${W(typed('қанша|неше|нешеу'))}|${CYRILLIC_START}(?:${typed(MONEY_STEMS)})\\p{L}*\\s+${typed('қандай')}${CYRILLIC_END}|${W(typed('қандай'))}\\s+(?:${typed(MONEY_STEMS)})`, 'u'), 'number'],
 	[new RegExp(`${W(typed('қашан'))}|${W(typed('қай|нешінші|қандай'))}\\s+(?:${typed('жылы|күні|айда|уақытта|күн')})${CYRILLIC_END}`, 'u'), 'date'],
 	[new RegExp(`${W(typed('қайда|қайдан'))}|${W(typed('қай|қандай'))}\\s+(?:${typed('жерде|қалада|елде|қонақ үйде|облыста')})${CYRILLIC_END}`, 'u'), 'place'],
 	[new RegExp(`${CYRILLIC_START}(?:${typed('кім')})\\p{L}*`, 'u'), 'agent'],

@@ -74,7 +74,14 @@ const W = (pattern: string) => `${CYRILLIC_START}(?:${pattern})${CYRILLIC_END}`;
 /** Question patterns per kind of answer, tried in order (duration before number, as in English). */
 export const RUSSIAN_EXPECTATION_RULES: readonly [RegExp, 'date' | 'duration' | 'number' | 'place' | 'agent' | 'reason'][] = [
 	[new RegExp(`${W('как долго|сколько времени')}|${W('на сколько|сколько|скока|какой')}\\s+(?:лет|месяцев|недель|срок)${CYRILLIC_END}`, 'u'), 'duration'],
-	[new RegExp(`${W('сколько|скока|скольким|скольких|скольки')}|${W('как(?:ое|ой|ова|ов)')}\\s+(?:количество|число|процент|доля|размер|сумма)`, 'u'), 'number'],
+	// "какой бюджет", "какая зарплата": a sum of money is asked for as a number is.
+	[
+		new RegExp(
+			`${W('сколько|скока|скольким|скольких|скольки')}|${W('как(?:ое|ой|ая|ую|ова|ов)')}\\s+(?:количество|число|процент|доля|размер|сумма|бюджет|зарплата|зарплату|оклад|штраф|стоимость|цена|пошлина)${CYRILLIC_END}`,
+			'u',
+		),
+		'number',
+	],
 	[new RegExp(`${W('когда|с каких пор')}|${W('как(?:ом|ой|ого|ую)')}\\s+(?:году|года|день|дня|числа|месяце|дату)${CYRILLIC_END}`, 'u'), 'date'],
 	[new RegExp(`${W('где|куда|откуда')}|${W('как(?:ом|ой|ую)')}\\s+(?:городе|стране|месте|отеле|области|регионе)${CYRILLIC_END}|${W('как(?:ой|ую|ая)')}\\s+(?:страной|страну|страна|городом)${CYRILLIC_END}`, 'u'), 'place'],
 	[new RegExp(`${W('кто|кого|кому|кем|чей|чья|чье|чьи|как зовут|имя|фамилия')}`, 'u'), 'agent'],

@@ -8,6 +8,7 @@ import {
 	KIND_ASKING_WORDS,
 	MEASURE_WORDS,
 	MONTHS,
+	MONEY_NOUNS,
 	NUMBER_KIND_NOUNS,
 	NUMBER_WORDS,
 	ORDINALS,
@@ -79,7 +80,7 @@ const NAME_ASKED = `\\b(?:${WHAT})(?:(?:['’]s| is| was) (?:(?:the|their|his|he
 
 const RULES: [RegExp, ExpectationKind][] = [
 	[/\bhow long\b|\bfor how many (?:years|months|days)\b/, 'duration'],
-	[new RegExp(`\\bhow (?:${alternation(MEASURE_WORDS)})\\b|\\b(?:${WHAT}) (?:is the )?(?:${alternation([...NUMBER_KIND_NOUNS, 'percentage', 'share', 'size'])})\\b`), 'number'],
+	[new RegExp(`\\bhow (?:${alternation(MEASURE_WORDS)})\\b|\\b(?:${WHAT}) (?:is |was )?(?:the |its |their |his |her )?(?:${alternation([...NUMBER_KIND_NOUNS, ...MONEY_NOUNS, 'percentage', 'share', 'size'])})\\b`), 'number'],
 	// "when" asks for a date at the start or before an auxiliary ("when did …"), not as a conjunction ("… when a court errs").
 	[
 		new RegExp(`^(?:${WHEN})\\b|\\b(?:${WHEN})\\s+(?:${alternation(AUXILIARIES)})\\b|\\bsince when\\b|\\b(?:${KIND_ASKED}) (?:${alternation(DATE_KIND_NOUNS)})\\b|\\bin what year\\b`),

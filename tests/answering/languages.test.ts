@@ -55,8 +55,14 @@ describe('across languages', () => {
 		expect(result.sources[0]!.document).toBe('kazakhstan-joins-asia-pacific-forum');
 	});
 
-	it('reads "на форуме" as the English "at the forum": declined as the English question is, the article saying "at the meeting"', () => {
-		expect(answer('Кто представлял Казахстан на форуме?', english).answered).toBe(answer('Who represented Kazakhstan at the forum?', english).answered);
+	it('reads "на форуме" as the English "at the forum": the same term, matched in the same facts', () => {
+		// Whether either is answered sits near the threshold (the article says "at the meeting"): the reading is what is asked here.
+		const termFor = (question: string, label: RegExp) => readQuestion(question, english.index, english.options).terms.find((t) => label.test(t.label))!;
+		const russian = termFor('Кто представлял Казахстан на форуме?', /^форум/);
+		const englishTerm = termFor('Who represented Kazakhstan at the forum?', /^forum$/);
+		expect(russian.variants.map((v) => v.term)).toEqual(expect.arrayContaining(englishTerm.variants.map((v) => v.term)));
+		const factsOf = (term: typeof russian) => english.index.facts.filter((_, i) => english.index.creditOf(i, term).credit > 0).length;
+		expect(factsOf(russian)).toBe(factsOf(englishTerm));
 	});
 
 	const conceptOf = (term: string) => english.index.concepts.match(words(term))[0]?.concept;

@@ -19,6 +19,17 @@ describe('readQuestion', () => {
 		expect(terms.find((t) => t.label === 'bases')).toMatchObject({ known: false });
 	});
 
+	test.each([
+		['what is the budget of the office', 'en'],
+		['what was its budget in 2024', 'en'],
+		['какой бюджет у аппарата уполномоченного', 'ru'],
+		['какая зарплата у омбудсмена', 'ru'],
+		['уәкілдің жалақысы қандай', 'kk'],
+		['уакилдин жалакысы кандай', 'kk'],
+	] as const)('GIVEN %j (a sum of money asked for) THEN it asks for a number', (question, language) => {
+		expect(expectationOf(question, language).kind).toBe('number');
+	});
+
 	test('GIVEN a real English word one letter from a function word THEN it stays itself, and still asks its kind', () => {
 		// "tall" is one letter from "all": turned into it, "how tall" asked nothing and any sentence with "palace" answered.
 		const read = readQuestion('How tall is the palace?', kb.index, kb.options);
