@@ -46,6 +46,9 @@ export const KAZAKH_KIND_NOUNS: ReadonlySet<string> = withKeyboardSpellings('ж�
 const W = (pattern: string) => `${CYRILLIC_START}(?:${pattern})${CYRILLIC_END}`;
 const typed = (pattern: string) => `${pattern}|${onRussianKeyboard(pattern)}`;
 
+/** "Қасымбековтан бұрын уәкіл кім болған?": someone other than the person named before these words is asked for. */
+export const KAZAKH_OTHER_PERSON = new RegExp(`(\\p{L}+)\\s+(?:${typed('бұрын|кейін|орнына')})${CYRILLIC_END}`, 'u');
+
 /** Stems of a sum of money: budget, salary, fine, cost, price. */
 const MONEY_STEMS = 'бюджет|жалақ|айыппұл|құн|баға';
 

@@ -50,6 +50,9 @@ export const RUSSIAN_KIND_ASKING_WORDS: ReadonlySet<string> = new Set(
 	'какой какая какое какие какого какую каком каким какими каких какому который которая которое которые котором которого'.split(' '),
 );
 
+/** "Кто был омбудсменом до Оскольской?": someone other than the person named after these words is asked for. */
+export const RUSSIAN_OTHER_PERSON = /(?<![\p{L}])(?:до|после|вместо|кроме|сменил|сменила|сменит)\s+(\p{L}+)/u;
+
 /** Nouns that, after a kind-asking word, ask for a date, a place or a number ("в каком году", "в какой стране"). */
 export const RUSSIAN_KIND_NOUNS: ReadonlySet<string> = new Set(
 	'год году года годы день дня дату дата число числа месяц месяце время город городе городом страна стране страны страной страну место месте количество'.split(' '),

@@ -12,6 +12,7 @@ import {
 	NUMBER_KIND_NOUNS,
 	NUMBER_WORDS,
 	ORDINALS,
+	OTHER_PERSON,
 	PERIODS,
 	PLACE_KIND_NOUNS,
 	PLACE_NOUNS,
@@ -31,6 +32,7 @@ import {
 	KAZAKH_DURATION,
 	KAZAKH_EXPECTATION_RULES,
 	KAZAKH_NUMBER_STEMS,
+	KAZAKH_OTHER_PERSON,
 	KAZAKH_PLACE,
 	KAZAKH_REASON,
 } from '../language/kazakh.ts';
@@ -43,6 +45,7 @@ import {
 	RUSSIAN_DURATION,
 	RUSSIAN_EXPECTATION_RULES,
 	RUSSIAN_NUMBER_STEMS,
+	RUSSIAN_OTHER_PERSON,
 	RUSSIAN_PLACE,
 	RUSSIAN_REASON,
 } from '../language/russian.ts';
@@ -62,6 +65,11 @@ export interface Expectation {
 	constraints: string[];
 	/** The question's own words, so an answer to "who" must name someone the question does not. */
 	asked: string;
+	/**
+	 * For "who was it before Shakirov", "кто был до Оскольской": the stem of the word naming the person the answer is
+	 * someone other than. Only a name when a fact names it (see `namesAnotherPerson`).
+	 */
+	otherThan?: string;
 	/** The question's language: `counted` is a stem in it, and only a fact in it can hold that word. */
 	language: Language;
 }
@@ -100,6 +108,21 @@ const COUNTED: Readonly<Record<Language, RegExp>> = {
 	kk: /(?<![\p{L}])(?:қанша|неше|канша)\s+(.*)$/u,
 };
 
+/** Per language, where a question names the person its answer is someone other than. */
+const OTHER_PERSON_OF: Readonly<Record<Language, RegExp>> = { en: OTHER_PERSON, ru: RUSSIAN_OTHER_PERSON, kk: KAZAKH_OTHER_PERSON };
+
+/**
+ * For a question asking for someone other than a person it names ("before Shakirov"), whether the fact names that
+ * person: its answer must then be another person's name, which the fact may lack.
+ */
+export function namesTheOther(fact: Fact, expectation: Expectation, language: Language): boolean {
+	return fact.names.some((name) => namesOther(name, expectation, language));
+}
+
+function namesOther(name: string, expectation: Expectation, language: Language): boolean {
+	return expectation.otherThan !== undefined && words(name, language).some((w) => w.stem === expectation.otherThan);
+}
+
 /** Per language, the words that pick one of several (an ordinal; a relative time before a period): constraints a fact must state. */
 const PICKS_ONE: Readonly<Record<Language, { ordinal: (word: string) => boolean; relative: (word: string) => boolean; period: (word: string) => boolean }>> = {
 	en: { ordinal: (w) => ORDINALS.has(w), relative: (w) => RELATIVE_TIME.has(w), period: (w) => PERIODS.has(w) },
@@ -117,7 +140,9 @@ export function expectationOf(question: string, language: Language = 'en'): Expe
 		.map((w) => w.stem);
 	const after = kind === 'number' ? COUNTED[language].exec(text)?.[1] : undefined;
 	const counted = after ? words(after, language).find((w) => !w.isStopword)?.stem : undefined;
-	return { kind, constraints, asked: text, language, ...(counted ? { counted } : {}) };
+	const other = kind === 'agent' ? OTHER_PERSON_OF[language].exec(text)?.[1] : undefined;
+	const otherThan = other && !/\d/.test(other) ? stem(other, language) : undefined;
+	return { kind, constraints, asked: text, language, ...(counted ? { counted } : {}), ...(otherThan ? { otherThan } : {}) };
 }
 
 /** Whether a fact (its word stems, as the index keeps them) states every number and ordinal the question states. */
@@ -202,6 +227,8 @@ export function questionNames(expectation: Expectation, name: string, language: 
 function namesSomeoneElse(fact: Fact, expectation: Expectation, language: Language, agentNouns: RegExp, askedAgent: (word: string) => boolean): boolean {
 	const isNew = (name: string) => !questionNames(expectation, name, language);
 	const asksOfName = (name: string) => name.split(/[^\p{L}\p{N}]+/u).filter(Boolean).every(askedAgent);
+	// "Кто был до Оскольской?" of a sentence naming her: only another person's full name answers.
+	if (namesTheOther(fact, expectation, language)) return fact.names.some((name) => name.includes(' ') && isNew(name) && !asksOfName(name) && !namesOther(name, expectation, language));
 	return (
 		fact.names.some((name) => name.includes(' ') && isNew(name) && !asksOfName(name)) ||
 		[...fact.text.matchAll(agentNouns)].some((match) => isNew(match[0]) && !askedAgent(match[0])) ||

@@ -3,7 +3,7 @@ import { isNegated, isYesNoQuestion } from '../language/negation.ts';
 import type { Language } from '../language/detect.ts';
 import { KAZAKH_KIND_ASKING_WORDS, KAZAKH_KIND_NOUNS, KAZAKH_STOPWORDS } from '../language/kazakh.ts';
 import { RUSSIAN_KIND_ASKING_WORDS, RUSSIAN_KIND_NOUNS, RUSSIAN_STOPWORDS } from '../language/russian.ts';
-import { questionNames, type ExpectationKind } from '../search/expectation.ts';
+import { namesTheOther, questionNames, type ExpectationKind } from '../search/expectation.ts';
 import type { FactIndex } from '../search/factIndex.ts';
 import type { QueryTerm, ReadQuestion } from '../search/query.ts';
 import type { RankedFact } from '../search/rankFacts.ts';
@@ -261,10 +261,13 @@ function newValuePositions(context: QuestionContext, candidate: RankedFact): num
 		return recognised.filter((v) => !context.questionValues.includes(v.text)).map((v) => positionOf(v.text));
 	}
 	if (!vouched.length) return [];
+	const { expectation } = context.read;
+	// "Who was it before Shakirov?" of a sentence naming him: the retriever vouched for another person's full name.
+	if (namesTheOther(candidate.fact, expectation, factLanguage)) return vouched;
 	const found =
 		kind === 'number'
 			? stems.flatMap((stem, i) => (/^\d/.test(stem) ? [i] : []))
-			: candidate.fact.names.filter((name) => !questionNames(context.read.expectation, name, factLanguage)).map(positionOf).filter((p) => p >= 0);
+			: candidate.fact.names.filter((name) => !questionNames(expectation, name, factLanguage)).map(positionOf).filter((p) => p >= 0);
 	// A place the pattern found may be the question's own ("at Brennick prison" for "which town is Brennick prison in").
 	return found.length ? found : kind === 'place' ? [] : vouched;
 }

@@ -30,6 +30,16 @@ describe('readQuestion', () => {
 		expect(expectationOf(question, language).kind).toBe('number');
 	});
 
+	test.each([
+		['Who was the ombudsman before Shakirov?', 'en', 'shakirov'],
+		['кто был омбудсменом до оскольской', 'ru', 'оскольск'],
+		['қасымбековтан бұрын уәкіл кім болған', 'kk', 'касымбеков'],
+		['who was the ombudsman in 2019', 'en', undefined],
+		['when did he speak after the vote', 'en', undefined],
+	] as const)('GIVEN %j (%s) THEN the person its answer must be other than is %j', (question, language, other) => {
+		expect(expectationOf(question, language).otherThan).toBe(other);
+	});
+
 	test('GIVEN a real English word one letter from a function word THEN it stays itself, and still asks its kind', () => {
 		// "tall" is one letter from "all": turned into it, "how tall" asked nothing and any sentence with "palace" answered.
 		const read = readQuestion('How tall is the palace?', kb.index, kb.options);

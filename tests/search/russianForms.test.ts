@@ -15,6 +15,7 @@ const kb = await knowledgeBaseOf(
 				'Омбудсмен избирается на семилетний срок без права переизбрания.',
 				'Аппарат подписал меморандум с уполномоченным Республики Велесия.',
 				'За год были восстановлены права заявителей в 1236 случаях.',
+				'До избрания Оскольская три года работала в аппарате, а ее предшественником был Игорь Белов.',
 			].join('\n'),
 		},
 		PROJECT_KNOWLEDGE,
@@ -38,6 +39,10 @@ describe('who-questions in Russian: the office the question names is no answer i
 		// The question names the republic in another case: the sentence names nobody new.
 		['как зовут омбудсмена велесии', 'Республики Велесия', false],
 		['с кем аппарат подписал меморандум', 'Республики Велесия', true],
+		// Someone other than the person named is asked for: only another person's full name answers.
+		['кто был омбудсменом до оскольской', 'Дарина Оскольская', false],
+		['кто был омбудсменом до оскольской', 'Игорь Белов', true],
+		['кто омбудсмен', 'Дарина Оскольская', true],
 	])('GIVEN %j THEN the fact with %j names someone the question does not: %s', (question, phrase, expected) => {
 		expect(meets(question, phrase)).toBe(expected);
 	});
