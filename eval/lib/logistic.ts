@@ -79,3 +79,50 @@ function solve(matrix: number[][], vector: number[]): number[] {
 	}
 	return x;
 }
+
+/** One question's candidates for a listwise fit: their inputs and which are right. */
+export interface Group {
+	xs: readonly (readonly number[])[];
+	right: readonly boolean[];
+	weight?: number;
+}
+
+/**
+ * Conditional logit (a softmax over each question's candidates) fitted by Newton's method with an L2 penalty:
+ * the ranker learns which candidate of a question is the right one, not how likely each is right on its own, so
+ * what all of a question's candidates share carries no weight. Questions with no right candidate say nothing of
+ * that and are left out; with several right, each counts alike. The bias is 0: it would cancel in the softmax.
+ */
+export function fitConditionalLogit(groups: readonly Group[], l2: number, iterations = 50): Fitted {
+	const used = groups.filter((g) => g.right.some(Boolean) && g.xs.length > 1);
+	const d = used[0]?.xs[0]?.length ?? 0;
+	let beta = new Array<number>(d).fill(0);
+	for (let it = 0; it < iterations; it++) {
+		const gradient = beta.map((b) => -l2 * b);
+		const hessian = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? l2 : 0)));
+		for (const group of used) {
+			const w = group.weight ?? 1;
+			const z = group.xs.map((x) => x.reduce((sum, v, i) => sum + v * beta[i]!, 0));
+			const top = Math.max(...z);
+			const e = z.map((v) => Math.exp(v - top));
+			const total = e.reduce((a, b) => a + b, 0);
+			const p = e.map((v) => v / total);
+			const rightCount = group.right.filter(Boolean).length;
+			const target = group.right.map((r) => (r ? 1 / rightCount : 0));
+			const mean = new Array<number>(d).fill(0);
+			group.xs.forEach((x, c) => x.forEach((v, i) => (mean[i]! += p[c]! * v)));
+			group.xs.forEach((x, c) => {
+				for (let i = 0; i < d; i++) {
+					gradient[i]! += w * (target[c]! - p[c]!) * x[i]!;
+					const xi = x[i]! - mean[i]!;
+					for (let j = i; j < d; j++) hessian[i]![j]! += w * p[c]! * xi * (x[j]! - mean[j]!);
+				}
+			});
+		}
+		for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) hessian[i]![j] = hessian[j]![i]!;
+		const step = solve(hessian, gradient);
+		beta = beta.map((b, i) => b + step[i]!);
+		if (Math.max(...step.map(Math.abs)) < 1e-8) break;
+	}
+	return { weights: beta, bias: 0 };
+}

@@ -9,7 +9,7 @@ import { answersRightly } from './judge.ts';
 import type { Outcome } from './metrics.ts';
 import { outcomesOf } from './report.ts';
 import { boostedLogit, fitStumps, type Boosted, type BoostOptions } from './boost.ts';
-import { fitLogistic, logitOf, type Fitted, type Row } from './logistic.ts';
+import { fitConditionalLogit, fitLogistic, logitOf, type Fitted, type Row } from './logistic.ts';
 import { knowledgeBaseFor, type QuestionSet } from './sets.ts';
 
 /** One question with its retrieved candidates, each with its features and whether its answer would be right. */
@@ -56,7 +56,10 @@ export interface Decision {
 }
 
 export interface TrainingOptions {
-	/** L2 penalty on the ranker's standardised weights. */
+	/**
+	 * L2 penalty on the ranker's standardised weights. 10, chosen by cross-validation (1,378 of 2,142 right at 1,
+	 * 1,390 at 10, 1,387 at 20, 1,383 at 100), so the figures are a little kinder than a never-seen set's would be.
+	 */
 	l2: number;
 	/** L2 penalty on the answer model's linear part. */
 	answerL2: number;
@@ -120,7 +123,7 @@ const MONOTONE: Partial<Record<(typeof ANSWER_INPUTS)[number], 1 | -1>> = {
  */
 const NON_ENGLISH_MONOTONE: typeof MONOTONE = { evidenceGap: 1 };
 
-export const DEFAULT_TRAINING: TrainingOptions = { l2: 1, answerL2: 1, balanceSets: { curated: true, generic: false, nonEnglish: true, crossLanguage: true }, regimeBoosting: { nonEnglish: { rounds: 0, monotone: ANSWER_INPUTS.map((input) => ({ ...MONOTONE, ...NON_ENGLISH_MONOTONE })[input] ?? 0) } }, boosting: { rounds: 200, shrinkage: 0.1, minLeaf: 15, l2: 1, monotone: ANSWER_INPUTS.map((input) => MONOTONE[input] ?? 0) }, folds: 5 };
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 10, answerL2: 1, balanceSets: { curated: true, generic: false, nonEnglish: true, crossLanguage: true }, regimeBoosting: { nonEnglish: { rounds: 0, monotone: ANSWER_INPUTS.map((input) => ({ ...MONOTONE, ...NON_ENGLISH_MONOTONE })[input] ?? 0) } }, boosting: { rounds: 200, shrinkage: 0.1, minLeaf: 15, l2: 1, monotone: ANSWER_INPUTS.map((input) => MONOTONE[input] ?? 0) }, folds: 5 };
 
 interface Standardised {
 	mean: number[];
@@ -171,8 +174,9 @@ function label(right: boolean): 0 | 1 {
 function train(examples: readonly Example[], options: TrainingOptions): Trained {
 	const standard = standardisation(examples);
 	const weight = setWeights(examples, options);
-	const rows = examples.flatMap((e) => e.candidates.map((c) => ({ x: standardise(c.x, standard, options), y: label(c.right), weight: weight.get(e.set)! })));
-	const ranker = fitLogistic(rows, options.l2);
+	// Listwise: which of a question's candidates is the right one (a pointwise fit, each candidate alone, ranked worse:
+	// 1,372 against 1,390 of 2,142 questions right, cross-validated).
+	const ranker = fitConditionalLogit(examples.map((e) => ({ xs: e.candidates.map((c) => standardise(c.x, standard, options)), right: e.candidates.map((c) => c.right), weight: weight.get(e.set)! })), options.l2);
 	const picks = examples.flatMap((e) => {
 		const pick = chosen(e, ranker, standard, options);
 		return pick ? [{ x: pick.answerInput, y: label(pick.right), weight: weight.get(e.set)! }] : [];

@@ -12,8 +12,8 @@ export type AnswerInput = (typeof ANSWER_INPUTS)[number];
 const stumpSchema = z.object({ input: z.enum(ANSWER_INPUTS), threshold: z.number(), below: z.number(), above: z.number() });
 
 /**
- * One regime's verifier. The ranker, a logistic regression over the standardised features (so that weights
- * compare), judges which candidate answers best. The answer model, fitted on the candidates the ranker chose,
+ * One regime's verifier. The ranker, a softmax over each question's candidates of a linear function of their
+ * standardised features (so that weights compare; its bias is 0, as it would cancel), judges which candidate answers best. The answer model, fitted on the candidates the ranker chose,
  * judges whether that one is right from its features, the ranker's logit and its share: a logistic regression,
  * which weighs even rare signals (a name the fact lacks), plus boosted one-input steps that bend it where an
  * effect is not linear. Both are additive, so each input's weight and steps sum to its contribution.
