@@ -161,9 +161,9 @@ export function shownFacts(kb: KnowledgeBase, candidate: RankedFact): Fact[] {
 
 /**
  * Which of the model's regimes judges an answer. A question in Russian or Kazakh has its own: `nonEnglish` when some
- * document is written in its language, `crossLanguage` when none is and every match is made across languages (the
- * two share their weights, not their threshold). An English question is curated when the knowledge base has a
- * field lexicon, generic when it has none.
+ * document is written in its language, `crossLanguage` when none is and every match is made across languages (each
+ * has its own weights and threshold; `nonEnglish` is also trained on the `crossLanguage` questions). An English
+ * question is curated when the knowledge base has a field lexicon, generic when it has none.
  */
 export function regimeOf(kb: KnowledgeBase, language: Language = 'en'): Regime {
 	if (language !== 'en') return kb.index.languages.has(language) ? 'nonEnglish' : 'crossLanguage';

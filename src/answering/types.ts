@@ -1,5 +1,6 @@
 import type { TopicName } from '../knowledge/types.ts';
 import type { SmallTalkKind } from '../language/english.ts';
+import type { Regime } from '../verify/model.ts';
 
 /** Where a fact comes from: enough for a reader to open the document at the right line. */
 export interface Citation {
@@ -40,7 +41,7 @@ export interface Answer {
 /** Every number behind a decision: the verifier's threshold, the question's terms, each candidate's features. */
 export interface Explanation {
 	/** Which trained weights judged (see `regimeOf`): `nonEnglish` or `crossLanguage` for a Russian or Kazakh question, else `curated` for a knowledge folder with a field lexicon, else `generic`. */
-	regime: 'curated' | 'generic' | 'nonEnglish' | 'crossLanguage';
+	regime: Regime;
 	/** Confidence needed to answer. */
 	threshold: number;
 	/** Logit margin of the best candidate over the runner-up. */
