@@ -76,7 +76,7 @@ export interface TrainingOptions {
 	/**
 	 * Per regime, changes to the boosting. nonEnglish: no steps at all. Its own questions are a few hundred, and
 	 * cross-validated on them the linear answer model alone does better than with steps (181 against 176 of the 277
-	 * own Russian and Kazakh questions right, the held-out public ones the same), which only fitted noise.
+	 * own Russian and Kazakh questions right, the public ones, then held out, the same), which only fitted noise.
 	 * crossLanguage keeps them: cross-validated, 95 of its 151 questions right with steps, 93 without.
 	 */
 	regimeBoosting: Partial<Record<Regime, Partial<BoostOptions>>>;
@@ -189,7 +189,8 @@ function train(examples: readonly Example[], options: TrainingOptions): Trained 
 
 /**
  * How much each set's questions count: where the regime balances sets, every set weighs as much as the average
- * set, so a long set does not drown a short one's kind of question. Examples of one regime only.
+ * set, so a long set does not drown a short one's kind of question. Examples of the regime being trained and of
+ * those it learns from (`BORROWS`, `ALSO_LEARNS_FROM`).
  */
 function setWeights(examples: readonly Example[], options: TrainingOptions): Map<string, number> {
 	const counts = new Map<string, number>();
@@ -301,7 +302,7 @@ function average(values: readonly number[]): number {
 }
 
 /**
- * Both regimes cross-validated and fitted: the outcomes every figure is reported from (each question judged by
+ * Every regime cross-validated and fitted: the outcomes every figure is reported from (each question judged by
  * models that had not seen it), and the models fitted on all examples, as the engine loads them.
  */
 export function trainRegimes(examples: readonly Example[], baseOptions: TrainingOptions): { regimes: Record<Regime, RegimeModel>; outcomes: Outcome[] } {
@@ -328,7 +329,7 @@ export function trainRegimes(examples: readonly Example[], baseOptions: Training
  * gave weights no reader would sign (a lexicon concept's match counting against an answer, so "Кто представлял
  * Казахстан на форуме?" was declined). With the curated English questions beside them, each set weighing the
  * same, they learn from those what evidence means and from their own how a question in another language differs
- * (`crossLanguage`, the rarer words matched).
+ * (the `crossLanguage` feature, the rarer words matched).
  */
 const BORROWS: Partial<Record<Regime, Regime>> = { nonEnglish: 'curated' };
 
