@@ -1,4 +1,7 @@
+import type { Language } from '../language/detect.ts';
 import { alternation, capitalised, NAME_JOINERS, OFFICE_QUALIFIERS, OFFICES, SPEECH_VERBS } from '../language/english.ts';
+import { KAZAKH_LEANS_ON_PREVIOUS } from '../language/kazakh.ts';
+import { RUSSIAN_LEANS_ON_PREVIOUS } from '../language/russian.ts';
 import { personNames } from './names.ts';
 
 const SPEECH_VERB = `(?:${alternation(SPEECH_VERBS)})`;
@@ -28,9 +31,14 @@ const ROLE_BEFORE = new RegExp(`(${AN_OFFICE})\\s+$`, 'iu');
 const LEANS_ON_PREVIOUS =
 	/^(?:(?:This|That|It)(?:,|\s+(?:is|was|has|had|will|would|can|could|means|meant|ensures|ensured|allows|allowed|makes|made|leads|led|shows|showed|gives|gave)\b)|According to (?:it|them|the (?:report|study|survey|data|figures))\b)/u;
 
-/** Whether a sentence's subject is the sentence before it, so it must be read (and shown) with it. */
-export function leansOnPrevious(sentence: string): boolean {
-	return LEANS_ON_PREVIOUS.test(sentence);
+const LEANS: Readonly<Record<Language, RegExp>> = { en: LEANS_ON_PREVIOUS, ru: RUSSIAN_LEANS_ON_PREVIOUS, kk: KAZAKH_LEANS_ON_PREVIOUS };
+
+/**
+ * Whether a sentence's subject is the sentence before it, so it must be read (and shown) with it: "This ensured …",
+ * "Согласно докладу, …", "Он не вправе …", "Бұл …".
+ */
+export function leansOnPrevious(sentence: string, language: Language = 'en'): boolean {
+	return LEANS[language].test(sentence);
 }
 
 export interface Attribution {

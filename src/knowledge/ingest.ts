@@ -27,7 +27,7 @@ export function ingestDocument(file: DocumentFile, topics: TopicLabeller): Knowl
 			...(about ? { about } : {}),
 			topics: topics.label(standalone, language),
 			mentions: [],
-			leansOnPrevious: position > 0 && leansOnPrevious(sentence.text),
+			leansOnPrevious: position > 0 && leansOnPrevious(sentence.text, language),
 			...(sentence.section ? { section: sentence.section } : {}),
 			names: properNames(sentence.text, language),
 		};

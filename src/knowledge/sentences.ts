@@ -63,6 +63,8 @@ export function readSentences(lines: readonly SourceLine[], language: Language =
 	for (const paragraph of paragraphs(lines)) {
 		if (paragraph.isHeading) {
 			headings.push(paragraph.text);
+			// A heading that is no question ("Контакты") ends the answer to the one before.
+			section = undefined;
 			continue;
 		}
 		if (isSectionQuestion(paragraph.text)) {
@@ -132,6 +134,8 @@ function* paragraphs(lines: readonly SourceLine[]): Generator<Paragraph> {
 			lineAt: (offset) => [...starts].reverse().find((s) => s.offset <= offset)?.line ?? starts[0]!.line,
 		};
 	};
+	// A dateline opens an article: further down, "OSCE: …" after a wrapped line is the sentence going on.
+	let opening = true;
 	for (let i = 0; i < lines.length; i++) {
 		const current = lines[i]!;
 		if (current.text.trim() === '') {
@@ -142,7 +146,8 @@ function* paragraphs(lines: readonly SourceLine[]): Generator<Paragraph> {
 		if (BOILERPLATE_LINE.test(current.text)) continue;
 		parts.push(current);
 		const next = nextContentLine(lines, i);
-		const beforeDateline = next !== undefined && opensWithDateline(next.text);
+		const beforeDateline = opening && next !== undefined && opensWithDateline(next.text);
+		if (ENDS_SENTENCE.test(current.text) && !DATELINE_LINE.test(current.text)) opening = false;
 		const runsOn = next !== undefined && !ENDS_SENTENCE.test(current.text) && !beforeDateline && !DATELINE_LINE.test(current.text);
 		if (!runsOn) {
 			const done = flush(next === undefined || lines[i + 1]?.text.trim() === '' || beforeDateline);

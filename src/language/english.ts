@@ -51,7 +51,7 @@ export function spellingsOf(...meant: string[]): string[] {
 export const KIND_ASKING_WORDS: ReadonlySet<string> = new Set(spellingsOf('what', 'which'));
 
 /** "Who was the ombudsman before Shakirov?": someone other than the person named after these words is asked for. */
-export const OTHER_PERSON = /\b(?:before|after|instead of|other than|besides|preceded|succeeded|replaced)\s+([\p{L}][\p{L}'’-]*)/u;
+export const OTHER_PERSON = /\b(?:before|after|instead of|other than|besides|preceded|succeeded|replaced)\s+(?!(?:the|a|an|this|that|his|her|its|their|him|them|it)\b)([\p{L}][\p{L}'’-]*)/u;
 
 /** "What kind of X", "which type of X": words between the asking word and the noun that names the answer. */
 export const KIND_OF_WORDS: ReadonlySet<string> = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'of']);

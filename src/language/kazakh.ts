@@ -56,7 +56,7 @@ const MONEY_STEMS = 'бюджет|жалақ|айыппұл|құн|баға';
 export const KAZAKH_EXPECTATION_RULES: readonly [RegExp, 'date' | 'duration' | 'number' | 'place' | 'agent' | 'reason'][] = [
 	[new RegExp(`${W(typed('қанша|неше'))}\\s+(?:${typed('жылға|жыл|айға|ай|уақыт')})${CYRILLIC_END}|${W(typed('қанша уақыт|қанша мерзім'))}`, 'u'), 'duration'],
 	// "жалақысы қандай", "қандай бюджет": a sum of money is asked for as a number is.
-	[new RegExp(`${W(typed('қанша|неше|нешеу'))}|${CYRILLIC_START}(?:${typed(MONEY_STEMS)})\\p{L}*\\s+${typed('қандай')}${CYRILLIC_END}|${W(typed('қандай'))}\\s+(?:${typed(MONEY_STEMS)})`, 'u'), 'number'],
+	[new RegExp(`${W(typed('қанша|неше|нешеу'))}|${CYRILLIC_START}(?:${typed(MONEY_STEMS)})\\p{L}*\\s+(?:${typed('қандай')})${CYRILLIC_END}|${W(typed('қандай'))}\\s+(?:${typed(MONEY_STEMS)})`, 'u'), 'number'],
 	[new RegExp(`${W(typed('қашан'))}|${W(typed('қай|нешінші|қандай'))}\\s+(?:${typed('жылы|күні|айда|уақытта|күн')})${CYRILLIC_END}`, 'u'), 'date'],
 	[new RegExp(`${W(typed('қайда|қайдан'))}|${W(typed('қай|қандай'))}\\s+(?:${typed('жерде|қалада|елде|қонақ үйде|облыста')})${CYRILLIC_END}`, 'u'), 'place'],
 	[new RegExp(`${CYRILLIC_START}(?:${typed('кім')})\\p{L}*`, 'u'), 'agent'],
@@ -73,7 +73,8 @@ export const KAZAKH_DURATION = new RegExp(
 	`(?:\\d+|${CYRILLIC_START}(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он))\\s+(?:жыл|ай|апта|күн|сағат)\\p{L}*`,
 	'iu',
 );
-export const KAZAKH_NUMBER_STEMS: ReadonlySet<string> = new Set('екі үш төрт бес алты жеті сегіз тоғыз он жиырма отыз қырық елу жүз мың миллион'.split(' '));
+/** Number words, spelled as the stems are (see kazakhStem), so "екі психолог" counts as "бес психолог" does. */
+export const KAZAKH_NUMBER_STEMS: ReadonlySet<string> = new Set('екі үш төрт бес алты жеті сегіз тоғыз он жиырма отыз қырық елу жүз мың миллион'.split(' ').map(onRussianKeyboard));
 export const KAZAKH_PLACE = new RegExp(`\\p{Lu}\\p{L}*(?:да|де|та|те|нда|нде)${CYRILLIC_END}|${CYRILLIC_START}(?:облыс|қала|аудан|өңір|ел)\\p{L}*`, 'u');
 export const KAZAKH_REASON = new RegExp(W('себебі|өйткені|сондықтан|үшін|себепті'), 'iu');
 export const KAZAKH_AGENT = new RegExp(`${CYRILLIC_START}(?:өкіл|мүше|депутат|үкімет|парламент|министр|сот|судья|орган|азамат|адам|қызметкер|комиссия|кеңес|президент|уәкіл|омбудсмен)\\p{L}*`, 'giu');

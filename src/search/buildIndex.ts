@@ -5,7 +5,7 @@ import type { Lexicon } from '../knowledge/schema.ts';
 import type { KnowledgeDocument } from '../knowledge/types.ts';
 import { stem, words, type Word } from './analyze.ts';
 import { ConceptMatcher, type ConceptMatch } from './concepts.ts';
-import { leansOnPrevious, personReferences } from './personReference.ts';
+import { personReferences } from './personReference.ts';
 import { FactIndex, type FactIndexParts, type Postings } from './factIndex.ts';
 import type { SearchOptions } from './searchOptions.ts';
 import { TypoCorrector } from './typoCorrector.ts';
@@ -46,7 +46,6 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 	const factLength: number[] = [];
 	const factStems: string[][] = [];
 	const factConcepts: ConceptMatch[][] = [];
-	const factLeans: boolean[] = [];
 	const nameWords = new Set<string>();
 	const building: PostingsBuilder = new Map();
 	const referencing: PostingsBuilder = new Map();
@@ -83,9 +82,7 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 			for (const term of subjectTerms[docIndex]!) referred.set(term, options.subjectWeight);
 			const person = persons[position];
 			for (const term of [...fact.mentions, ...(person ? [person] : [])].flatMap((name) => termsOfName(name, doc.language))) referred.set(term, Math.max(referred.get(term) ?? 0, options.aboutWeight));
-			const leans = position > 0 && (fact.leansOnPrevious || leansOnPrevious(fact.text, doc.language));
-			factLeans.push(leans);
-			if (leans) {
+			if (fact.leansOnPrevious) {
 				for (const term of previousTerms) referred.set(term, Math.max(referred.get(term) ?? 0, options.previousSentenceWeight));
 			}
 			for (const [term, weight] of referred) if (weight > (terms.get(term) ?? 0)) addPosting(referencing, term, factIndex, weight);
@@ -101,7 +98,6 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 		factLength,
 		factStems,
 		factConcepts,
-		factLeans,
 		postings: await freeze(building, pace),
 		references: await freeze(referencing, pace),
 		nameWords,

@@ -67,7 +67,7 @@ export interface Expectation {
 	asked: string;
 	/**
 	 * For "who was it before Shakirov", "кто был до Оскольской": the stem of the word naming the person the answer is
-	 * someone other than. Only a name when a fact names it (see `namesAnotherPerson`).
+	 * someone other than. Only a name when a fact names it (see `namesTheOther`).
 	 */
 	otherThan?: string;
 	/** The question's language: `counted` is a stem in it, and only a fact in it can hold that word. */
@@ -141,7 +141,7 @@ export function expectationOf(question: string, language: Language = 'en'): Expe
 	const after = kind === 'number' ? COUNTED[language].exec(text)?.[1] : undefined;
 	const counted = after ? words(after, language).find((w) => !w.isStopword)?.stem : undefined;
 	const other = kind === 'agent' ? OTHER_PERSON_OF[language].exec(text)?.[1] : undefined;
-	const otherThan = other && !/\d/.test(other) ? stem(other, language) : undefined;
+	const otherThan = other === undefined ? undefined : stem(other, language);
 	return { kind, constraints, asked: text, language, ...(counted ? { counted } : {}), ...(otherThan ? { otherThan } : {}) };
 }
 

@@ -22,8 +22,6 @@ export interface FactIndexParts {
 	factLength: number[];
 	factStems: string[][];
 	factConcepts: ConceptMatch[][];
-	/** Whether each fact's subject is the sentence before it ("This …", "Согласно докладу, …"), so it is read with it. */
-	factLeans: boolean[];
 	postings: Map<string, Postings>;
 	references: Map<string, Postings>;
 	nameWords: Set<string>;
@@ -45,7 +43,6 @@ export class FactIndex {
 	readonly factStems: readonly string[][];
 	/** Where each fact names lexicon concepts, over `factStems` positions. */
 	readonly factConcepts: readonly ConceptMatch[][];
-	readonly factLeans: readonly boolean[];
 	readonly averageLength: number;
 	readonly concepts: ConceptMatcher;
 	readonly typos: TypoCorrector;
@@ -75,7 +72,6 @@ export class FactIndex {
 		this.factLength = parts.factLength;
 		this.factStems = parts.factStems;
 		this.factConcepts = parts.factConcepts;
-		this.factLeans = parts.factLeans;
 		this.postings = parts.postings;
 		this.references = parts.references;
 		this.nameWords = parts.nameWords;

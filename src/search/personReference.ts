@@ -1,6 +1,6 @@
 import type { Language } from '../language/detect.ts';
-import { KAZAKH_LEANS_ON_PREVIOUS, KAZAKH_PERSON_PRONOUNS, kazakhSurname } from '../language/kazakh.ts';
-import { RUSSIAN_LEANS_ON_PREVIOUS, RUSSIAN_PERSON_PRONOUNS, russianSurname } from '../language/russian.ts';
+import { KAZAKH_PERSON_PRONOUNS, kazakhSurname } from '../language/kazakh.ts';
+import { RUSSIAN_PERSON_PRONOUNS, russianSurname } from '../language/russian.ts';
 import type { Fact } from '../knowledge/types.ts';
 import { words } from './analyze.ts';
 
@@ -38,13 +38,3 @@ export function personReferences(facts: readonly Fact[], language: Language): (s
 	});
 }
 
-const LEANS: Partial<Record<Language, RegExp>> = { ru: RUSSIAN_LEANS_ON_PREVIOUS, kk: KAZAKH_LEANS_ON_PREVIOUS };
-
-/**
- * Whether a Russian or Kazakh sentence leans on the one before ("Он не вправе быть членом партии." after
- * "Уполномоченный не может быть депутатом."), so it is found through that sentence's words too. English sentences
- * are marked at ingestion (a fact's `leansOnPrevious`).
- */
-export function leansOnPrevious(text: string, language: Language): boolean {
-	return LEANS[language]?.test(text) ?? false;
-}

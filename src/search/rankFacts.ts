@@ -68,7 +68,7 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 		const fact = index.facts[factIndex]!;
 		const meets = meetsExpectation(fact, index.factStems[factIndex]!, expectation, index.languageOf(factIndex), askedIn(factIndex));
 		const holdsRole = asksAboutRank || holdsRoleAsAsked(index, factIndex, termsOfVariant);
-		const constraintsHeld = holdsConstraints(index.factStems[factIndex]!, expectation) || (index.factLeans[factIndex]! && holdsConstraints([...index.factStems[factIndex - 1]!, ...index.factStems[factIndex]!], expectation));
+		const constraintsHeld = holdsConstraints(index.factStems[factIndex]!, expectation) || (fact.leansOnPrevious && holdsConstraints([...index.factStems[factIndex - 1]!, ...index.factStems[factIndex]!], expectation));
 		const namesHeld = names.every((name) => index.earns(factIndex, heaviest(name)));
 		const pairs = proximityPairs(index, factIndex, termsOfVariant, terms.length, options);
 		const companion = meets || expectation.kind === 'none' ? undefined : companionFor(index, factIndex, expectation, askedIn);

@@ -190,7 +190,7 @@ const VALUE_KINDS: Partial<Record<ExpectationKind, readonly ValueKind[]>> = {
 };
 
 /**
- * All features of one candidate. `others` are the question's other candidates, for the margin over them.
+ * All features of one candidate. `candidates` are all of the question's, for its lead over the others.
  * Kinds with no recognised value type (who, where, why) fall back on the retriever's own expectation test.
  */
 export function featuresOf(context: QuestionContext, candidate: RankedFact, rank: number, candidates: readonly RankedFact[]): Features {

@@ -35,6 +35,11 @@ describe('readSentences', () => {
 		expect(read.sentences.map((s) => s.line)).toEqual([line]);
 	});
 
+	test('GIVEN a line further down that opens like a dateline ("OSCE: …") THEN the line above runs on into it', () => {
+		const { sentences } = readSentences(lines('The commission met on Monday.\nIts report names two partners, among them the\nOSCE: the office says both helped.'));
+		expect(sentences.map((s) => s.line)).toEqual([1, 2]);
+	});
+
 	test('GIVEN several sentences on one line THEN each is its own fact on that line', () => {
 		const { sentences } = readSentences(lines('Intro line ends here.\nShakirov spoke first. He said the office is independent.'));
 		expect(sentences.map((s) => [s.line, s.text])).toEqual([
@@ -53,6 +58,11 @@ describe('readSentences: questions as headings', () => {
 			[3, 'Сколько ждать ответа?'],
 			[6, 'Нужно ли платить?'],
 		]);
+	});
+
+	test('GIVEN a heading that is no question after an answer THEN the sentences under it answer nothing', () => {
+		const { sentences } = readSentences(lines('Нужно ли платить?\nОбращение бесплатное для всех.\n\nКонтакты\n\nПриемная работает по будним дням.'), 'ru');
+		expect(sentences.map((s) => s.section)).toEqual(['Нужно ли платить?', undefined]);
 	});
 
 	test('GIVEN an interviewer’s question after a dash THEN it heads the answer, without the dash', () => {

@@ -121,3 +121,23 @@ describe('questions made from a Kazakh sentence', () => {
 		for (const { question, fact } of made) expect(answer(question, kb).factIds, question).toContain(fact.id);
 	});
 });
+
+describe('Kazakh counts and sums asked for', () => {
+	it.each([
+		['балалар үйінде неше психолог бар', 'number'],
+		['уәкілдің жалақысы қандай', 'number'],
+		['уакилдин жалакысы кандай', 'number'],
+		// "қандай" alone asks no number: here a year.
+		['кандай жылы курылды', 'date'],
+		['қандай жылы құрылды', 'date'],
+	] as const)('GIVEN %j THEN it asks for a %s', (question, kind) => {
+		expect(expectationOf(question, 'kk').kind).toBe(kind);
+	});
+
+	it('GIVEN a count in words ("екі психолог") THEN it answers "неше психолог", as a count in digits does', async () => {
+		const kb = await knowledgeBaseOf(knowledgeFolder({ 'home.md': '---\ntitle: Балалар үйі\nlanguage: kk\n---\nБалалар үйінде 63 бала тұрады.\nБалалар үйінде екі психолог жұмыс істейді.\n' }));
+		const result = answer('балалар үйінде неше психолог жұмыс істейді', kb, { explain: true });
+		expect(result.explain!.candidates[0]!.text).toMatch(/екі психолог/);
+		expect(result.explain!.candidates[0]!.features.valueMissing).toBe(0);
+	});
+});

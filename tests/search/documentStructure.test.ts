@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { answer } from '../../src/answering/answer.ts';
 import { readQuestion } from '../../src/search/query.ts';
 import { rankFacts } from '../../src/search/rankFacts.ts';
 import { knowledgeBaseOf, knowledgeFolder } from '../helpers.ts';
@@ -54,6 +55,10 @@ describe('a question heading is no fact, and the sentences under it are found th
 describe('a sentence that cites the report the one before named holds that sentence’s numbers', () => {
 	test('GIVEN "Согласно докладу, …" after the sentence that dates the report THEN it holds the year the question states', () => {
 		expect(candidate('сколько обращений поступило за 2025 год', '7412').found.signals.holdsConstraints).toBe(true);
+	});
+
+	test('GIVEN its answer THEN the sentence it leans on is shown before it, so the year it held is there to read', () => {
+		expect(answer('сколько обращений поступило за 2025 год', kb).answer).toMatch(/^Уполномоченный представил доклад .* 2025 году\. Согласно докладу/);
 	});
 
 	test('GIVEN a sentence that does not lean on the one before THEN it does not', () => {

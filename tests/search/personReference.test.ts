@@ -7,7 +7,8 @@ import { properNames } from '../../src/knowledge/names.ts';
 import type { Fact } from '../../src/knowledge/types.ts';
 import { kazakhSurname } from '../../src/language/kazakh.ts';
 import { russianSurname } from '../../src/language/russian.ts';
-import { leansOnPrevious, personReferences } from '../../src/search/personReference.ts';
+import { leansOnPrevious } from '../../src/knowledge/attribution.ts';
+import { personReferences } from '../../src/search/personReference.ts';
 import { readQuestion } from '../../src/search/query.ts';
 import { knowledgeBaseOf } from '../helpers.ts';
 

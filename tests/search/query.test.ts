@@ -36,6 +36,7 @@ describe('readQuestion', () => {
 		['қасымбековтан бұрын уәкіл кім болған', 'kk', 'касымбеков'],
 		['who was the ombudsman in 2019', 'en', undefined],
 		['when did he speak after the vote', 'en', undefined],
+		['who spoke after the vote', 'en', undefined],
 	] as const)('GIVEN %j (%s) THEN the person its answer must be other than is %j', (question, language, other) => {
 		expect(expectationOf(question, language).otherThan).toBe(other);
 	});
