@@ -101,6 +101,7 @@ export interface TrainingOptions {
 const MONOTONE: Partial<Record<(typeof ANSWER_INPUTS)[number], 1 | -1>> = {
 	evidence: 1,
 	coverage: 1,
+	ownCoverage: 1,
 	rankLogit: 1,
 	rankShare: 1,
 	unknownShare: -1,

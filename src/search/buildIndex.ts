@@ -101,6 +101,7 @@ export async function buildFactIndex(documents: readonly KnowledgeDocument[], le
 		postings: await freeze(building, pace),
 		references: await freeze(referencing, pace),
 		nameWords,
+		subjectTerms,
 		typos: await TypoCorrector.build(surfaceFrequency, pace),
 	};
 	return new FactIndex(parts, options);

@@ -25,6 +25,8 @@ export interface FactIndexParts {
 	postings: Map<string, Postings>;
 	references: Map<string, Postings>;
 	nameWords: Set<string>;
+	/** Per document, the terms every one of its facts earns through its subject (see `references`). */
+	subjectTerms: Set<string>[];
 	typos: TypoCorrector;
 }
 
@@ -56,6 +58,7 @@ export class FactIndex {
 	private readonly references: ReadonlyMap<string, Postings>;
 	/** Lower-case words of the proper names in the facts ("kazakhstan", "shakirov"). */
 	private readonly nameWords: ReadonlySet<string>;
+	private readonly subjectTerms: readonly ReadonlySet<string>[];
 	/** Every stem in the index, sorted, for prefix lookups. */
 	private readonly sortedStems: string[];
 	/** The languages the documents are written in: a question in another is matched across languages. */
@@ -75,6 +78,7 @@ export class FactIndex {
 		this.postings = parts.postings;
 		this.references = parts.references;
 		this.nameWords = parts.nameWords;
+		this.subjectTerms = parts.subjectTerms;
 		this.typos = parts.typos;
 		this.averageLength = parts.factLength.length ? parts.factLength.reduce((a, b) => a + b, 0) / parts.factLength.length : 1;
 		this.sortedStems = [...parts.postings.keys()].sort();
@@ -86,6 +90,11 @@ export class FactIndex {
 		return this.documents[this.factDocument[factIndex]!]!.language;
 	}
 
+
+	/** Whether a term is one every fact of the fact's document earns through the document's subject ("Таврии" in Tavria's article). */
+	isSubjectTerm(factIndex: number, term: string): boolean {
+		return this.subjectTerms[this.factDocument[factIndex]!]!.has(term);
+	}
 
 	/** Whether a word belongs to a proper name in some fact. */
 	isNameWord(word: string): boolean {

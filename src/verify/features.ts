@@ -46,6 +46,7 @@ export const FEATURE_NAMES = [
 	'leaning',
 	'crossLanguage',
 	'directCoverage',
+	'ownCoverage',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -236,7 +237,19 @@ export function featuresOf(context: QuestionContext, candidate: RankedFact, rank
 		// Matched across languages, only concepts, names and shared words carry the question: the rest is unread.
 		crossLanguage: read.language === factLanguage ? 0 : 1,
 		directCoverage: share((a) => (a.direct ? a.credit : 0)),
+		ownCoverage: ownCoverage(index, candidate.factIndex, alignment),
 	};
+}
+
+/**
+ * The share of the question's weight, leaving out the words every sentence of the fact's document earns through its
+ * subject, that the fact holds in its own words: among one article's sentences, "кто избирает уполномоченного
+ * Таврии" is told apart by "избирает", not by "Таврии", which weighs most and which all of them earn.
+ */
+function ownCoverage(index: FactIndex, factIndex: number, alignment: readonly TermAlignment[]): number {
+	const own = alignment.filter((a) => !a.term.variants.some((v) => index.isSubjectTerm(factIndex, v.term)));
+	const total = own.reduce((sum, a) => sum + a.term.weight, 0);
+	return total > 0 ? own.reduce((sum, a) => sum + a.term.weight * (a.direct ? a.credit : 0), 0) / total : 0;
 }
 
 /**

@@ -49,6 +49,28 @@ function featuresFor(base: KnowledgeBase, text: string, phrase: string): Feature
 	return features[at]!;
 }
 
+/** Two institutions' articles: each sentence earns its document's subject ("Таврия", "Велесия") without saying it. */
+const institutions = await knowledgeBaseOf(
+	knowledgeFolder({
+		'tavria.md': '---\ntitle: Доклад уполномоченного Республики Таврия\nlanguage: ru\n---\nУполномоченный по правам человека Республики Таврия представил доклад.\nУполномоченного избирает Народное собрание тайным голосованием.\nУполномоченный посещает тюрьмы без предупреждения.\n',
+		'velesia.md': '---\ntitle: Доклад уполномоченного Республики Велесия\nlanguage: ru\n---\nУполномоченный рассматривает жалобы граждан.\n',
+	}),
+);
+
+describe('ownCoverage: the question weight held in the fact’s own words, its document’s subject left out', () => {
+	test('GIVEN a sentence holding every word but the subject THEN all of it, though its coverage in its own words is not', () => {
+		const features = featuresFor(institutions, 'кто избирает уполномоченного таврии', 'избирает');
+		expect(features.ownCoverage).toBe(1);
+		expect(features.directCoverage).toBeLessThan(1);
+	});
+
+	test('GIVEN a sibling sentence holding the office and the republic’s name THEN far less: the subject tells them nothing apart', () => {
+		const features = featuresFor(institutions, 'кто избирает уполномоченного таврии', 'представил доклад');
+		expect(features.ownCoverage).toBeLessThan(0.5);
+		expect(features.directCoverage).toBeGreaterThan(features.ownCoverage);
+	});
+});
+
 const bases = { shipped: kb, controlled } as const;
 type Row = [base: keyof typeof bases, question: string, phrase: string, expected: number];
 
