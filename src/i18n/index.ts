@@ -16,7 +16,7 @@ export function placeholdersOf(template: string): string[] {
 
 /**
  * A confidence as the whole percentage shown beside an answer: at most 99, since a sentence the retriever found is
- * never certain to answer (of the answers the verifier put at 0.9 or more, cross-validated, 88 in 100 were right).
+ * never certain to answer (of the answers the verifier put at 0.9 or more, cross-validated, fewer than 90 in 100 were right).
  */
 export function percentOf(confidence: number): number {
 	return Math.min(99, Math.round(Math.max(0, confidence) * 100));

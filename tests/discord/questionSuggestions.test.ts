@@ -90,7 +90,7 @@ describe('questionSuggestions', () => {
 			}
 			// A person named with a title is asked about by name. With the field lexicon beside the document, as in a
 			// knowledge folder, the answer path answers it; alone, judged by the encyclopedic text's weights, it declines
-			// (0.37, a false decline the README lists), and the question is rightly not offered.
+			// (0.35, a false decline the README lists), and the question is rightly not offered.
 			cpSync(join(PROJECT_KNOWLEDGE, 'lexicon.json'), join(dir, 'lexicon.json'));
 			const { knowledgeBase: withLexicon } = await loadKnowledgeBase(dir);
 			expect(await questionSuggestions(contextWith(), withLexicon!, HERE, 'who', 25)).toContain('Who is Ilse Varga?');

@@ -104,7 +104,7 @@ describe('confidenceMarker', () => {
 	test.each([
 		[{ answered: true, confidence: 0.9 }, '🟢 High confidence (90%)'],
 		[{ answered: true, confidence: 0.5 }, '🟡 Moderate confidence (50%)'],
-		// Never shown as certain: a retrieved sentence is not (the top bin is right 88 times in 100).
+		// Never shown as certain: a retrieved sentence is not (the top bin is right fewer than 90 times in 100).
 		[{ answered: true, confidence: 0.996 }, '🟢 High confidence (99%)'],
 		[{ answered: true, confidence: 1 }, '🟢 High confidence (99%)'],
 	])('GIVEN %o THEN %s', (answer, marker) => {
