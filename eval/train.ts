@@ -18,7 +18,7 @@ const sets = questionSets();
 process.stderr.write(`train: ${sets.length} sets: ${sets.map((s) => `${s.name} (${s.questions.length})`).join(', ')}\n`);
 const { regimes, outcomes } = trainRegimes(await examplesOf(sets), options);
 const figures = perSet(outcomes);
-process.stdout.write(`Cross-validated (${options.folds} folds); thresholds: curated ${regimes.curated.threshold}, generic ${regimes.generic.threshold}, nonEnglish ${regimes.nonEnglish.threshold}, crossLanguage ${regimes.crossLanguage.threshold}\n\n`);
+process.stdout.write(`Cross-validated (${options.folds} folds); thresholds: ${Object.entries(regimes).map(([name, regime]) => `${name} ${regime.threshold}`).join(', ')}\n\n`);
 process.stdout.write(`${formatFigures(figures)}\n\n${formatReliability(outcomes)}\n`);
 
 const model: VerifierModel = {
