@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Compilable, type Generated, type SchemaModule } from 'kysely';
+import { sql, type ColumnType, type Compilable, type CreateTableBuilder, type Generated, type SchemaModule } from 'kysely';
 
 /** Which database is behind the store: the embedded file, or a server that several processes share. */
 export type Backend = 'sqlite' | 'postgres';
@@ -68,6 +68,14 @@ export interface Migration {
 const MILLIS = 'bigint';
 const REAL = 'double precision';
 
+/** A counting primary key: SQLite's rowid alias must be spelled INTEGER PRIMARY KEY; PostgreSQL counts with an identity column. */
+function serialKey(name: string, backend: Backend) {
+	return <TB extends string, CN extends string>(table: CreateTableBuilder<TB, CN>) =>
+		table.addColumn(name, backend === 'sqlite' ? 'integer' : 'bigint', (c) =>
+			backend === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedAlwaysAsIdentity(),
+		);
+}
+
 /**
  * Append only: never edit a migration that has shipped. The first four existed as SQL text for SQLite; existing
  * data folders carry `user_version` 1 to 4 and go on from there, new ones get the same tables from these.
@@ -102,10 +110,7 @@ export const MIGRATIONS: readonly Migration[] = [
 					.addPrimaryKeyConstraint('feedback_pk', ['answer_id', 'user_id']),
 				schema
 					.createTable('audit')
-					// SQLite's rowid alias must be spelled INTEGER PRIMARY KEY; PostgreSQL counts with an identity column.
-					.addColumn('id', backend === 'sqlite' ? 'integer' : 'bigint', (c) =>
-						backend === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedAlwaysAsIdentity(),
-					)
+					.$call(serialKey('id', backend))
 					.addColumn('at', MILLIS, (c) => c.notNull())
 					.addColumn('actor_id', 'text', (c) => c.notNull())
 					.addColumn('actor_name', 'text', (c) => c.notNull())
@@ -180,9 +185,7 @@ export const MIGRATIONS: readonly Migration[] = [
 			return [
 				schema
 					.createTable('knowledge_documents')
-					.addColumn('seq', backend === 'sqlite' ? 'integer' : 'bigint', (c) =>
-						backend === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedAlwaysAsIdentity(),
-					)
+					.$call(serialKey('seq', backend))
 					.addColumn('document_id', 'text', (c) => c.notNull())
 					.addColumn('action', 'text', (c) => c.notNull().check(sql`action IN ('add', 'remove')`))
 					.addColumn('file', 'text')
@@ -231,9 +234,7 @@ export const MIGRATIONS: readonly Migration[] = [
 			return [
 				schema
 					.createTable('knowledge_curated')
-					.addColumn('seq', backend === 'sqlite' ? 'integer' : 'bigint', (c) =>
-						backend === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedAlwaysAsIdentity(),
-					)
+					.$call(serialKey('seq', backend))
 					.addColumn('content', 'text', (c) => c.notNull())
 					.addColumn('actor_id', 'text', (c) => c.notNull())
 					.addColumn('actor_name', 'text', (c) => c.notNull())
