@@ -60,9 +60,12 @@ describe('curated.yaml', () => {
 		}
 	});
 
-	test('GIVEN the same question linked twice THEN the later link wins', () => {
+	test('GIVEN the same question linked twice THEN both entries are kept and the later link wins', async () => {
 		const text = appendedCuratedText(appendedCuratedText(null, entry('Term?', SALARY)), entry('term?', TERM));
 		expect(parseCurated(text).entries.map((e) => e.fact)).toEqual([SALARY, TERM]);
+		const { knowledgeBase, problems } = await loadKnowledgeBase(knowledgeFolder({ 'office.md': DOCUMENT, [CURATED_FILE]: text }));
+		expect(problems).toEqual([]);
+		expect(knowledgeBase!.curated.map((c) => [c.question, knowledgeBase!.factsById.get(c.factId)!.text])).toEqual([['term?', TERM]]);
 	});
 
 	test('GIVEN a hand-edited file THEN appending keeps its comments and entries, writes atomically, and can be undone', async () => {
