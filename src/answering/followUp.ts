@@ -61,6 +61,8 @@ interface Reader {
 	placeAdverbs: ReadonlySet<string>;
 	openers: ReadonlySet<string>;
 	more: ReadonlySet<string>;
+	/** The "tell me more about …" phrases, longest first: one is tried before a shorter one inside it ("а что еще" before "что еще"). */
+	moreAbout: readonly string[];
 }
 
 function readerOf(language: Language, words: FollowUpWords): Reader {
@@ -77,6 +79,7 @@ function readerOf(language: Language, words: FollowUpWords): Reader {
 		placeAdverbs: new Set(words.placeAdverbs),
 		openers: new Set(words.openers),
 		more: new Set(words.more),
+		moreAbout: [...words.moreAbout].sort((a, b) => b.length - a.length),
 	};
 }
 
@@ -122,7 +125,7 @@ export function readFollowUp(message: string, context: ConversationContext | und
  */
 function moreAbout(plain: string, context: ConversationContext, reader: Reader): FollowUp | undefined {
 	if (!context.factIds.length) return undefined;
-	for (const phrase of [...reader.words.moreAbout].sort((a, b) => b.length - a.length)) {
+	for (const phrase of reader.moreAbout) {
 		const at = ` ${plain} `.indexOf(` ${phrase} `);
 		if (at !== 0 && (at < 0 || plain.slice(0, at - 1).includes(' '))) continue;
 		const leading = at > 0 ? plain.slice(0, at - 1) : undefined;
@@ -292,7 +295,6 @@ function placesOf(fact: Fact): string[] {
 }
 const PLACE_PREPOSITION = /^(?:at|in|near)\s+(?:the\s+)?/;
 const PLACE_NOUN = new RegExp(`\\b(?:${alternation(PLACE_NOUNS)})\\b`, 'i');
-
 
 /** How many facts "tell me more" adds: a short reply, asked again for more. */
 export const MORE_FACTS = 2;
