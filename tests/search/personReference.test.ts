@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answering/answer.ts';
 import { properNames } from '../../src/knowledge/names.ts';
 import type { Fact } from '../../src/knowledge/types.ts';
@@ -10,7 +7,7 @@ import { russianSurname } from '../../src/language/russian.ts';
 import { leansOnPrevious } from '../../src/knowledge/attribution.ts';
 import { personReferences } from '../../src/search/personReference.ts';
 import { readQuestion } from '../../src/search/query.ts';
-import { knowledgeBaseOf } from '../helpers.ts';
+import { knowledgeBaseOf, knowledgeFolder } from '../helpers.ts';
 
 /** Facts as ingestion makes them, with the names ingestion finds: only what personReferences reads. */
 const factsOf = (sentences: readonly string[]): Fact[] =>
@@ -55,24 +52,19 @@ describe('personReferences: whom a Russian sentence speaks of by a pronoun alone
 });
 
 describe('a Russian document end to end: a question naming the person finds the sentence that says "she"', () => {
-	const folder = mkdtempSync(join(tmpdir(), 'ombudsbot-person-'));
-	afterAll(() => rmSync(folder, { recursive: true, force: true }));
-	writeFileSync(
-		join(folder, 'lugansk-note.md'),
-		[
-			'---',
-			'title: Доклад детского омбудсмена',
-			'language: ru',
-			'---',
-			'Уполномоченный по правам ребенка Елена Маркова представила доклад парламенту.',
-			'По ее словам, за год к ней обратились 2 190 человек.',
-			'Бюджет аппарата составил 27 млн рублей.',
-			'',
-		].join('\n'),
-	);
+	const note = [
+		'---',
+		'title: Доклад детского омбудсмена',
+		'language: ru',
+		'---',
+		'Уполномоченный по правам ребенка Елена Маркова представила доклад парламенту.',
+		'По ее словам, за год к ней обратились 2 190 человек.',
+		'Бюджет аппарата составил 27 млн рублей.',
+		'',
+	].join('\n');
 
 	test('GIVEN the sentence that says "По ее словам" THEN the index holds Маркова for it, as a reference; the one after names nobody', async () => {
-		const kb = await knowledgeBaseOf(folder);
+		const kb = await knowledgeBaseOf(knowledgeFolder({ 'lugansk-note.md': note }));
 		const [surname] = readQuestion('Марковой', kb.index, kb.options).terms;
 		const [introduced, saidBy, budget] = [0, 1, 2].map((i) => kb.index.creditOf(i, surname!));
 		expect(introduced).toMatchObject({ direct: true });
@@ -96,18 +88,13 @@ describe('leansOnPrevious: a Russian or Kazakh sentence whose subject is the one
 	});
 
 	test('GIVEN "Он не вправе …" after a sentence about the ombudsman THEN it is found through that sentence’s words, as a reference', async () => {
-		const folder = mkdtempSync(join(tmpdir(), 'ombudsbot-leans-'));
-		try {
-			writeFileSync(join(folder, 'law.md'), '---\ntitle: Закон\nlanguage: ru\n---\nУполномоченный не может быть депутатом краевого собрания.\nОн не вправе быть членом политической партии.\nБюджет утверждается ежегодно отдельной строкой.\n');
-			const kb = await knowledgeBaseOf(folder);
-			const [deputy] = readQuestion('депутатом', kb.index, kb.options).terms;
-			const [own, leaning, unrelated] = [0, 1, 2].map((i) => kb.index.creditOf(i, deputy!));
-			expect(own!.direct).toBe(true);
-			expect(leaning!.direct).toBe(false);
-			expect(leaning!.credit).toBeGreaterThan(0);
-			expect(unrelated!.credit).toBe(0);
-		} finally {
-			rmSync(folder, { recursive: true, force: true });
-		}
+		const law = '---\ntitle: Закон\nlanguage: ru\n---\nУполномоченный не может быть депутатом краевого собрания.\nОн не вправе быть членом политической партии.\nБюджет утверждается ежегодно отдельной строкой.\n';
+		const kb = await knowledgeBaseOf(knowledgeFolder({ 'law.md': law }));
+		const [deputy] = readQuestion('депутатом', kb.index, kb.options).terms;
+		const [own, leaning, unrelated] = [0, 1, 2].map((i) => kb.index.creditOf(i, deputy!));
+		expect(own!.direct).toBe(true);
+		expect(leaning!.direct).toBe(false);
+		expect(leaning!.credit).toBeGreaterThan(0);
+		expect(unrelated!.credit).toBe(0);
 	});
 });
