@@ -65,6 +65,8 @@ export interface Expectation {
 	constraints: string[];
 	/** The question's own words, so an answer to "who" must name someone the question does not. */
 	asked: string;
+	/** The stems of `asked`'s words, read once per question for every candidate's checks. */
+	askedStems: ReadonlySet<string>;
 	/**
 	 * For "who was it before Shakirov", "кто был до Оскольской": the stem of the word naming the person the answer is
 	 * someone other than. Only a name when a fact names it (see `namesTheOther`).
@@ -142,7 +144,8 @@ export function expectationOf(question: string, language: Language = 'en'): Expe
 	const counted = after ? words(after, language).find((w) => !w.isStopword)?.stem : undefined;
 	const other = kind === 'agent' ? OTHER_PERSON_OF[language].exec(text)?.[1] : undefined;
 	const otherThan = other === undefined ? undefined : stem(other, language);
-	return { kind, constraints, asked: text, language, ...(counted ? { counted } : {}), ...(otherThan ? { otherThan } : {}) };
+	const askedStems = new Set(analysed.map((w) => w.stem));
+	return { kind, constraints, asked: text, askedStems, language, ...(counted ? { counted } : {}), ...(otherThan ? { otherThan } : {}) };
 }
 
 /** Whether a fact (its word stems, as the index keeps them) states every number and ordinal the question states. */
@@ -216,7 +219,7 @@ export function questionNames(expectation: Expectation, name: string, language: 
 	if (expectation.asked.includes(name.toLowerCase())) return true;
 	if (language === 'en' || language !== expectation.language) return false;
 	const last = words(name, language).at(-1);
-	return last !== undefined && words(expectation.asked, language).some((w) => w.stem === last.stem);
+	return last !== undefined && expectation.askedStems.has(last.stem);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Fact } from '../knowledge/types.ts';
 import { RANK_MODIFIERS } from '../language/english.ts';
-import { stem, words } from './analyze.ts';
+import { stem } from './analyze.ts';
 import { coverFacts } from './coverage.ts';
 import { holdsConstraints, meetsExpectation, STRICT_KINDS, type AskedWord, type Expectation } from './expectation.ts';
 import type { FactIndex } from './factIndex.ts';
@@ -54,9 +54,9 @@ export function rankFacts(index: FactIndex, question: ReadQuestion, options: Sea
 	terms.forEach((term, t) => {
 		for (const v of term.variants) termsOfVariant.set(v.term, [...(termsOfVariant.get(v.term) ?? []), t]);
 	});
-	const asksAboutRank = words(expectation.asked, expectation.language).some((w) => RANK_MODIFIER_STEMS.has(w.stem));
+	const { askedStems } = expectation;
+	const asksAboutRank = [...askedStems].some((s) => RANK_MODIFIER_STEMS.has(s));
 	// A person or body the fact names is the question's own when the question says its word, in any form or by a synonym.
-	const askedStems = new Set(words(expectation.asked, expectation.language).map((w) => w.stem));
 	const askedIn =
 		(factIndex: number): AskedWord =>
 		(wordStem) => {
