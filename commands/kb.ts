@@ -18,7 +18,7 @@ import { institutionAutocomplete, institutionNames } from '../src/discord/topics
 import type { BotContext } from '../src/discord/types.ts';
 import { listenerOf, replyLanguage } from '../src/discord/language.ts';
 import { isLanguage } from '../src/i18n/choose.ts';
-import { say } from '../src/i18n/index.ts';
+import { say, type Language } from '../src/i18n/index.ts';
 import { LANGUAGE_CHOICES } from './language.ts';
 
 /**
@@ -160,8 +160,14 @@ async function setServerLanguage(interaction: ChatInputCommandInteraction, ctx: 
  * A server setting kept in the store, said in the moderator's language; in DMs there is no server to set, and a
  * store failure is logged and said.
  */
-async function saveSetting(interaction: ChatInputCommandInteraction, ctx: BotContext, key: 'institution' | 'forumChannel', value: string | null, done: string): Promise<string> {
-	const language = await replyLanguage(ctx, listenerOf(interaction));
+async function saveSetting(
+	interaction: ChatInputCommandInteraction,
+	ctx: BotContext,
+	language: Language,
+	key: 'institution' | 'forumChannel',
+	value: string | null,
+	done: string,
+): Promise<string> {
 	if (!interaction.guildId) return say(language, 'settingsDmOnly');
 	try {
 		await ctx.store.setSetting(interaction.guildId, key, value);
@@ -177,21 +183,21 @@ async function saveSetting(interaction: ChatInputCommandInteraction, ctx: BotCon
 async function setInstitution(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<string> {
 	const language = await replyLanguage(ctx, listenerOf(interaction));
 	const typed = interaction.options.getString('institution')?.trim() ?? '';
-	if (!typed) return saveSetting(interaction, ctx, 'institution', null, say(language, 'institutionCleared'));
+	if (!typed) return saveSetting(interaction, ctx, language, 'institution', null, say(language, 'institutionCleared'));
 	const kb = ctx.knowledge.current;
 	const institution = kb ? parseInstitution(kb, typed) : undefined;
 	if (!kb || !institution) return say(language, 'institutionUnknown', { institution: clip(typed, 100), known: institutionNames(kb) });
-	return saveSetting(interaction, ctx, 'institution', institution.name, say(language, 'institutionSet', { institution: institution.name }));
+	return saveSetting(interaction, ctx, language, 'institution', institution.name, say(language, 'institutionSet', { institution: institution.name }));
 }
 
 /** `/kb settings forum`: the help forum whose new posts are answered when the engine is confident; empty turns it off. */
 async function setForum(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<string> {
 	const language = await replyLanguage(ctx, listenerOf(interaction));
 	const channel = interaction.options.getChannel('channel');
-	if (!channel) return saveSetting(interaction, ctx, 'forumChannel', null, say(language, 'forumCleared'));
+	if (!channel) return saveSetting(interaction, ctx, language, 'forumChannel', null, say(language, 'forumCleared'));
 	if (channel.type !== ChannelType.GuildForum) return say(language, 'forumNotForum');
 	// A channel mention names the channel; it never pings anyone.
-	return saveSetting(interaction, ctx, 'forumChannel', channel.id, say(language, 'forumSet', { channel: `<#${channel.id}>` }));
+	return saveSetting(interaction, ctx, language, 'forumChannel', channel.id, say(language, 'forumSet', { channel: `<#${channel.id}>` }));
 }
 
 /**
