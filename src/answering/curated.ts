@@ -3,6 +3,7 @@ import { CHAT_WORDS, isQuestionWord, KIND_ASKING_WORDS, PLAIN_QUESTION_WORDS, sp
 import { KAZAKH_QUESTION_WORDS } from '../language/kazakh.ts';
 import { isNegated } from '../language/negation.ts';
 import { RUSSIAN_QUESTION_WORDS } from '../language/russian.ts';
+import { isCyrillic } from '../language/transliterate.ts';
 import type { CuratedLink } from '../knowledge/curated.ts';
 import { words } from '../search/analyze.ts';
 import { damerauLevenshtein } from '../search/typoCorrector.ts';
@@ -46,7 +47,6 @@ export interface QuestionKey {
 }
 
 const CANONICAL_QUESTION_WORD = new Map(PLAIN_QUESTION_WORDS.flatMap((plain) => spellingsOf(plain).map((spelling) => [spelling, KIND_ASKING_WORDS.has(plain) ? 'what' : plain] as const)));
-const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** The question reduced to what {@link sameQuestion} compares. */
 export function questionKey(text: string, language: Language = languageOf(text)): QuestionKey {
@@ -59,7 +59,7 @@ export function questionKey(text: string, language: Language = languageOf(text))
 }
 
 function countedForm(surface: string, stemmed: string, isStopword: boolean): string | undefined {
-	if (CYRILLIC.test(surface)) return isStopword && !RUSSIAN_QUESTION_WORDS.has(surface) && !KAZAKH_QUESTION_WORDS.has(surface) ? undefined : stemmed;
+	if (isCyrillic(surface)) return isStopword && !RUSSIAN_QUESTION_WORDS.has(surface) && !KAZAKH_QUESTION_WORDS.has(surface) ? undefined : stemmed;
 	if (isQuestionWord(surface)) return CANONICAL_QUESTION_WORD.get(surface) ?? surface;
 	return CHAT_WORDS.has(surface) || DROPPABLE.has(surface) ? undefined : surface;
 }
@@ -67,7 +67,7 @@ function countedForm(surface: string, stemmed: string, isStopword: boolean): str
 /** Long words a typo apart are one word ("salery"/"salary"); short ones, numbers and Cyrillic stems must be equal. */
 function sameWord(a: string, b: string): boolean {
 	if (a === b) return true;
-	if (a.length < 6 || b.length < 6 || /\d/.test(a + b) || CYRILLIC.test(a + b)) return false;
+	if (a.length < 6 || b.length < 6 || /\d/.test(a + b) || isCyrillic(a + b)) return false;
 	return damerauLevenshtein(a, b, 1) <= 1;
 }
 

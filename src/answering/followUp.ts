@@ -4,6 +4,7 @@ import { languageOf, type Language } from '../language/detect.ts';
 import { alternation, AUXILIARIES, FOLLOW_UP, PLACE_NOUNS, QUESTION_WORDS, STOPWORDS, type FollowUpWords } from '../language/english.ts';
 import { KAZAKH_FOLLOW_UP, kazakhPersonNames } from '../language/kazakh.ts';
 import { RUSSIAN_FOLLOW_UP } from '../language/russian.ts';
+import { isCyrillic } from '../language/transliterate.ts';
 
 /**
  * What a conversation remembers of its last turn, enough to read the next message: plain JSON, so the store can keep
@@ -222,7 +223,7 @@ function referentOf(word: string, last: boolean, before: string | undefined, nex
 /** The place as the message's language puts it: "там" → "в Leela Palace Hotel", the English preposition left out. */
 function placeIn(place: string | undefined, reader: Reader): string | undefined {
 	// A place a Russian or Kazakh sentence named is put back as it said it.
-	return place && reader.words.placeAs && !CYRILLIC.test(place) ? reader.words.placeAs(place.replace(PLACE_PREPOSITION, '')) : place;
+	return place && reader.words.placeAs && !isCyrillic(place) ? reader.words.placeAs(place.replace(PLACE_PREPOSITION, '')) : place;
 }
 
 /** What the last turn named, for the next message's pronouns: each kept from before when this turn names none. */
@@ -247,12 +248,11 @@ export function referentsOf(question: string, facts: readonly Fact[], previous?:
  * in Cyrillic as Russian and Kazakh do ("Эмиль Варецкий"): a Russian question may name a person of an English answer.
  */
 function peopleIn(text: string): string[] {
-	const latin = personNames(text).filter((name) => !CYRILLIC.test(name));
+	const latin = personNames(text).filter((name) => !isCyrillic(name));
 	// Kazakh's reading of names takes Russian surnames too.
 	const cyrillic = kazakhPersonNames(text);
 	return [...latin, ...cyrillic].sort((a, b) => text.indexOf(a) - text.indexOf(b));
 }
-const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /**
  * What a question asks about, for "it" and "that": its last noun phrase opened by a determiner ("where was the 19th

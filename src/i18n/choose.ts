@@ -1,4 +1,5 @@
 import { LANGUAGES, languageOf, type Language } from '../language/detect.ts';
+import { isCyrillic } from '../language/transliterate.ts';
 
 /** What is known about whom the bot is talking to; any part may be missing. */
 export interface LanguageClues {
@@ -24,7 +25,7 @@ export function isLanguage(value: unknown): value is Language {
 export function clearLanguageOf(text: string): Language | null {
 	const words = text.match(/\p{L}+/gu) ?? [];
 	if (words.length === 0) return null;
-	if (words.length === 1 && !/\p{Script=Cyrillic}/u.test(words[0])) return null;
+	if (words.length === 1 && !isCyrillic(words[0])) return null;
 	return languageOf(text);
 }
 
