@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -10,6 +10,8 @@ import { usePostgres, type PostgresServer } from './support/postgres.ts';
 export const PROJECT_KNOWLEDGE = new URL('../knowledge/', import.meta.url).pathname;
 /** A second institution's article, asked beside the shipped knowledge (its documents and its lexicon). */
 const VALDORIA = new URL('./fixtures/valdorian-ombudsman-office.md', import.meta.url).pathname;
+/** An invented Russian report (Lorvania's ombudsman), set beside the shipped English article where a test wants two languages. */
+export const LORVANIA_REPORT = readFileSync(new URL('./fixtures/russian/lorvania-ombudsman-report.md', import.meta.url), 'utf8');
 
 let twoInstitutionsFolder: string | undefined;
 

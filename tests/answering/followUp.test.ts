@@ -1,14 +1,16 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answering/answer.ts';
 import { answerInConversation, CONVERSATION_TTL_MS, MemoryConversations, nextContext } from '../../src/answering/conversation.ts';
 import { nextFacts, readFollowUp, referentsOf, subjectOf, type ConversationContext } from '../../src/answering/followUp.ts';
 import { Store } from '../../src/store/store.ts';
-import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
+import { knowledgeBaseOf, knowledgeFolder, LORVANIA_REPORT, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
+/** The shipped English article with a Russian report beside it: a conversation may go from one language to another. */
+const withReport = await knowledgeBaseOf(knowledgeFolder({ 'lorvania-ombudsman-report.md': LORVANIA_REPORT }, PROJECT_KNOWLEDGE));
 const SEED = 'kazakhstan-joins-asia-pacific-forum';
 
 const context: ConversationContext = {
@@ -290,10 +292,8 @@ describe('Russian and Kazakh follow-ups', () => {
 
 describe('Russian and Kazakh referents', () => {
 	test('GIVEN a Russian answer THEN the person it names, without the office and country before the name', () => {
-		const report = withReport.then((k) => k.documents.find((d) => d.id === 'lorvania-ombudsman-report')!);
-		return report.then((document) => {
-			expect(referentsOf('Кто представил доклад парламенту?', [document.facts[0]!])).toMatchObject({ person: 'Эмиль Варецкий', thing: 'доклад парламенту' });
-		});
+		const report = withReport.documents.find((d) => d.id === 'lorvania-ombudsman-report')!;
+		expect(referentsOf('Кто представил доклад парламенту?', [report.facts[0]!])).toMatchObject({ person: 'Эмиль Варецкий', thing: 'доклад парламенту' });
 	});
 
 	test('GIVEN a Russian question about the person THEN the thing asked about before is kept', () => {
@@ -306,20 +306,12 @@ describe('Russian and Kazakh referents', () => {
 	});
 });
 
-/** The shipped English article with a Russian report beside it: a conversation may go from one language to another. */
-const bilingual = mkdtempSync(join(tmpdir(), 'ombudsbot-follow-up-'));
-cpSync(PROJECT_KNOWLEDGE, bilingual, { recursive: true });
-cpSync(new URL('../fixtures/russian/lorvania-ombudsman-report.md', import.meta.url).pathname, join(bilingual, 'lorvania-ombudsman-report.md'));
-afterAll(() => rmSync(bilingual, { recursive: true, force: true }));
-const withReport = knowledgeBaseOf(bilingual);
-
 describe('Russian and Kazakh follow-ups in a conversation', () => {
 	const REPORT = 'lorvania-ombudsman-report';
 	const conversation = async (...questions: string[]) => {
-		const kb2 = await withReport;
 		const store = new MemoryConversations();
 		const results = [];
-		for (const question of questions) results.push(await answerInConversation(question, kb2, { store, session: 'a', now: () => 0 }));
+		for (const question of questions) results.push(await answerInConversation(question, withReport, { store, session: 'a', now: () => 0 }));
 		return results;
 	};
 

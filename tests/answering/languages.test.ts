@@ -1,19 +1,19 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answer, regimeOf } from '../../src/answering/answer.ts';
 import { words } from '../../src/search/analyze.ts';
 import { readQuestion } from '../../src/search/query.ts';
-import { knowledgeBaseOf, PROJECT_KNOWLEDGE } from '../helpers.ts';
+import { knowledgeBaseOf, knowledgeFolder, LORVANIA_REPORT, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
 /** The shipped knowledge with an invented Russian report beside it, and a Kazakh one without a `language:` line. */
-const folder = mkdtempSync(join(tmpdir(), 'ombudsbot-languages-'));
-cpSync(PROJECT_KNOWLEDGE, folder, { recursive: true });
-cpSync(new URL('../fixtures/russian/lorvania-ombudsman-report.md', import.meta.url).pathname, join(folder, 'lorvania-ombudsman-report.md'));
-writeFileSync(join(folder, 'kazakh-note.md'), 'Уәкіл балалардың құқықтарын қорғау жөнінде баяндама жасады. Баяндама парламентте талқыланды.\n');
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-const kb = await knowledgeBaseOf(folder);
+const kb = await knowledgeBaseOf(
+	knowledgeFolder(
+		{
+			'lorvania-ombudsman-report.md': LORVANIA_REPORT,
+			'kazakh-note.md': 'Уәкіл балалардың құқықтарын қорғау жөнінде баяндама жасады. Баяндама парламентте талқыланды.\n',
+		},
+		PROJECT_KNOWLEDGE,
+	),
+);
 const english = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
 
 describe('a document in Russian', () => {

@@ -1,8 +1,6 @@
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answering/answer.ts';
-import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
+import { knowledgeBaseOf, knowledgeFolder, LORVANIA_REPORT, PROJECT_KNOWLEDGE } from '../helpers.ts';
 import { cyrillicPersonNames, genderOfName, placeOfAdjective, russianPlaces, russianQuestionsFrom, RUSSIAN_STOPWORDS, russianSubject } from '../../src/language/russian.ts';
 import { readSentences, splitCyrillicSentences } from '../../src/knowledge/sentences.ts';
 import { stem, words } from '../../src/search/analyze.ts';
@@ -157,9 +155,7 @@ describe('questions made from a Russian sentence', () => {
 	});
 
 	it('GIVEN a Russian report THEN the engine answers each question made from a sentence with that very sentence', async () => {
-		const dir = knowledgeFolder({}, PROJECT_KNOWLEDGE);
-		cpSync(new URL('../fixtures/russian/lorvania-ombudsman-report.md', import.meta.url).pathname, join(dir, 'report.md'));
-		const kb = await knowledgeBaseOf(dir);
+		const kb = await knowledgeBaseOf(knowledgeFolder({ 'report.md': LORVANIA_REPORT }, PROJECT_KNOWLEDGE));
 		const made = kb.facts.filter((f) => f.document === 'report').flatMap((fact) => russianQuestionsFrom(fact.standalone).map((question) => ({ question, fact })));
 		expect(made.length).toBeGreaterThanOrEqual(5);
 		for (const { question, fact } of made) expect(answer(question, kb).factIds, question).toContain(fact.id);
