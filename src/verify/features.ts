@@ -121,7 +121,6 @@ const STOPWORD_STEMS: ReadonlySet<string> = new Set(
 	[...STOPWORDS].map((w) => stem(w)).concat([...RUSSIAN_STOPWORDS, ...KAZAKH_STOPWORDS].flatMap((w) => [stem(w, 'ru'), stem(w, 'kk')])),
 );
 
-/** "Which party …", "what kind of member …": the noun right after the asking word names the answer's kind. */
 /** Per language, the words that ask for a kind ("which", "какой", "қандай"), those that only say "kind of", and the nouns of a date or place. */
 const KIND_WORDS: Readonly<Record<Language, { asking: ReadonlySet<string>; kindOf: ReadonlySet<string>; nouns: ReadonlySet<string> }>> = {
 	en: { asking: KIND_ASKING_WORDS, kindOf: KIND_OF_WORDS, nouns: KIND_NOUNS },
@@ -129,6 +128,7 @@ const KIND_WORDS: Readonly<Record<Language, { asking: ReadonlySet<string>; kindO
 	kk: { asking: KAZAKH_KIND_ASKING_WORDS, kindOf: new Set(), nouns: KAZAKH_KIND_NOUNS },
 };
 
+/** "Which party …", "what kind of member …": the noun right after the asking word names the answer's kind. */
 function askedNounOf(text: string, language: Language): { askedNoun?: string } {
 	const kinds = KIND_WORDS[language];
 	const list = words(text, language);
