@@ -48,9 +48,20 @@ export interface MessageCommand {
 /** Any command module the registry loads. */
 export type AnyCommand = Command | MessageCommand;
 
+/**
+ * Each definition's answer, worked out once: a definition's type never changes, and serialising a whole builder
+ * (`/kb`'s takes some 85 µs) on every interaction, autocomplete's keystrokes included, is work for nothing.
+ */
+const menuDefinitions = new WeakMap<AnyCommand['data'], boolean>();
+
 /** True for a message context-menu command, false for a slash command. */
 export function isMessageCommand(command: AnyCommand): command is MessageCommand {
-	return command.data.toJSON().type === ApplicationCommandType.Message;
+	let menu = menuDefinitions.get(command.data);
+	if (menu === undefined) {
+		menu = command.data.toJSON().type === ApplicationCommandType.Message;
+		menuDefinitions.set(command.data, menu);
+	}
+	return menu;
 }
 
 /** What every handler gets: the live knowledge base, the store, the logger and the settings. */
