@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answering/answer.ts';
 import { answerInConversation, CONVERSATION_TTL_MS, MemoryConversations, nextContext } from '../../src/answering/conversation.ts';
 import { nextFacts, readFollowUp, referentsOf, subjectOf, type ConversationContext } from '../../src/answering/followUp.ts';
-import { Store } from '../../src/store/store.ts';
-import { knowledgeBaseOf, knowledgeFolder, LORVANIA_REPORT, PROJECT_KNOWLEDGE } from '../helpers.ts';
+import { knowledgeBaseOf, knowledgeFolder, LORVANIA_REPORT, PROJECT_KNOWLEDGE, useTempStore } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
 /** The shipped English article with a Russian report beside it: a conversation may go from one language to another. */
@@ -175,15 +171,15 @@ describe('answer in a conversation', () => {
 		expect((await ask(store, 'alice', 'who is he?')).askedAs).toBe('who is Askar Shakirov?');
 	});
 
-	test('GIVEN the store is reopened THEN the conversation survives the restart', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'ombudsbot-conversations-'));
-		const store = Store.open(dir);
-		await answerInConversation('Who represented Kazakhstan at the meeting?', kb, { store, session: 's', now: () => 5 });
-		await store.close();
-		const reopened = Store.open(dir);
-		expect((await answerInConversation('who is he?', kb, { store: reopened, session: 's', now: () => 6 })).askedAs).toBe('who is Askar Shakirov?');
-		await reopened.close();
-		rmSync(dir, { recursive: true, force: true });
+	describe('kept in the store', () => {
+		const temp = useTempStore();
+
+		test('GIVEN the store is reopened THEN the conversation survives the restart', async () => {
+			await answerInConversation('Who represented Kazakhstan at the meeting?', kb, { store: temp.store, session: 's', now: () => 5 });
+			await temp.store.close();
+			const reopened = await temp.reopen();
+			expect((await answerInConversation('who is he?', kb, { store: reopened, session: 's', now: () => 6 })).askedAs).toBe('who is Askar Shakirov?');
+		});
 	});
 
 	test('GIVEN a stored context that does not parse THEN it is no context', async () => {
