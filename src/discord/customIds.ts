@@ -54,6 +54,13 @@ export function encodeCustomId(action: ComponentAction): string {
 	return id;
 }
 
+/** The topic, page and owner that both kinds of page button carry; null when any is malformed. */
+function pageTurn(topic: string | undefined, pageText: string | undefined, ownerId: string | undefined): { topic: string; page: number; ownerId: string } | null {
+	const page = Number(pageText);
+	if (!/^[a-z-]{1,32}$/.test(topic ?? '') || !Number.isInteger(page) || page < 0 || page > 999 || !SNOWFLAKE.test(ownerId ?? '')) return null;
+	return { topic: topic!, page, ownerId: ownerId! };
+}
+
 /** Decodes a custom id; null for anything malformed (custom ids come from clients: never trust them). */
 export function decodeCustomId(customId: string): ComponentAction | null {
 	const parts = customId.split(':');
@@ -74,19 +81,13 @@ export function decodeCustomId(customId: string): ComponentAction | null {
 		case 'why':
 			return parts.length === 2 && ID.test(a ?? '') ? { kind: 'why', answerId: a! } : null;
 		case 'page': {
-			const page = Number(b);
-			if (parts.length !== 4 || !/^[a-z-]{1,32}$/.test(a ?? '') || !Number.isInteger(page) || page < 0 || page > 999) {
-				return null;
-			}
-			if (!SNOWFLAKE.test(c ?? '')) return null;
-			return { kind: 'page', topic: a!, page, ownerId: c! };
+			const turn = parts.length === 4 ? pageTurn(a, b, c) : null;
+			return turn && { kind: 'page', ...turn };
 		}
 		case 'ipage': {
-			const page = Number(b);
 			const institution = parts[4];
-			if (parts.length !== 5 || !/^[a-z-]{1,32}$/.test(a ?? '') || !Number.isInteger(page) || page < 0 || page > 999) return null;
-			if (!SNOWFLAKE.test(c ?? '') || !INSTITUTION_KEY.test(institution ?? '')) return null;
-			return { kind: 'institution-page', topic: a!, page, ownerId: c!, institution: institution! };
+			const turn = parts.length === 5 && INSTITUTION_KEY.test(institution ?? '') ? pageTurn(a, b, c) : null;
+			return turn && { kind: 'institution-page', ...turn, institution: institution! };
 		}
 		case 'gapd':
 			return parts.length === 1 ? { kind: 'gap-dismiss' } : null;
