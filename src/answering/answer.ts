@@ -45,8 +45,8 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	const started = performance.now();
 	const text = question.replace(/\p{Cc}+/gu, ' ').trim();
 	if (!text) throw new UserError('EmptyQuestion', messages.emptyQuestion);
-	// Chat is answered by the bot, not the documents; a greeting before a question is dropped from it.
 	const language = chooseLanguage({ question: text, user: options.language ?? null });
+	// Chat is answered by the bot, not the documents; a greeting before a question is dropped from it.
 	const talk = readSmallTalk(text);
 	if (talk.kind) return smallTalkAnswer(text, talk.kind, kb, started, language);
 	const followUp: FollowUp = readFollowUp(talk.question, options.context);
@@ -54,15 +54,15 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
 	const asked = followUp.kind === 'rewritten' ? followUp.question : talk.question;
 	// How the question was read, when a follow-up was rewritten to stand alone: every door can show it.
 	const askedAs = followUp.kind === 'rewritten' ? { askedAs: asked } : {};
+	const model = options.model ?? shippedModel();
 	// A question moderators linked to a fact (knowledge/curated.yaml) is answered with it: stronger evidence than retrieval.
 	const match = curatedMatch(kb, asked);
 	const linked = match && kb.factsById.get(match.factId);
 	if (match && linked) {
 		const regimeName = regimeOf(kb, languageOf(asked));
-		const explain = options.explain ? { explain: curatedExplanation(match, citationOf(linked), regimeName, (options.model ?? shippedModel()).regimes[regimeName].threshold) } : {};
+		const explain = options.explain ? { explain: curatedExplanation(match, citationOf(linked), regimeName, model.regimes[regimeName].threshold) } : {};
 		return { ...answeredWith(text, withLeanedOn(kb, [linked]), CURATED_CONFIDENCE, linked.topics[0], []), ...askedAs, ms: performance.now() - started, ...explain };
 	}
-	const model = options.model ?? shippedModel();
 	const read = readQuestion(asked, kb.index, kb.options);
 	const candidates = rankFacts(kb.index, read, kb.options, kb.options.candidates);
 	const regimeName = regimeOf(kb, read.language);
