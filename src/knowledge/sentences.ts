@@ -35,13 +35,17 @@ const BOILERPLATE_LINE = new RegExp(
 const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/;
 /** "PORT ALDEN: The commission …", "ASTANA (Reuters) - …": an all-caps place opening a news article. */
 const DATELINE = /^([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:\s*\([^)]{1,40}\))?\s*[:—–-]\s+(?=\S)/;
+/** A place in capitals, as a dateline opens with it ("МИРГРАД", "PORT ALDEN"). */
+const CAPITAL_PLACE = String.raw`(\p{Lu}[\p{Lu}'’ -]{1,40}\p{Lu})`;
+/** A dateline's year, perhaps with its abbreviation or word ("2026 г.", "2026 года", "2026 ж."). */
+const DATELINE_YEAR = String.raw`\d{4}(?:\s*(?:г|ж)\.|\s+(?:года|жыл|жылы))?`;
 /**
  * "МИРГРАД, 12 марта. Уполномоченный …", "ДОРН, 17 апреля 2026 г. — Механизм …": the Russian and Kazakh dateline, a
  * place in capitals and the day, perhaps with the year ("2026 г.", "2026 года", "2026 ж.").
  */
-const CYRILLIC_DATELINE = /^(\p{Lu}[\p{Lu}'’ -]{1,40}\p{Lu})(?:,\s*\d{1,2}\s+\p{Ll}+(?:\s+\d{4}(?:\s*(?:г|ж)\.|\s+(?:года|жыл|жылы))?)?\.?(?:\s+[—–-])?|\s*[:—–-])\s+(?=\S)/u;
+const CYRILLIC_DATELINE = new RegExp(String.raw`^${CAPITAL_PLACE}(?:,\s*\d{1,2}\s+\p{Ll}+(?:\s+${DATELINE_YEAR})?\.?(?:\s+[—–-])?|\s*[:—–-])\s+(?=\S)`, 'u');
 /** "ВЕЛИГРАД, 4 июня.", "PORT ALDEN, 12 June 2025": a dateline on a line of its own. */
-const DATELINE_LINE = /^(\p{Lu}[\p{Lu}'’ -]{1,40}\p{Lu}),\s*(?:\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2})(?:,?\s+\d{4}(?:\s*(?:г|ж)\.|\s+(?:года|жыл|жылы))?)?\.?\s*$/u;
+const DATELINE_LINE = new RegExp(String.raw`^${CAPITAL_PLACE},\s*(?:\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2})(?:,?\s+${DATELINE_YEAR})?\.?\s*$`, 'u');
 
 /** Whether a line opens with a dateline or is one: the line before it ends there, a headline. */
 function opensWithDateline(text: string): boolean {
@@ -71,8 +75,9 @@ export function readSentences(lines: readonly SourceLine[], language: Language =
 			section = cleanSentence(paragraph.text.replace(LEADING_DASH, ''));
 			continue;
 		}
-		if (sentences.length === 0 && !dateline && DATELINE_LINE.test(paragraph.text)) {
-			dateline = titleCase(DATELINE_LINE.exec(paragraph.text)![1]!.trim());
+		const datelineLine = sentences.length === 0 && !dateline ? DATELINE_LINE.exec(paragraph.text) : null;
+		if (datelineLine) {
+			dateline = titleCase(datelineLine[1]!.trim());
 			continue;
 		}
 		let { text } = paragraph;
