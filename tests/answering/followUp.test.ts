@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answering/answer.ts';
 import { answerInConversation, CONVERSATION_TTL_MS, MemoryConversations, nextContext } from '../../src/answering/conversation.ts';
 import { nextFacts, readFollowUp, referentsOf, subjectOf, type ConversationContext } from '../../src/answering/followUp.ts';
+import type { KnowledgeBase } from '../../src/answering/index.ts';
 import { knowledgeBaseOf, knowledgeFolder, LORVANIA_REPORT, PROJECT_KNOWLEDGE, useTempStore } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
@@ -302,14 +303,17 @@ describe('Russian and Kazakh referents', () => {
 	});
 });
 
+/** The questions asked in turn in one session: each answer, in order. */
+async function converse(knowledgeBase: KnowledgeBase, ...questions: string[]) {
+	const store = new MemoryConversations();
+	const results = [];
+	for (const question of questions) results.push(await answerInConversation(question, knowledgeBase, { store, session: 'a', now: () => 0 }));
+	return results;
+}
+
 describe('Russian and Kazakh follow-ups in a conversation', () => {
 	const REPORT = 'lorvania-ombudsman-report';
-	const conversation = async (...questions: string[]) => {
-		const store = new MemoryConversations();
-		const results = [];
-		for (const question of questions) results.push(await answerInConversation(question, withReport, { store, session: 'a', now: () => 0 }));
-		return results;
-	};
+	const conversation = (...questions: string[]) => converse(withReport, ...questions);
 
 	test('GIVEN an English answer THEN "кто он?" is asked in Russian about Askar Shakirov, and answered', async () => {
 		const [, who] = await conversation('Who represented Kazakhstan at the meeting?', 'кто он?');
@@ -356,14 +360,8 @@ describe('Russian and Kazakh follow-ups in a conversation', () => {
 
 describe('"там" and "онда" after a Russian or Kazakh answer', () => {
 	const report = (language: string, title: string, lines: string[]) => `---\ntitle: ${title}\nlanguage: ${language}\n---\n${lines.join('\n')}\n`;
-	const ask = async (files: Record<string, string>, ...questions: string[]) => {
-		// Beside the shipped article, as a deployment with several documents has them.
-		const kb2 = await knowledgeBaseOf(knowledgeFolder(files, PROJECT_KNOWLEDGE));
-		const store = new MemoryConversations();
-		const results = [];
-		for (const question of questions) results.push(await answerInConversation(question, kb2, { store, session: 'a', now: () => 0 }));
-		return results;
-	};
+	// Beside the shipped article, as a deployment with several documents has them.
+	const ask = async (files: Record<string, string>, ...questions: string[]) => converse(await knowledgeBaseOf(knowledgeFolder(files, PROJECT_KNOWLEDGE)), ...questions);
 
 	test('GIVEN a Russian answer naming "в Женеве" THEN "что там обсуждалось?" asks about Geneva as the sentence said it', async () => {
 		const text = report('ru', 'Омбудсмен в Женеве', [
