@@ -9,6 +9,9 @@ import type { Language } from '../language/detect.ts';
  */
 type CommandText = { name: string; description?: string; kk?: string };
 
+/** The `institution` option that /search and the topic commands share. */
+const INSTITUTION_OPTION: CommandText = { name: 'учреждение', description: 'Чьи факты: одно из учреждений из документов (по умолчанию — выбранное сервером)' };
+
 export const COMMAND_TEXTS: Readonly<Record<string, CommandText>> = {
 	ask: { name: 'спросить', description: 'Задать вопрос; ответ берётся из документов, с источником', kk: 'Сұрақ қою; жауап құжаттардан, дереккөзімен' },
 	'ask.question': { name: 'вопрос', description: 'Ваш вопрос простыми словами (подсказки появляются по мере ввода)' },
@@ -19,13 +22,13 @@ export const COMMAND_TEXTS: Readonly<Record<string, CommandText>> = {
 	help: { name: 'помощь', description: 'Как мной пользоваться', kk: 'Мені қалай қолдану керек' },
 	search: { name: 'поиск', description: 'Найти в документах факты, лучше всего совпадающие со словами', kk: 'Құжаттардан сөздерге ең сәйкес фактілерді табу' },
 	'search.query': { name: 'запрос', description: 'Слова для поиска, например «ежегодный доклад парламент»' },
-	'search.institution': { name: 'учреждение', description: 'Чьи факты: одно из учреждений из документов (по умолчанию — выбранное сервером)' },
+	'search.institution': INSTITUTION_OPTION,
 	mandate: { name: 'мандат', description: 'Что говорят документы о мандате и полномочиях учреждения', kk: 'Мекеменің мандаты мен өкілеттіктері туралы құжаттарда не айтылған' },
-	'mandate.institution': { name: 'учреждение', description: 'Чьи факты: одно из учреждений из документов (по умолчанию — выбранное сервером)' },
+	'mandate.institution': INSTITUTION_OPTION,
 	independence: { name: 'независимость', description: 'Что говорят документы о независимости учреждения', kk: 'Мекеменің тәуелсіздігі туралы құжаттарда не айтылған' },
-	'independence.institution': { name: 'учреждение', description: 'Чьи факты: одно из учреждений из документов (по умолчанию — выбранное сервером)' },
+	'independence.institution': INSTITUTION_OPTION,
 	cooperation: { name: 'сотрудничество', description: 'Что говорят документы о сотрудничестве с другими органами', kk: 'Басқа органдармен ынтымақтастық туралы құжаттарда не айтылған' },
-	'cooperation.institution': { name: 'учреждение', description: 'Чьи факты: одно из учреждений из документов (по умолчанию — выбранное сервером)' },
+	'cooperation.institution': INSTITUTION_OPTION,
 	language: { name: 'язык', description: 'Язык моих сообщений вам: английский, русский или казахский', kk: 'Маған жазатын хабарламаларымның тілі: ағылшын, орыс немесе қазақ' },
 	'language.language': { name: 'язык', description: 'Язык; «авто» — по вопросу, Discord и серверу' },
 	'language.language=auto': { name: 'авто (по вопросу и Discord)' },
