@@ -4,7 +4,7 @@ import { time, TimestampStyles } from 'discord.js';
 import { validateDocumentUpload, type KnowledgeProblem } from './engine.ts';
 import { CURATED_FILE, curatedWithout, readCuratedText, restoreCurated, type CuratedEntry } from '../knowledge/curated.ts';
 import type { KnowledgeChange } from '../store/store.ts';
-import { STARTUP_ACTOR, type Actor, type RefreshResult } from './knowledge.ts';
+import { counts, STARTUP_ACTOR, type Actor, type RefreshResult } from './knowledge.ts';
 import { clip, LIMITS, plain } from './limits.ts';
 import { say, type Language } from '../i18n/index.ts';
 import { infoPayload, lastRefreshText, type ReplyPayload } from './replies.ts';
@@ -207,10 +207,9 @@ export async function changeInStore(
 		result = await ctx.knowledge.changeNow(actor, change, () => ctx.store.changeKnowledge(change, actor));
 	} catch (error) {
 		ctx.logger.error({ err: error, target: audit.target }, 'store: could not record a knowledge change');
-		const current = ctx.knowledge.current;
 		result = {
 			ok: false,
-			before: { documents: current?.documents.length ?? 0, facts: current?.facts.length ?? 0 },
+			before: counts(ctx.knowledge.current),
 			problems: [{ file: changedFile(change), issue: `the database could not record the change: ${(error as Error).message}` }],
 		};
 		note = '';

@@ -26,7 +26,8 @@ export type RefreshResult =
 	| { ok: true; before: { documents: number; facts: number }; after: BuildInfo }
 	| { ok: false; before: { documents: number; facts: number }; problems: KnowledgeProblem[] };
 
-const counts = (kb: KnowledgeBase | null) => ({ documents: kb?.documents.length ?? 0, facts: kb?.facts.length ?? 0 });
+/** How many documents and facts `kb` holds (none without one), as refresh results and build records count them. */
+export const counts = (kb: KnowledgeBase | null) => ({ documents: kb?.documents.length ?? 0, facts: kb?.facts.length ?? 0 });
 
 /** The store's documents (PostgreSQL), read afresh for every build. */
 export type LayerSource = () => Promise<KnowledgeLayer>;
