@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { loadKnowledgeBase, type KnowledgeBase } from '../src/answering/index.ts';
+import { readQuestion } from '../src/search/query.ts';
+import { rankFacts } from '../src/search/rankFacts.ts';
 import { Store, type Backend, type StoreOptions } from '../src/store/store.ts';
 import { usePostgres, type PostgresServer } from './support/postgres.ts';
 
@@ -43,6 +45,14 @@ export function knowledgeBaseOf(dir: string): Promise<KnowledgeBase> {
 		cache.set(dir, built);
 	}
 	return built;
+}
+
+/** The question as the retriever reads it, and the first of its 20 best candidates whose sentence holds `phrase`. */
+export function candidateHolding(kb: KnowledgeBase, question: string, phrase: string) {
+	const read = readQuestion(question, kb.index, kb.options);
+	const found = rankFacts(kb.index, read, kb.options, 20).find((c) => c.fact.text.includes(phrase));
+	if (!found) throw new Error(`no candidate holds ${phrase}`);
+	return { read, found };
 }
 
 const made: string[] = [];

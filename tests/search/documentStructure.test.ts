@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answering/answer.ts';
 import { readQuestion } from '../../src/search/query.ts';
-import { rankFacts } from '../../src/search/rankFacts.ts';
-import { knowledgeBaseOf, knowledgeFolder } from '../helpers.ts';
+import { candidateHolding, knowledgeBaseOf, knowledgeFolder } from '../helpers.ts';
 
 /** How a document's layout carries meaning into the sentences: question headings, and sentences that cite the one before. */
 const kb = await knowledgeBaseOf(
@@ -25,9 +24,7 @@ const kb = await knowledgeBaseOf(
 );
 
 function candidate(question: string, phrase: string) {
-	const read = readQuestion(question, kb.index, kb.options);
-	const found = rankFacts(kb.index, read, kb.options, 20).find((c) => c.fact.text.includes(phrase));
-	if (!found) throw new Error(`no candidate holds ${phrase}`);
+	const { read, found } = candidateHolding(kb, question, phrase);
 	return { read, found, factIndex: kb.index.facts.indexOf(found.fact) };
 }
 

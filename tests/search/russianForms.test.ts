@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compoundDurationUnit } from '../../src/language/russian.ts';
 import { readQuestion } from '../../src/search/query.ts';
-import { rankFacts } from '../../src/search/rankFacts.ts';
-import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
+import { candidateHolding, knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(
 	knowledgeFolder(
@@ -24,10 +23,7 @@ const kb = await knowledgeBaseOf(
 
 /** Whether the retriever finds that the candidate holding `phrase` answers the question's kind ("кто" → someone). */
 function meets(question: string, phrase: string): boolean {
-	const read = readQuestion(question, kb.index, kb.options);
-	const candidate = rankFacts(kb.index, read, kb.options, 20).find((c) => c.fact.text.includes(phrase));
-	if (!candidate) throw new Error(`no candidate holds ${phrase}`);
-	return candidate.signals.meetsExpectation;
+	return candidateHolding(kb, question, phrase).found.signals.meetsExpectation;
 }
 
 describe('who-questions in Russian: the office the question names is no answer in another form or by a synonym', () => {
