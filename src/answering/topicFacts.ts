@@ -81,12 +81,13 @@ function groupInstitutions(documents: readonly KnowledgeDocument[]): Institution
 		const name = document.aliases[0] ?? document.subject[0] ?? document.title;
 		const names = [...document.aliases, ...document.subject, document.title];
 		const key = name.toLowerCase();
-		const group = groups.find((g) => g.name.toLowerCase() === key || [...g.names].some((n) => n.toLowerCase() === key));
+		// A group's names hold its own name: the first of its first document's names.
+		const group = groups.find((g) => [...g.names].some((n) => n.toLowerCase() === key));
 		if (group) {
 			group.documents.push(document.id);
 			for (const n of names) group.names.add(n);
 		} else {
-			groups.push({ name, documents: [document.id], names: new Set([name, ...names]) });
+			groups.push({ name, documents: [document.id], names: new Set(names) });
 		}
 	}
 	return groups.map((g) => Object.freeze({ name: g.name, documents: Object.freeze(g.documents), names: Object.freeze([...g.names]) }));
