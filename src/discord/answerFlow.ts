@@ -22,6 +22,8 @@ export interface Asker {
 	locale?: string | null;
 	/** The text whose language the reply follows, when not the question: a picked suggestion follows the question that led to it. */
 	askedIn?: string;
+	/** The reply's language when the caller has already chosen it from these same facts (see `replyLanguage`): not read from the store again. */
+	language?: Language;
 	/**
 	 * True where Discord shows a conversation (a DM, a thread, a reply to the bot): the question is read against
 	 * the asker's last turn in this channel. Elsewhere it stands alone, yet is remembered, so replying to the bot's
@@ -110,7 +112,7 @@ export async function answerQuestion(
 	const result = await inTurn(session, () =>
 		answerInConversation(question.slice(0, MAX_QUESTION_CHARS), kb, { store: conversationsOf(ctx, asker.followUp === true), session }),
 	);
-	const language = await replyLanguage(ctx, asker, asker.askedIn ?? question);
+	const language = asker.language ?? (await replyLanguage(ctx, asker, asker.askedIn ?? question));
 	// Small talk is no question the documents missed: never recorded, so never a knowledge gap (and it has no buttons).
 	if (result.smallTalk) {
 		// No engine time: nothing was looked up, and near-zero times would hide the questions' own in the histogram.

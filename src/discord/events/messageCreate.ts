@@ -66,6 +66,7 @@ export async function execute(message: Message, ctx: BotContext): Promise<void> 
 			channelId: message.channelId,
 			source,
 			followUp: message.guildId === null || message.channel.isThread() || replyToBot,
+			language,
 		});
 		await message.reply(asMessageReply(payload));
 	} catch (error) {
