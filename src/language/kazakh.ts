@@ -63,9 +63,11 @@ export const KAZAKH_EXPECTATION_RULES: readonly [RegExp, 'date' | 'duration' | '
 	[new RegExp(W(typed('неге|неліктен|не үшін|не себепті')), 'u'), 'reason'],
 ];
 
+const KAZAKH_MONTHS = 'қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан';
+const KAZAKH_WEEKDAYS = 'дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі';
 /** Month and weekday names: a sentence naming one dates something. */
 export const KAZAKH_DATE = new RegExp(
-	`${CYRILLIC_START}(?:1[89]\\d\\d|20\\d\\d)|${CYRILLIC_START}(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі|кеше|бүгін|ертең)\\p{L}*`,
+	`${CYRILLIC_START}(?:1[89]\\d\\d|20\\d\\d)|${CYRILLIC_START}(?:${KAZAKH_MONTHS}|${KAZAKH_WEEKDAYS}|кеше|бүгін|ертең)\\p{L}*`,
 	'iu',
 );
 /** A duration: a number before a unit of time ("жеті жылға", "5 жыл"). */
@@ -260,10 +262,9 @@ export const KAZAKH_FOLLOW_UP: FollowUpWords = {
 	subjectOf: kazakhSubject,
 };
 
-const KAZAKH_MONTHS = 'қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан';
 /** A date as a Kazakh sentence puts it: "2008 жылы", "2024 жылғы 12 наурызда", "наурызда", "сәрсенбіде". */
 const KAZAKH_DATE_PHRASE = new RegExp(
-	`${CYRILLIC_START}(?:\\d{4}\\s+жыл(?:ы|ғы)(?:\\s+\\d{1,2}\\s+(?:${KAZAKH_MONTHS})\\p{L}*)?|\\d{1,2}\\s+(?:${KAZAKH_MONTHS})\\p{L}*|(?:${KAZAKH_MONTHS})(?:да|до|та|те|де)|(?:дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)(?:де|да|күні)|кеше|бүгін)${CYRILLIC_END}`,
+	`${CYRILLIC_START}(?:\\d{4}\\s+жыл(?:ы|ғы)(?:\\s+\\d{1,2}\\s+(?:${KAZAKH_MONTHS})\\p{L}*)?|\\d{1,2}\\s+(?:${KAZAKH_MONTHS})\\p{L}*|(?:${KAZAKH_MONTHS})(?:да|до|та|те|де)|(?:${KAZAKH_WEEKDAYS})(?:де|да|күні)|кеше|бүгін)${CYRILLIC_END}`,
 	'iu',
 );
 /** A count before its noun ("3150 шағым"), a year's number excepted. */
