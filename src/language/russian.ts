@@ -92,10 +92,10 @@ export const RUSSIAN_EXPECTATION_RULES: readonly [RegExp, 'date' | 'duration' | 
 ];
 
 /** Month names in every case a date is written with ("12 марта", "в сентябре"), as stems. */
-const MONTH_STEMS = 'январ феврал март апрел ма[йея] июн июл август сентябр октябр ноябр декабр';
+const MONTH_STEMS = 'январ|феврал|март|апрел|ма[йея]|июн|июл|август|сентябр|октябр|ноябр|декабр';
 /** A sentence that dates something: a year, a month, a weekday or a relative day. */
 export const RUSSIAN_DATE = new RegExp(
-	`${CYRILLIC_START}(?:1[89]\\d\\d|20\\d\\d)${CYRILLIC_END}|${CYRILLIC_START}(?:${MONTH_STEMS.split(' ').join('|')}|понедельник|вторник|сред[ау]|четверг|пятниц|суббот|воскресень|вчера|сегодня|завтра|летом|зимой|весной|осенью)\\p{L}*`,
+	`${CYRILLIC_START}(?:1[89]\\d\\d|20\\d\\d)${CYRILLIC_END}|${CYRILLIC_START}(?:${MONTH_STEMS}|понедельник|вторник|сред[ау]|четверг|пятниц|суббот|воскресень|вчера|сегодня|завтра|летом|зимой|весной|осенью)\\p{L}*`,
 	'iu',
 );
 /** A duration: a number before a unit of time, or a compound adjective ("семилетний срок", "на пять лет"). */
@@ -338,7 +338,7 @@ export const RUSSIAN_FOLLOW_UP: FollowUpWords = {
 
 /** A date as a Russian sentence puts it: "в марте", "в 2008 году", "12 марта 2024 года", "в среду". */
 const RUSSIAN_DATE_PHRASE = new RegExp(
-	`${CYRILLIC_START}(?:(?:в|во)\\s+(?:(?:${MONTH_STEMS.split(' ').join('|')})\\p{L}*(?:\\s+\\d{4}\\s+(?:года|г\\.))?|\\d{4}\\s+(?:году|г\\.)|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|\\d{1,2}\\s+(?:${MONTH_STEMS.split(' ').join('|')})\\p{L}*(?:\\s+\\d{4}\\s+(?:года|г\\.))?|вчера|сегодня)${CYRILLIC_END}\\s*`,
+	`${CYRILLIC_START}(?:(?:в|во)\\s+(?:(?:${MONTH_STEMS})\\p{L}*(?:\\s+\\d{4}\\s+(?:года|г\\.))?|\\d{4}\\s+(?:году|г\\.)|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|\\d{1,2}\\s+(?:${MONTH_STEMS})\\p{L}*(?:\\s+\\d{4}\\s+(?:года|г\\.))?|вчера|сегодня)${CYRILLIC_END}\\s*`,
 	'iu',
 );
 
