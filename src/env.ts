@@ -9,6 +9,8 @@ const SNOWFLAKE = /^\d{15,21}$/;
 
 /** Flood control's default: after the burst, one question every 5 seconds. */
 const DEFAULT_REFILL_SECONDS = 5;
+/** The most DM questions that may wait their turn past the burst (ASK_DM_QUEUE): flood control counts on it. */
+export const MAX_DM_QUEUE = 20;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -95,7 +97,7 @@ const envSchema = z.object({
 	ASK_REFILL_SECONDS: seconds('ASK_REFILL_SECONDS'),
 	// The fixed cooldown's old name: still read as the refill, so existing .env files keep their setting.
 	ASK_COOLDOWN_SECONDS: seconds('ASK_COOLDOWN_SECONDS'),
-	ASK_DM_QUEUE: count('ASK_DM_QUEUE', 3, 0, 20),
+	ASK_DM_QUEUE: count('ASK_DM_QUEUE', 3, 0, MAX_DM_QUEUE),
 	// Unset means no health server at all: a bot on a laptop opens no port it was not asked for.
 	// 0 asks the system for a free port (tests); the address is logged.
 	HEALTH_PORT: optionalWholeNumber('HEALTH_PORT must be a port number from 0 to 65535', 0, 65535),

@@ -1,3 +1,4 @@
+import { MAX_DM_QUEUE } from '../env.ts';
 import type { FloodBucket } from '../store/store.ts';
 
 /** Flood control's numbers (see `.env.example`: ASK_BURST, ASK_REFILL_SECONDS, ASK_DM_QUEUE). */
@@ -77,9 +78,9 @@ export class FloodControl {
 		return { next: { tokens: tokens - 1, at: now }, result: { ok: true, delayMs } };
 	}
 
-	/** How long after its last turn a bucket is surely full again, the deepest queue (ASK_DM_QUEUE is at most 20) included: the same as none. */
+	/** How long after its last turn a bucket is surely full again, the deepest queue (ASK_DM_QUEUE) included: the same as none. */
 	private fullAfterMs(): number {
-		return (this.options.burst + 20) * this.options.refillMs;
+		return (this.options.burst + MAX_DM_QUEUE) * this.options.refillMs;
 	}
 
 	/** Bounds memory under bursts from many users: a full bucket is the same as none. */
