@@ -1,13 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { loadKnowledgeBase, type KnowledgeBase } from '../src/answering/index.ts';
 import { readQuestion } from '../src/search/query.ts';
 import { rankFacts } from '../src/search/rankFacts.ts';
 import { Store, type Backend, type StoreOptions } from '../src/store/store.ts';
-import { usePostgres, type PostgresServer } from './support/postgres.ts';
+import { usePostgres, withClient, type PostgresServer } from './support/postgres.ts';
 
 export const PROJECT_KNOWLEDGE = new URL('../knowledge/', import.meta.url).pathname;
 /** A second institution's article, asked beside the shipped knowledge (its documents and its lexicon). */
@@ -137,11 +136,5 @@ export function describeOnEachBackend(title: string, body: (temp: TempStore) => 
 
 /** Drops everything in a test database's public schema. */
 async function resetDatabase(url: string): Promise<void> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-	} finally {
-		await client.end();
-	}
+	await withClient(url, (client) => client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public'));
 }

@@ -4,10 +4,9 @@
  * inside Discord's window (without buttons), the failure is logged and counted, writes pause for the
  * back-off, and once the server takes connections again answers are recorded again.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { customIdsOf, expectNoPings, startTestBot, type TestBot } from '../support/botHarness.ts';
-import { usePostgres } from '../support/postgres.ts';
+import { usePostgres, withClient } from '../support/postgres.ts';
 import { answerIdOf, runBurst } from './support/burst.ts';
 import { burst, expectAllAnsweredOnce } from './support/faultKit.ts';
 
@@ -17,13 +16,7 @@ const ROLE = `faults_${process.pid}`;
 let t: TestBot | undefined;
 
 async function admin(text: string): Promise<void> {
-	const client = new pg.Client({ connectionString: postgres.server.adminUrl });
-	await client.connect();
-	try {
-		await client.query(text);
-	} finally {
-		await client.end();
-	}
+	await withClient(postgres.server.adminUrl, (client) => client.query(text));
 }
 
 postgres.describe('PostgreSQL failing under a burst', () => {

@@ -43,6 +43,17 @@ async function freePort(): Promise<number> {
 	});
 }
 
+/** `run` with a client connected to `url`, the connection closed after it whatever happens. */
+export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		return await run(client);
+	} finally {
+		await client.end();
+	}
+}
+
 export interface PostgresServer {
 	/** A URL for the server's maintenance database (`postgres`), as the superuser. */
 	readonly adminUrl: string;
@@ -102,13 +113,7 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
 		adminUrl,
 		async createDatabase(prefix = 'test') {
 			const name = `${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
-			const client = new pg.Client({ connectionString: adminUrl });
-			await client.connect();
-			try {
-				await client.query(`CREATE DATABASE ${name}`);
-			} finally {
-				await client.end();
-			}
+			await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
 			return `postgres://postgres@127.0.0.1:${port}/${name}`;
 		},
 		async stop() {
