@@ -94,7 +94,7 @@ function groupInstitutions(documents: readonly KnowledgeDocument[]): Institution
 }
 
 /** The institution a document belongs to. */
-export function institutionOf(kb: KnowledgeBase, documentId: string): Institution | undefined {
+function institutionOf(kb: KnowledgeBase, documentId: string): Institution | undefined {
 	return institutions(kb).find((i) => i.documents.includes(documentId));
 }
 

@@ -36,7 +36,7 @@ export interface DeployResult {
  * servers, the bot's DMs and other private channels (contexts 0, 1 and 2). A command that states its own (the
  * moderators' /kb: a server's, in the server) keeps them.
  */
-export function withSurface<T extends { integration_types?: unknown; contexts?: unknown }>(json: T): T {
+function withSurface<T extends { integration_types?: unknown; contexts?: unknown }>(json: T): T {
 	if (json.integration_types !== undefined || json.contexts !== undefined) return json;
 	return { ...json, integration_types: [0, 1], contexts: [0, 1, 2] };
 }
