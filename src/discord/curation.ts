@@ -161,7 +161,6 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 		return result.ok ? { existed: served !== undefined, result } : { reply: result.reply };
 	};
 
-
 	return ctx.knowledge.exclusive(async () => {
 		const change = ctx.knowledge.shared ? await addToStore() : await addToFolder();
 		if ('reply' in change) return change.reply;
@@ -185,7 +184,6 @@ export async function addDocument(ctx: BotContext, actor: Actor, upload: Upload,
 			}),
 		);
 	});
-
 }
 
 /**
