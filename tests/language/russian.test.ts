@@ -91,7 +91,7 @@ describe('Russian and Kazakh constraints: a word that picks one of several', () 
 		['сколько жалоб было в прошлом году', 'ru', stem('прошлом', 'ru')],
 		['уәкілдің екінші орынбасары кім', 'kk', stem('екінші', 'kk')],
 		['өткен жылы қанша шағым түсті', 'kk', stem('өткен', 'kk')],
-	] as const)('%j must be matched by a fact that says %j too', (question, language, constraint) => {
+	] as const)('%j (%s) must be matched by a fact that says %j too', (question, language, constraint) => {
 		expect(expectationOf(question, language).constraints).toContain(constraint);
 	});
 
