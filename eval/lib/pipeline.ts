@@ -4,7 +4,7 @@ import { rankFacts } from '../../src/search/rankFacts.ts';
 import type { SearchOptions } from '../../src/search/searchOptions.ts';
 import { FEATURE_NAMES, type FeatureName } from '../../src/verify/features.ts';
 import { ANSWER_INPUTS, sigmoid, type Regime, type RegimeModel } from '../../src/verify/model.ts';
-import { candidateFeatures, rankShareOf } from '../../src/verify/verify.ts';
+import { candidateFeatures, rankSharesOf } from '../../src/verify/verify.ts';
 import { answersRightly } from './judge.ts';
 import type { Outcome } from './metrics.ts';
 import { outcomesOf } from './report.ts';
@@ -163,8 +163,8 @@ function chosen(example: Example, ranker: Fitted, standard: Standardised, option
 function judged(example: Example, ranker: Fitted, standard: Standardised, options: TrainingOptions): { answerInput: number[]; right: boolean }[] {
 	const scored = example.candidates.map((c) => ({ c, x: standardise(c.x, standard, options) })).map((s) => ({ ...s, z: logitOf(ranker, s.x) }));
 	scored.sort((a, b) => b.z - a.z);
-	const logits = scored.map((s) => s.z);
-	return scored.map((s, i) => ({ answerInput: [...s.x, s.z, rankShareOf(logits, i)], right: s.c.right }));
+	const shares = rankSharesOf(scored.map((s) => s.z));
+	return scored.map((s, i) => ({ answerInput: [...s.x, s.z, shares[i]!], right: s.c.right }));
 }
 
 /** A training row's label: typed as the fitters take it, without an assertion. */

@@ -4,7 +4,7 @@ import { FEATURE_NAMES, type Features } from './features.ts';
 
 const linearSchema = z.object({ weights: z.array(z.number()), bias: z.number() });
 
-/** What the answer model reads: a candidate's features, the ranker's logit for it and its share of the question's candidates (`rankShareOf`). */
+/** What the answer model reads: a candidate's features, the ranker's logit for it and its share of the question's candidates (`rankSharesOf`). */
 export const ANSWER_INPUTS = [...FEATURE_NAMES, 'rankLogit', 'rankShare'] as const;
 export type AnswerInput = (typeof ANSWER_INPUTS)[number];
 

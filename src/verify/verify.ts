@@ -50,8 +50,9 @@ export function verify(
 	const features = candidateFeatures(text, read, index, values, candidates);
 	const ranked = candidates.map((candidate, i) => ({ candidate, features: features[i]!, rankLogit: rankScore(model, regime, features[i]!) })).sort((a, b) => b.rankLogit - a.rankLogit);
 	const logits = ranked.map((r) => r.rankLogit);
+	const shares = rankSharesOf(logits);
 	const verdicts = ranked.map((r, i): Verdict => {
-		const inputs = { ...r.features, rankLogit: r.rankLogit, rankShare: rankShareOf(logits, i) };
+		const inputs = { ...r.features, rankLogit: r.rankLogit, rankShare: shares[i]! };
 		const logit = answerLogit(model, regime, inputs);
 		return { ...r, inputs, logit, probability: sigmoid(logit) };
 	});
@@ -71,13 +72,14 @@ export function marginOf(sortedLogits: readonly number[], at: number): number {
 }
 
 /**
- * A candidate's share of the ranker's belief over the question's candidates, as a log (softmax over their
+ * Each candidate's share of the ranker's belief over the question's candidates, as a log (softmax over their
  * logits): the logit alone carries what every candidate of a question shares (how many there are, how many
  * words the question has), which says little about whether this one answers. A lone candidate has all of it.
  */
-export function rankShareOf(logits: readonly number[], at: number): number {
+export function rankSharesOf(logits: readonly number[]): number[] {
 	const top = Math.max(...logits);
-	return logits[at]! - top - Math.log(logits.reduce((sum, z) => sum + Math.exp(z - top), 0));
+	const logTotal = Math.log(logits.reduce((sum, z) => sum + Math.exp(z - top), 0));
+	return logits.map((z) => z - top - logTotal);
 }
 
 /** What each input added to a verdict's logit (with `bias`, they sum to it). */

@@ -6,7 +6,7 @@ import { readQuestion } from '../../src/search/query.ts';
 import { rankFacts, type RankedFact } from '../../src/search/rankFacts.ts';
 import { FEATURE_NAMES, type FeatureName, type Features } from '../../src/verify/features.ts';
 import { MODEL_FILE, parseModel, shippedModel } from '../../src/verify/model.ts';
-import { candidateFeatures, contributionsOf, marginOf, rankShareOf, verify } from '../../src/verify/verify.ts';
+import { candidateFeatures, contributionsOf, marginOf, rankSharesOf, verify } from '../../src/verify/verify.ts';
 import { knowledgeBaseOf, knowledgeFolder, PROJECT_KNOWLEDGE } from '../helpers.ts';
 
 const kb = await knowledgeBaseOf(PROJECT_KNOWLEDGE);
@@ -168,20 +168,20 @@ describe('coverage: the share of the question the fact holds', () => {
 	});
 });
 
-describe('rankShareOf: a candidate’s share of the ranker’s belief, as a log', () => {
+describe('rankSharesOf: each candidate’s share of the ranker’s belief, as a log', () => {
 	test('GIVEN logits THEN the shares are their softmax, and sum to one', () => {
 		const logits = [2, 1, -1];
-		const shares = logits.map((_, i) => Math.exp(rankShareOf(logits, i)));
+		const shares = rankSharesOf(logits).map(Math.exp);
 		expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
 		expect(shares[0]! / shares[1]!).toBeCloseTo(Math.E, 12);
 	});
 
 	test('GIVEN a lone candidate THEN it has all of it, whatever its logit', () => {
-		expect(rankShareOf([-7], 0)).toBe(0);
+		expect(rankSharesOf([-7])).toEqual([0]);
 	});
 
 	test('GIVEN every logit moved by one amount THEN no share changes (what all candidates share says nothing)', () => {
-		expect(rankShareOf([3, 2, 0], 1)).toBeCloseTo(rankShareOf([-1, -2, -4], 1), 12);
+		expect(rankSharesOf([3, 2, 0])[1]).toBeCloseTo(rankSharesOf([-1, -2, -4])[1]!, 12);
 	});
 });
 
