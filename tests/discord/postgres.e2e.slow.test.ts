@@ -12,11 +12,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { snowflake, startFakeDiscord, type FakeDiscord, type RecordedCall } from '../support/fakeDiscord.ts';
 import { customIdsOf, messageOf, MOD_ROLE, PROJECT_KNOWLEDGE, TEST_TOKEN, textOf, USERS } from '../support/botHarness.ts';
-import { usePostgres } from '../support/postgres.ts';
+import { usePostgres, withClient } from '../support/postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const postgres = usePostgres();
@@ -120,13 +120,7 @@ afterAll(async () => {
 });
 
 async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-	const client = new pg.Client({ connectionString: databaseUrl });
-	await client.connect();
-	try {
-		return (await client.query<T>(text, values)).rows;
-	} finally {
-		await client.end();
-	}
+	return withClient(databaseUrl, async (client) => (await client.query<T>(text, values)).rows);
 }
 
 const ask = (bot: BotProcess, question: string) => bot.interact(bot.discord.payloads.slash('ask', [{ name: 'question', type: 3, value: question }]));

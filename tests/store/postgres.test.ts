@@ -3,22 +3,16 @@
  * failures, and knowledge changes announced to every listener (LISTEN/NOTIFY), with a catch-up call after a
  * dropped connection.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { expect, test } from 'vitest';
 import { FloodControl } from '../../src/discord/floodControl.ts';
 import { Store, StoreUnavailableError } from '../../src/store/store.ts';
-import { usePostgres } from '../support/postgres.ts';
+import { usePostgres, withClient } from '../support/postgres.ts';
 
 const postgres = usePostgres();
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-	const client = new pg.Client({ connectionString: postgres.server.adminUrl });
-	await client.connect();
-	try {
-		return await run(client);
-	} finally {
-		await client.end();
-	}
+function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+	return withClient(postgres.server.adminUrl, run);
 }
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {

@@ -268,7 +268,7 @@ describe('askedNounMissing in Russian: "какой университет" asks 
 		['какой университет окончил вересов', 'университета', 0],
 		['какую академию окончил вересов', 'университета', 1],
 		['в каком году окончил вересов', 'университета', 0],
-	])('GIVEN %j THEN the fact with %j has askedNounMissing %i (a year asks for no noun)', (question, phrase, missing) => {
+	])('GIVEN %j THEN the fact with %j has askedNounMissing %i (a noun of a date, "году", asks for no noun)', (question, phrase, missing) => {
 		expect(featuresFor(russian, question, phrase).askedNounMissing).toBe(missing);
 	});
 });
